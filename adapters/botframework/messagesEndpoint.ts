@@ -1,0 +1,40 @@
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import { errorCode, type Logger } from '../../bots/log';
+import { isLoopbackAddress, isLoopbackUrl } from './isLoopback';
+
+/**
+ * POST /api/messages, the Bot Framework protocol. Without an app id nobody is
+ * authenticated, so only loopback callers are served and replies only go to a loopback
+ * serviceUrl: otherwise anyone could drive the bot or make it POST to any address.
+ */
+export function messagesEndpoint(opts: {
+  adapter: CloudAdapter;
+  authenticated: boolean;
+  logic: (context: TurnContext) => Promise<void>;
+  log: Logger;
+}) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      if (!opts.authenticated) {
+        if (!isLoopbackAddress(req.socket?.remoteAddress)) {
+          res.send(403, { error: 'forbidden', message: 'This endpoint only accepts local callers unless MicrosoftAppId is configured.' });
+          return;
+        }
+        const body = req.body as { serviceUrl?: unknown; deliveryMode?: unknown } | undefined;
+        if (body && typeof body === 'object' && body.deliveryMode !== 'expectReplies' && typeof body.serviceUrl === 'string' && !isLoopbackUrl(body.serviceUrl)) {
+          res.send(400, { error: 'bad_request', message: 'serviceUrl must be a loopback address unless MicrosoftAppId is configured.' });
+          return;
+        }
+      }
+      if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+        res.send(400, { error: 'bad_request', message: 'Expected a JSON activity.' });
+        return;
+      }
+      await opts.adapter.process(req, res, opts.logic);
+    } catch (err) {
+      opts.log('error', 'http.messages.failed', { code: errorCode(err) });
+      if (!res.headersSent) res.send(500, { error: 'internal', message: 'Something went wrong. Please try again.' });
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { IntakeDialog, TurnResult } from '../dialogs/IntakeDialog';
+import type { Msg } from '../dialogs/Msg';
+import { StorageConflictError } from '../db/PrismaStorage';
+import { langFromLocale } from '../locales/i18n';
+import type { Lang } from '../intake/vocabulary';
+import { detectCrisis } from '../understanding/safety/detectCrisis';
+import { ConversationStore } from './ConversationStore';
+import { errorCode, pseudonym, type Logger } from './log';
+import { toActivities, type Renderer } from './renderMessages';
+import { TurnQueue } from './TurnQueue';
+
+// A stale write means another turn of this conversation ran in between (another
+// process); replies are only sent after the state is saved, so the turn can be redone.
+const CONFLICT_RETRIES = 2;
+
+/**
+ * The bot: one turn at a time per conversation, safety check first, then the intake
+ * dialog, state saved with its eTag before any reply is sent.
+ */
+export class IntakeBot {
+  private readonly queue = new TurnQueue();
+
+  constructor(
+    private readonly dialog: IntakeDialog,
+    private readonly store: ConversationStore,
+    private readonly render: Renderer,
+    private readonly log: Logger,
+  ) {}
+
+  async run(context: TurnContext): Promise<void> {
+    const key = ConversationStore.keyOf(context);
+    await this.queue.run(key, () => this.turn(context, key));
+  }
+
+  private async turn(context: TurnContext, key: string): Promise<void> {
+    const a = context.activity;
+    const isMessage = a.type === ActivityTypes.Message;
+    const isJoin = a.type === ActivityTypes.ConversationUpdate && (a.membersAdded ?? []).some((m) => m.id !== a.recipient?.id);
+    // Typing, events, reactions, unknown types: nothing to say, nothing to store.
+    if (!isMessage && !isJoin) return;
+    const lang = langFromLocale(a.locale);
+    for (let attempt = 0; ; attempt++) {
+      const { state, eTag } = await this.store.load(key);
+      const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang);
+      try {
+        if (result.state) await this.store.save(key, result.state, eTag);
+        else if (state) await this.store.delete(key);
+      } catch (err) {
+        if (err instanceof StorageConflictError && attempt < CONFLICT_RETRIES) {
+          this.log('warn', 'turn.conflict', { conv: pseudonym(key), attempt });
+          continue;
+        }
+        throw err;
+      }
+      this.log('info', 'turn', { conv: pseudonym(key), channel: a.channelId, phase: result.state?.phase ?? 'erased' });
+      await this.send(context, result.out, result.state?.lang ?? state?.lang ?? lang);
+      return;
+    }
+  }
+
+  private async onMessage(context: TurnContext, key: string, state: Awaited<ReturnType<ConversationStore['load']>>['state'], lang: Lang): Promise<TurnResult> {
+    const a = context.activity;
+    const text = typeof a.text === 'string' ? a.text : '';
+    const crisis = detectCrisis(text);
+    if (crisis) {
+      // Only the categories are logged: never what was written.
+      this.log('warn', 'safety.crisis', { conv: pseudonym(key), categories: crisis.categories.join(',') });
+      return this.dialog.onCrisis(state, crisis, lang);
+    }
+    return this.dialog.onMessage(
+      state,
+      {
+        text,
+        attachments: (a.attachments ?? []).length,
+        channel: a.channelId,
+        conversationKey: key,
+        conversationRef: conversationReferenceOf(a),
+      },
+      lang,
+    );
+  }
+
+  private async send(context: TurnContext, out: Msg[], lang: Lang): Promise<void> {
+    if (out.length === 0) return;
+    await context.sendActivities(toActivities(out, lang, context.activity.channelId, this.render));
+  }
+}
+
+/** What a later proactive message needs, without the user's message itself. */
+function conversationReferenceOf(a: Activity): Record<string, unknown> {
+  return {
+    channelId: a.channelId,
+    serviceUrl: a.serviceUrl,
+    conversation: { id: a.conversation?.id },
+    user: { id: a.from?.id },
+    bot: { id: a.recipient?.id },
+    locale: a.locale,
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Unauthenticated by default, so loopback only unless an app id is configured. */
+    HOST: z.string().min(1).optional(),
+    DATABASE_URL: z.string().optional(),
+    MicrosoftAppId: z.string().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: z.string().optional(),
+    /** After this silence, the next message starts with a reminder of the answers. */
+    RESUME_AFTER_MINUTES: z.coerce.number().positive().default(30),
+    /** Largest request body accepted on /api/messages. */
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  })
+  .refine((c) => !c.MicrosoftAppId || !!c.MicrosoftAppPassword || c.MicrosoftAppType === 'UserAssignedMSI', {
+    message: 'MicrosoftAppPassword is required when MicrosoftAppId is set',
+    path: ['MicrosoftAppPassword'],
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & { HOST: string };
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/** Reads the environment once at start; a wrong value stops the process with a clear message. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = ConfigSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, HOST: c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') };
+}

@@ -1,0 +1,460 @@
+import type { MentoringRequest } from '../intake/MentoringRequest';
+import { draftToRequest, type DraftField } from '../intake/draftToRequest';
+import type { Lang } from '../intake/vocabulary';
+import type { Reason } from '../routing/types';
+import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
+import { parseYesNo } from '../understanding/parseYesNo';
+import type { CommuneIndex } from '../understanding/places/CommuneIndex';
+import { helpLinesFor } from '../understanding/safety/helpLines';
+import type { CrisisSignal } from '../understanding/safety/detectCrisis';
+import { newState, SLOTS, type IntakeState, type SlotName } from './IntakeState';
+import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
+import { formatPlace, QUESTIONS, questionFor, type AskContext, type Question } from './questions';
+import { reasonMsg, summaryLines } from './summary';
+
+export interface SubmitMeta { conversationKey: string; conversationRef: unknown }
+export interface SubmitOutcome {
+  requestId: string;
+  associationName: string;
+  responseDays: number;
+  fallback: boolean;
+  reasons: Reason[];
+}
+
+export interface IntakeDeps {
+  places: CommuneIndex;
+  t: Translate;
+  now: () => Date;
+  submit(request: MentoringRequest, meta: SubmitMeta): Promise<SubmitOutcome>;
+  /** Erases every request and notification of a conversation; returns how many requests. */
+  erase(conversationKey: string): Promise<number>;
+  /** A message after this long a silence starts with a reminder of what was said. */
+  resumeAfterMs: number;
+}
+
+export interface TurnInput {
+  text: string;
+  attachments: number;
+  channel: string;
+  conversationKey: string;
+  conversationRef: unknown;
+}
+
+/** state null: delete the stored conversation state (nothing is kept). */
+export interface TurnResult { state: IntakeState | null; out: Msg[] }
+
+export const MAX_MESSAGE_LENGTH = 2000;
+const MAX_RETRIES = 3;
+const SKIP_WORDS = new Set(['passer', 'je passe', 'suivant', 'skip', 'next', 'pass', 'je prefere ne pas repondre', 'prefer not to say', 'je ne veux pas repondre', 'pas de reponse', 'rather not say', 'i d rather not say']);
+const DRAFT_FIELD_SLOTS: Record<DraftField, SlotName[]> = {
+  consent: [], age: ['age'], needs: ['needs'], contact: ['contact', 'contactPreference'],
+  guardian: ['guardianName', 'guardianContact', 'guardianConsent'], other: [],
+};
+const EDIT_FIELD_SLOT: Record<EditableField, SlotName> = {
+  firstName: 'firstName', age: 'age', situation: 'situation', level: 'level', needs: 'needs', place: 'place',
+  priority: 'priority', meeting: 'meeting', availability: 'availability', contact: 'contact',
+  contactPreference: 'contactPreference', guardian: 'guardianName',
+};
+
+/**
+ * The mentee intake conversation: welcome and consent, questions (data in questions.ts),
+ * summary with corrections, submission. Pure of any channel: it reads text and says
+ * locale keys; bots/ renders them.
+ */
+export class IntakeDialog {
+  constructor(private readonly deps: IntakeDeps) {}
+
+  /** Handles one message of the young person. */
+  async onMessage(stored: IntakeState | null, input: TurnInput, defaultLang: Lang): Promise<TurnResult> {
+    const state = stored ? structuredClone(stored) : newState(defaultLang);
+    const out: Msg[] = [];
+    const now = this.deps.now();
+    const silentFor = state.lastActivityAt ? now.getTime() - Date.parse(state.lastActivityAt) : 0;
+    state.lastActivityAt = now.toISOString();
+
+    const result = await this.route(state, input, out, silentFor);
+    return result ?? { state, out };
+  }
+
+  /** Says hello when a conversation opens (conversationUpdate), before any message. */
+  onConversationStart(stored: IntakeState | null, lang: Lang): TurnResult {
+    if (stored && stored.phase !== 'new') return { state: stored, out: [] };
+    const state = newState(lang);
+    state.lastActivityAt = this.deps.now().toISOString();
+    return { state, out: this.welcomeStep(state) };
+  }
+
+  /** A crisis message: help lines first, the form waits. */
+  onCrisis(stored: IntakeState | null, signal: CrisisSignal, defaultLang: Lang): TurnResult {
+    const state = stored ? structuredClone(stored) : newState(defaultLang);
+    state.crisisPause = true;
+    state.lastActivityAt = this.deps.now().toISOString();
+    const lines = helpLinesFor(signal.categories).map((l) => msg(l.textKey));
+    const canContinue = state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'consent' || state.phase === 'new';
+    const offer: Msg = canContinue
+      ? { key: 'safety.offerContinue', choices: [{ code: 'continue', label: msg('safety.continue') }] }
+      : msg('safety.notEmergency');
+    return { state, out: [msg('safety.intro'), ...lines, offer] };
+  }
+
+  private async route(state: IntakeState, input: TurnInput, out: Msg[], silentFor: number): Promise<TurnResult | void> {
+    const text = input.text.trim();
+    if (state.phase === 'new') {
+      const cmd = parseCommand(text);
+      if (cmd?.kind === 'switchLang') state.lang = cmd.lang;
+      out.push(...this.welcomeStep(state));
+      return;
+    }
+    if (state.crisisPause) {
+      state.crisisPause = false;
+      if (text === '' || commandText(text) === commandText(this.deps.t(state.lang, 'safety.continue'))) {
+        out.push(...this.reaskStep(state));
+        return;
+      }
+    }
+    if (text === '') {
+      out.push(msg(input.attachments > 0 ? 'input.attachment' : 'input.empty'), ...this.reaskStep(state));
+      return;
+    }
+    if (text.length > MAX_MESSAGE_LENGTH) {
+      out.push(msg('input.tooLong', { max: MAX_MESSAGE_LENGTH }), ...this.reaskStep(state));
+      return;
+    }
+    if (silentFor > this.deps.resumeAfterMs && (state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick')) {
+      out.push(this.recallStep(state));
+    }
+    const cmd = parseCommand(text);
+    if (state.confirming) return this.confirmationStep(state, text, cmd, input, out);
+    if (cmd) return this.commandStep(state, cmd, input, out);
+    switch (state.phase) {
+      case 'consent': return this.consentStep(state, text, out);
+      case 'asking': return this.answerStep(state, text, out);
+      case 'summary': return this.summaryReplyStep(state, text, input, out);
+      case 'editPick': return this.editPickStep(state, text, out);
+      case 'submitted': out.push(msg('intake.submitted.already', { association: state.associationName ?? '' })); return;
+      case 'ended': out.push(...this.welcomeStep(state)); return;
+    }
+  }
+
+  /** Says what Binôme is, what it asks and why, who receives it, and asks for consent. */
+  private welcomeStep(state: IntakeState): Msg[] {
+    state.phase = 'consent';
+    state.retries = 0;
+    return [msg('intake.welcome.hello'), msg('intake.welcome.what'), msg('intake.welcome.privacy'), this.consentAsk()];
+  }
+
+  private consentAsk(): Msg {
+    return { key: 'intake.consent.ask', choices: [{ code: 'yes', label: msg('intake.consent.yes') }, { code: 'more', label: msg('intake.consent.more') }, { code: 'no', label: msg('intake.consent.no') }] };
+  }
+
+  /** Consent given: start the questions; refused: keep nothing. */
+  private consentStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
+    const choice = this.choiceOf(state, text, this.consentAsk().choices!);
+    const yn = parseYesNo(text, state.lang);
+    if (choice === 'more') { out.push(msg('intake.consent.details'), this.consentAsk()); return; }
+    if (choice === 'yes' || (yn.ok && yn.value)) {
+      state.consentAt = this.deps.now().toISOString();
+      state.phase = 'asking';
+      out.push(msg('intake.consent.thanks'), ...this.askNextStep(state));
+      return;
+    }
+    if (choice === 'no' || (yn.ok && !yn.value)) {
+      out.push(msg('intake.consent.declined'));
+      return { state: null, out };
+    }
+    out.push(msg('intake.consent.retry'), this.consentAsk());
+  }
+
+  /** Understands the answer to the current question, then asks the next missing one. */
+  private answerStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
+    const slot = state.current;
+    if (!slot) { out.push(...this.askNextStep(state)); return; }
+    const q = questionFor(slot);
+    if (q.skippable && SKIP_WORDS.has(commandText(text))) {
+      this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
+      out.push(...this.afterAnswer(state));
+      return;
+    }
+    const answer = q.understand(text, this.ctx(state));
+    switch (answer.kind) {
+      case 'ok':
+        this.record(state, q, answer.apply);
+        if (answer.ack) out.push(answer.ack);
+        out.push(...this.afterAnswer(state));
+        return;
+      case 'clarify':
+        state.pendingPlaces = answer.pendingPlaces;
+        out.push(answer.ask);
+        return;
+      case 'end':
+        // Outside the programme: nothing the young person said is kept.
+        out.push(...answer.msgs);
+        return { state: null, out };
+      case 'retry':
+        out.push(...this.retryStep(state, q, answer.hint));
+    }
+  }
+
+  /** Re-asks with a hint; after three misses, offers buttons or moves on. */
+  private retryStep(state: IntakeState, q: Question, hint?: Msg): Msg[] {
+    state.retries += 1;
+    if (state.retries >= MAX_RETRIES && q.skippable) {
+      this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[q.slot] = null; });
+      return [msg('intake.retry.movingOn'), ...this.afterAnswer(state)];
+    }
+    const retry = hint ?? msg(`intake.${q.slot}.retry`);
+    if (state.retries >= MAX_RETRIES) return [retry, { ...this.questionMsg(state, q), key: 'intake.retry.lastTry', params: { question: this.questionMsg(state, q) } }];
+    return [retry, this.questionMsg(state, q)];
+  }
+
+  private record(state: IntakeState, q: Question, apply: (d: IntakeState['draft']) => void): void {
+    apply(state.draft);
+    state.answered[q.slot] = true;
+    state.history = [...state.history.filter((s) => s !== q.slot), q.slot];
+    state.retries = 0;
+    delete state.pendingPlaces;
+    this.forgetWhatNoLongerApplies(state);
+  }
+
+  /** An edit can make answers irrelevant (a new age of 16 drops the guardian): forget them. */
+  private forgetWhatNoLongerApplies(state: IntakeState): void {
+    for (const q of QUESTIONS) {
+      if (!q.applies(state.draft) && state.answered[q.slot]) {
+        q.clear(state.draft);
+        delete state.answered[q.slot];
+        state.history = state.history.filter((s) => s !== q.slot);
+      }
+    }
+  }
+
+  private afterAnswer(state: IntakeState): Msg[] {
+    if (state.editing && this.nextMissing(state) === null) return this.summaryStep(state);
+    return this.askNextStep(state);
+  }
+
+  private nextMissing(state: IntakeState): Question | null {
+    return QUESTIONS.find((q) => q.applies(state.draft) && !state.answered[q.slot]) ?? null;
+  }
+
+  /** Asks the first question still missing, or shows the summary. */
+  private askNextStep(state: IntakeState): Msg[] {
+    const q = this.nextMissing(state);
+    if (!q) return this.summaryStep(state);
+    state.phase = 'asking';
+    state.current = q.slot;
+    state.retries = 0;
+    return [this.questionMsg(state, q)];
+  }
+
+  private questionMsg(state: IntakeState, q: Question): Msg {
+    const ctx = this.ctx(state);
+    const choices = [...(q.choices?.(ctx) ?? [])];
+    if (q.skippable) choices.push({ code: 'skip', label: msg('common.skip') });
+    return { ...q.ask(ctx), choices };
+  }
+
+  /** Shows everything understood, numbered, and asks to confirm or change. */
+  private summaryStep(state: IntakeState): Msg[] {
+    state.phase = 'summary';
+    state.current = null;
+    state.editing = false;
+    const lines = summaryLines(state);
+    return [
+      msg('intake.summary.intro', { lines: lines.map((l, i) => msg('intake.summary.line', { n: i + 1, label: msg(`intake.field.${l.slot}`), value: l.value })) }),
+      { key: 'intake.summary.ask', numberedChoices: false, choices: [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }] },
+    ];
+  }
+
+  private async summaryReplyStep(state: IntakeState, text: string, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
+    const lines = summaryLines(state);
+    const typed = commandText(text);
+    if (/^\d{1,2}$/.test(typed)) {
+      const line = lines[Number(typed) - 1];
+      if (line) { out.push(...this.editStep(state, line.slot)); return; }
+    }
+    const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
+    const yn = parseYesNo(text, state.lang);
+    if (choice === 'confirm' || (yn.ok && yn.value)) return this.submitStep(state, input, out);
+    if (choice === 'edit' || (yn.ok && !yn.value)) { out.push(this.editPickAsk(state)); state.phase = 'editPick'; return; }
+    out.push(msg('intake.summary.retry'), ...this.summaryStep(state));
+  }
+
+  private editPickAsk(state: IntakeState): Msg {
+    const lines = summaryLines(state);
+    return { key: 'intake.summary.whichField', choices: lines.map((l) => ({ code: l.slot, label: msg(`intake.field.${l.slot}`) })) };
+  }
+
+  private editPickStep(state: IntakeState, text: string, out: Msg[]): void {
+    const ask = this.editPickAsk(state);
+    const slot = this.choiceOf(state, text, ask.choices!) as SlotName | null;
+    if (slot) { out.push(...this.editStep(state, slot)); return; }
+    out.push(msg('intake.summary.whichFieldRetry'), ask);
+  }
+
+  /** Re-asks one answer; once answered, back to the summary (or on, if the form is not done). */
+  private editStep(state: IntakeState, slot: SlotName): Msg[] {
+    const q = questionFor(slot);
+    if (!q.applies(state.draft)) return [msg('intake.edit.notApplicable'), ...this.reaskStep(state)];
+    state.editing = state.phase === 'summary' || state.phase === 'editPick' || state.editing;
+    state.phase = 'asking';
+    state.current = slot;
+    state.retries = 0;
+    return [this.questionMsg(state, q)];
+  }
+
+  /** Validates, stores, routes and queues the request; tells who will call back and why. */
+  private async submitStep(state: IntakeState, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
+    const built = draftToRequest(state.draft, { lang: state.lang, channel: input.channel, consentAt: state.consentAt, now: this.deps.now() });
+    if (!built.ok) {
+      // A question the form should have asked is missing: ask it rather than fail.
+      for (const field of built.missing) for (const slot of DRAFT_FIELD_SLOTS[field]) delete state.answered[slot];
+      out.push(msg('intake.submit.incomplete'), ...this.askNextStep(state));
+      return;
+    }
+    const outcome = await this.deps.submit(built.value, { conversationKey: input.conversationKey, conversationRef: input.conversationRef });
+    state.phase = 'submitted';
+    state.requestId = outcome.requestId;
+    state.associationName = outcome.associationName;
+    // The request row now holds the answers; the conversation keeps only what it needs to answer follow-ups.
+    state.draft = {};
+    state.answered = {};
+    state.history = [];
+    out.push(
+      msg(outcome.fallback ? 'intake.submitted.fallback' : 'intake.submitted.routed', { association: outcome.associationName, days: outcome.responseDays }),
+      msg('intake.submitted.why', { reasons: outcome.reasons.map(reasonMsg) }),
+      msg('intake.submitted.next'),
+    );
+  }
+
+  private commandStep(state: IntakeState, cmd: Command, input: TurnInput, out: Msg[]): TurnResult | void {
+    switch (cmd.kind) {
+      case 'help':
+        out.push(msg('intake.help'), ...this.reaskStep(state));
+        return;
+      case 'switchLang':
+        state.lang = cmd.lang;
+        out.push(msg('intake.language.switched'), ...this.reaskStep(state));
+        return;
+      case 'back':
+        out.push(...this.backStep(state));
+        return;
+      case 'edit':
+        if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
+        if (cmd.field === null) { state.phase = 'editPick'; out.push(this.editPickAsk(state)); return; }
+        if (!state.answered[EDIT_FIELD_SLOT[cmd.field]]) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
+        out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
+        return;
+      case 'restart':
+        if (Object.keys(state.answered).length === 0 && state.phase !== 'submitted') { out.push(...this.restartStep(state)); return; }
+        return this.askConfirmation(state, 'restart', out);
+      case 'stop':
+        return this.askConfirmation(state, 'stop', out);
+      case 'deleteData':
+        return this.askConfirmation(state, 'delete', out);
+    }
+  }
+
+  private askConfirmation(state: IntakeState, what: 'stop' | 'delete' | 'restart', out: Msg[]): void {
+    state.confirming = what;
+    const key = what === 'stop' && state.phase === 'submitted' ? 'intake.stop.confirmSubmitted' : `intake.${what}.confirm`;
+    out.push({ key, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] });
+  }
+
+  /** Yes/no after "stop", "effacer mes données" or "recommencer". */
+  private async confirmationStep(state: IntakeState, text: string, cmd: Command | null, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
+    const what = state.confirming!;
+    const yn = parseYesNo(text, state.lang);
+    const choice = this.choiceOf(state, text, [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }]);
+    const yes = choice === 'yes' || (yn.ok && yn.value);
+    const no = choice === 'no' || (yn.ok && !yn.value);
+    if (!yes && !no) {
+      if (cmd) { delete state.confirming; return this.commandStep(state, cmd, input, out); }
+      out.push({ key: 'intake.confirm.retry', choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] });
+      return;
+    }
+    delete state.confirming;
+    if (no) { out.push(msg('intake.confirm.kept'), ...this.reaskStep(state)); return; }
+    if (what === 'restart') { out.push(...this.restartStep(state)); return; }
+    if (what === 'stop') {
+      // Stopping keeps nothing of an unfinished form; a sent request stays until deleted.
+      out.push(msg(state.phase === 'submitted' ? 'intake.stop.doneSubmitted' : 'intake.stop.done'));
+      return state.phase === 'submitted' ? { state, out } : { state: null, out };
+    }
+    const erased = await this.deps.erase(input.conversationKey);
+    out.push(msg(erased > 0 ? 'intake.delete.doneWithRequest' : 'intake.delete.done'));
+    return { state: null, out };
+  }
+
+  /** Starts the questions again from the first one (consent stays given). */
+  private restartStep(state: IntakeState): Msg[] {
+    const lang = state.lang;
+    const consentAt = state.consentAt;
+    Object.assign(state, newState(lang), { consentAt, lastActivityAt: state.lastActivityAt });
+    if (!consentAt) return this.welcomeStep(state);
+    state.phase = 'asking';
+    return [msg('intake.restart.done'), ...this.askNextStep(state)];
+  }
+
+  /** Goes back to the previous question. */
+  private backStep(state: IntakeState): Msg[] {
+    if (state.phase === 'consent' || state.phase === 'submitted') return [msg('intake.back.nothing'), ...this.reaskStep(state)];
+    const history = state.current ? state.history.filter((s) => s !== state.current) : state.history;
+    const previous = history[history.length - 1];
+    if (!previous) return [msg('intake.back.nothing'), ...this.reaskStep(state)];
+    state.history = history.slice(0, -1);
+    delete state.answered[previous];
+    state.editing = false;
+    state.phase = 'asking';
+    state.current = previous;
+    state.retries = 0;
+    delete state.pendingPlaces;
+    return [this.questionMsg(state, questionFor(previous))];
+  }
+
+  /** Asks again whatever is pending: the question, the summary, the consent. */
+  private reaskStep(state: IntakeState): Msg[] {
+    switch (state.phase) {
+      case 'new':
+      case 'ended':
+        return this.welcomeStep(state);
+      case 'consent':
+        return [this.consentAsk()];
+      case 'asking': {
+        if (state.pendingPlaces?.length) {
+          return [{ key: 'intake.place.which', choices: state.pendingPlaces.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) }];
+        }
+        const q = state.current ? questionFor(state.current) : null;
+        return q ? [this.questionMsg(state, q)] : this.askNextStep(state);
+      }
+      case 'summary':
+        return this.summaryStep(state);
+      case 'editPick':
+        return [this.editPickAsk(state)];
+      case 'submitted':
+        return [msg('intake.submitted.already', { association: state.associationName ?? '' })];
+    }
+  }
+
+  /** After a long silence: what was already said, before going on. */
+  private recallStep(state: IntakeState): Msg {
+    const lines = summaryLines(state).slice(0, 6);
+    return lines.length === 0
+      ? msg('intake.resume.nothingYet')
+      : msg('intake.resume.recall', { lines: lines.map((l) => msg('intake.resume.line', { label: msg(`intake.field.${l.slot}`), value: l.value })) });
+  }
+
+  private choiceOf(state: IntakeState, text: string, options: ChoiceOption[]): string | null {
+    const typed = commandText(text);
+    for (const o of options) {
+      if (commandText(this.deps.t(state.lang, o.label.key, o.label.params as Record<string, unknown>)) === typed) return o.code;
+    }
+    if (/^\d$/.test(typed)) return options[Number(typed) - 1]?.code ?? null;
+    return null;
+  }
+
+  private ctx(state: IntakeState): AskContext {
+    return { lang: state.lang, state, today: this.deps.now(), places: this.deps.places, t: this.deps.t };
+  }
+}
+
+export { SLOTS };

@@ -1,0 +1,50 @@
+import type { Draft } from '../intake/Draft';
+import type { Place } from '../intake/MentoringRequest';
+import type { Lang } from '../intake/vocabulary';
+
+export type { Draft };
+
+export const SLOTS = [
+  'firstName', 'age', 'situation', 'level', 'needs', 'needsOther', 'place', 'priority',
+  'meeting', 'availability', 'contact', 'contactPreference', 'guardianName', 'guardianContact', 'guardianConsent',
+] as const;
+export type SlotName = (typeof SLOTS)[number];
+
+export type Phase =
+  | 'new' // nothing said yet
+  | 'consent' // welcome shown, waiting for consent
+  | 'asking' // filling slots
+  | 'summary' // summary shown, waiting for confirm or edit
+  | 'editPick' // asked which answer to change
+  | 'submitted'
+  | 'ended'; // stopped or ineligible: nothing kept but the language
+
+/** A yes/no question that interrupts the form and then returns to it. */
+export type Confirmation = 'stop' | 'delete' | 'restart';
+
+export interface IntakeState {
+  v: 1;
+  lang: Lang;
+  phase: Phase;
+  current: SlotName | null;
+  retries: number;
+  /** Slots answered in order, for "back". */
+  history: SlotName[];
+  answered: Partial<Record<SlotName, true>>;
+  draft: Draft;
+  /** Candidates offered when a place was ambiguous. */
+  pendingPlaces?: Place[];
+  /** After answering an edited slot, go back to the summary. */
+  editing: boolean;
+  confirming?: Confirmation;
+  /** The form is paused after a crisis message until the young person continues. */
+  crisisPause?: boolean;
+  consentAt?: string;
+  lastActivityAt?: string;
+  requestId?: string;
+  associationName?: string;
+}
+
+export function newState(lang: Lang): IntakeState {
+  return { v: 1, lang, phase: 'new', current: null, retries: 0, history: [], answered: {}, draft: {}, editing: false };
+}

@@ -1,0 +1,342 @@
+import type { Place } from '../intake/MentoringRequest';
+import {
+  CONTACT_CHANNELS, DIPLOMA_LEVELS, MEETING_MODES, NEEDS, PARENTAL_CONSENT_UNDER, PRIORITY_PUBLICS, SCHOOL_YEARS,
+  SITUATIONS, type Lang, type Need, type PriorityPublic, type SchoolYear, type DiplomaLevel, type Situation,
+} from '../intake/vocabulary';
+import type { CommuneIndex } from '../understanding/places/CommuneIndex';
+import { choosePlace, formatPlace, parsePlace } from '../understanding/places/parsePlace';
+export { formatPlace };
+import { parseAge } from '../understanding/parseAge';
+import { parseFirstName } from '../understanding/parseFirstName';
+import { parseSituation } from '../understanding/parseSituation';
+import { parseNeeds } from '../understanding/parseNeeds';
+import { parseContact } from '../understanding/parseContact';
+import { isMobile } from '../understanding/parsePhone';
+import { parseYesNo } from '../understanding/parseYesNo';
+import { parseMeeting } from '../understanding/parseMeeting';
+import { parseContactPreference } from '../understanding/parseContactPreference';
+import { parsePriorityPublics } from '../understanding/parsePriorityPublics';
+import { cleanText } from '../understanding/text';
+import type { Draft, IntakeState, SlotName } from './IntakeState';
+import { matchChoices } from './matchChoice';
+import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
+
+/** Free text kept as the young person wrote it, without markup, capped; null when empty. */
+export function cleanFreeText(text: string, max: number): string | null {
+  const cleaned = cleanText(text).slice(0, max).trim();
+  return /[\p{L}\p{N}]/u.test(cleaned) ? cleaned : null;
+}
+
+export interface AskContext {
+  lang: Lang;
+  state: IntakeState;
+  today: Date;
+  places: CommuneIndex;
+  t: Translate;
+}
+
+/** What a reply to a question means. */
+export type Answer =
+  | { kind: 'ok'; apply: (d: Draft) => void; ack?: Msg }
+  | { kind: 'retry'; hint?: Msg }
+  | { kind: 'clarify'; ask: Msg; pendingPlaces: Place[] }
+  /** Outside the programme (age): explain, keep nothing. */
+  | { kind: 'end'; msgs: Msg[] };
+
+export interface Question {
+  slot: SlotName;
+  /** Whether the question is asked at all for this draft. */
+  applies(d: Draft): boolean;
+  /** Skippable questions get a "skip" button and accept "passer"/"skip". */
+  skippable: boolean;
+  ask(ctx: AskContext): Msg;
+  choices?(ctx: AskContext): ChoiceOption[];
+  multiple?: boolean;
+  understand(text: string, ctx: AskContext): Answer;
+  /** Forget this slot's values (edit, or no longer applies). */
+  clear(d: Draft): void;
+  /** The answer as summary text, or null when not answered. */
+  show(d: Draft): Msg | string | null;
+}
+
+const vocab = (group: string, codes: readonly string[]): ChoiceOption[] =>
+  codes.map((code) => ({ code, label: msg(`vocab.${group}.${code}`) }));
+const ask = (slot: SlotName) => (ctx: AskContext) => msg(`intake.${slot}.ask`, ctx.state.draft.firstName ? { name: ctx.state.draft.firstName } : { name: '' });
+
+const COLLEGE_YEARS: SchoolYear[] = ['6e', '5e', '4e', '3e'];
+const LYCEE_YEARS: SchoolYear[] = ['seconde', 'premiere', 'terminale'];
+const LYCEE_PRO_YEARS: SchoolYear[] = ['seconde', 'premiere', 'terminale', 'cap_1', 'cap_2'];
+const SCHOOL_KINDS: Situation[] = ['college', 'lycee_general', 'lycee_techno', 'lycee_pro'];
+
+function levelOptions(kind: Situation | undefined): ChoiceOption[] {
+  if (kind === 'college') return vocab('schoolYear', COLLEGE_YEARS);
+  if (kind === 'lycee_pro') return vocab('schoolYear', LYCEE_PRO_YEARS);
+  if (kind === 'lycee_general' || kind === 'lycee_techno') return vocab('schoolYear', LYCEE_YEARS);
+  return vocab('diploma', DIPLOMA_LEVELS);
+}
+
+const isSchoolYear = (v: string): v is SchoolYear => (SCHOOL_YEARS as readonly string[]).includes(v);
+const isDiploma = (v: string): v is DiplomaLevel => (DIPLOMA_LEVELS as readonly string[]).includes(v);
+
+/** Picks a button's code from free text, for questions whose parser did not understand. */
+function byChoice(text: string, ctx: AskContext, q: Question): string[] {
+  return q.choices ? matchChoices(text, q.choices(ctx), ctx.lang, ctx.t, q.multiple) : [];
+}
+
+const needsQuestion: Question = {
+  slot: 'needs',
+  applies: () => true,
+  skippable: false,
+  multiple: true,
+  ask: (ctx) => ({ ...ask('needs')(ctx) }),
+  choices: () => vocab('need', NEEDS),
+  understand(text, ctx) {
+    const codes = byChoice(text, ctx, this) as Need[];
+    if (codes.length > 0) return { kind: 'ok', apply: (d) => { d.needs = codes; } };
+    const parsed = parseNeeds(text, ctx.lang);
+    if (!parsed.ok) return { kind: 'retry' };
+    return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; } };
+  },
+  clear: (d) => { delete d.needs; },
+  show: (d) => (d.needs ? d.needs.map((n) => msg(`vocab.need.${n}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty')) : null),
+};
+
+export const QUESTIONS: Question[] = [
+  {
+    slot: 'firstName',
+    applies: () => true,
+    skippable: true,
+    ask: (ctx) => msg('intake.firstName.ask'),
+    understand(text) {
+      if (parseYesNo(text, 'fr').ok || parseYesNo(text, 'en').ok) return { kind: 'retry' };
+      const r = parseFirstName(text);
+      if (!r.ok) return { kind: 'retry' };
+      return { kind: 'ok', apply: (d) => { d.firstName = r.value; }, ack: msg('intake.firstName.thanks', { name: r.value }) };
+    },
+    clear: (d) => { delete d.firstName; },
+    show: (d) => (d.firstName === undefined ? null : d.firstName ?? msg('common.notSaid')),
+  },
+  {
+    slot: 'age',
+    applies: () => true,
+    skippable: false,
+    ask: ask('age'),
+    understand(text, ctx) {
+      const r = parseAge(text, ctx.lang, ctx.today);
+      if (r.ok) return { kind: 'ok', apply: (d) => { d.age = r.value; } };
+      if (r.reason === 'too_young') return { kind: 'end', msgs: [msg('intake.age.tooYoung'), msg('intake.age.otherServices')] };
+      if (r.reason === 'too_old') return { kind: 'end', msgs: [msg('intake.age.tooOld'), msg('intake.age.otherServicesAdult')] };
+      return { kind: 'retry' };
+    },
+    clear: (d) => { delete d.age; },
+    show: (d) => (d.age === undefined ? null : msg('intake.age.value', { age: d.age })),
+  },
+  {
+    slot: 'situation',
+    applies: () => true,
+    skippable: true,
+    ask: ask('situation'),
+    choices: () => vocab('situation', SITUATIONS),
+    understand(text, ctx) {
+      const parsed = parseSituation(text, ctx.lang);
+      if (parsed.ok) return { kind: 'ok', apply: (d) => { d.situation = parsed.value; } };
+      const [code] = byChoice(text, ctx, this) as Situation[];
+      if (code) return { kind: 'ok', apply: (d) => { d.situation = { kind: code, schoolYear: null, diplomaLevel: null, detail: null }; } };
+      return { kind: 'retry' };
+    },
+    clear: (d) => { delete d.situation; },
+    show: (d) => (d.situation === undefined ? null : d.situation ? msg(`vocab.situation.${d.situation.kind}`) : msg('common.notSaid')),
+  },
+  {
+    slot: 'level',
+    // Only where it is relevant and the situation answer did not already say it.
+    applies: (d) => !!d.situation && d.situation.kind !== 'autre',
+    skippable: true,
+    ask: (ctx) => msg(SCHOOL_KINDS.includes(ctx.state.draft.situation!.kind) ? 'intake.level.askSchoolYear' : 'intake.level.askDiploma'),
+    choices: (ctx) => levelOptions(ctx.state.draft.situation?.kind),
+    understand(text, ctx) {
+      const [code] = byChoice(text, ctx, this);
+      const parsed = code ? null : parseSituation(text, ctx.lang);
+      const schoolYear = code && isSchoolYear(code) ? code : parsed?.ok ? parsed.value.schoolYear : null;
+      const diploma = code && isDiploma(code) ? code : parsed?.ok ? parsed.value.diplomaLevel : null;
+      if (!schoolYear && !diploma) return { kind: 'retry' };
+      return { kind: 'ok', apply: (d) => { if (d.situation) d.situation = { ...d.situation, schoolYear: schoolYear ?? d.situation.schoolYear, diplomaLevel: diploma ?? d.situation.diplomaLevel }; } };
+    },
+    clear: (d) => { if (d.situation) d.situation = { ...d.situation, schoolYear: null, diplomaLevel: null }; },
+    show: (d) => {
+      const s = d.situation;
+      if (!s) return null;
+      if (s.schoolYear) return msg(`vocab.schoolYear.${s.schoolYear}`);
+      if (s.diplomaLevel) return msg(`vocab.diploma.${s.diplomaLevel}`);
+      return null;
+    },
+  },
+  needsQuestion,
+  {
+    slot: 'needsOther',
+    applies: (d) => !!d.needs?.includes('other'),
+    skippable: true,
+    ask: ask('needsOther'),
+    understand(text) {
+      const cleaned = cleanFreeText(text, 300);
+      return cleaned ? { kind: 'ok', apply: (d) => { d.needsOther = cleaned; } } : { kind: 'retry' };
+    },
+    clear: (d) => { delete d.needsOther; },
+    show: (d) => d.needsOther ?? null,
+  },
+  {
+    slot: 'place',
+    applies: () => true,
+    skippable: true,
+    ask: ask('place'),
+    understand(text, ctx) {
+      const pending = ctx.state.pendingPlaces;
+      const chosen = pending && pending.length > 0 ? choosePlace(text, pending) : null;
+      const r = chosen && (chosen.ok || chosen.reason === 'ambiguous' || chosen.reason === 'declined') ? chosen : parsePlace(text, ctx.places);
+      if (r.ok) return { kind: 'ok', apply: (d) => { d.place = r.value; } };
+      if (r.reason === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
+      if (r.reason === 'ambiguous' && r.candidates && r.candidates.length > 0) {
+        const candidates = r.candidates.slice(0, 8);
+        return {
+          kind: 'clarify',
+          pendingPlaces: candidates,
+          ask: { key: 'intake.place.which', choices: candidates.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) },
+        };
+      }
+      return { kind: 'retry' };
+    },
+    clear: (d) => { delete d.place; },
+    show: (d) => (d.place === undefined ? null : d.place ? formatPlace(d.place) : msg('common.notSaid')),
+  },
+  {
+    slot: 'priority',
+    applies: () => true,
+    skippable: true,
+    multiple: true,
+    ask: ask('priority'),
+    choices: () => [...vocab('public', PRIORITY_PUBLICS), { code: 'none', label: msg('vocab.public.none') }],
+    understand(text, ctx) {
+      const parsed = parsePriorityPublics(text);
+      if (parsed.ok) return { kind: 'ok', apply: (d) => { d.priority = parsed.value; } };
+      const codes = byChoice(text, ctx, this);
+      if (codes.length === 0) return { kind: 'retry' };
+      const publics = codes.filter((c): c is PriorityPublic => (PRIORITY_PUBLICS as readonly string[]).includes(c));
+      return { kind: 'ok', apply: (d) => { d.priority = publics; } };
+    },
+    clear: (d) => { delete d.priority; },
+    show: (d) => {
+      if (d.priority === undefined) return null;
+      if (d.priority === null) return msg('common.notSaid');
+      if (d.priority.length === 0) return msg('vocab.public.none');
+      return d.priority.map((p) => msg(`vocab.public.${p}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty'));
+    },
+  },
+  {
+    slot: 'meeting',
+    applies: () => true,
+    skippable: true,
+    ask: ask('meeting'),
+    choices: () => vocab('meeting', MEETING_MODES),
+    understand(text, ctx) {
+      const parsed = parseMeeting(text);
+      const [code] = parsed.ok ? [parsed.value] : (byChoice(text, ctx, this) as typeof MEETING_MODES[number][]);
+      return code ? { kind: 'ok', apply: (d) => { d.meeting = code; } } : { kind: 'retry' };
+    },
+    clear: (d) => { delete d.meeting; },
+    show: (d) => (d.meeting === undefined ? null : msg(`vocab.meeting.${d.meeting ?? 'either'}`)),
+  },
+  {
+    slot: 'availability',
+    applies: () => true,
+    skippable: true,
+    ask: ask('availability'),
+    understand(text) {
+      const cleaned = cleanFreeText(text, 300);
+      return cleaned ? { kind: 'ok', apply: (d) => { d.availability = cleaned; } } : { kind: 'retry' };
+    },
+    clear: (d) => { delete d.availability; },
+    show: (d) => (d.availability === undefined ? null : d.availability ?? msg('common.notSaid')),
+  },
+  {
+    slot: 'contact',
+    applies: () => true,
+    skippable: false,
+    ask: ask('contact'),
+    understand(text) {
+      const r = parseContact(text);
+      if (!r.ok) return { kind: 'retry' };
+      if (r.value.phone && !isMobile(r.value.phone) && !r.value.email) return { kind: 'retry', hint: msg('intake.contact.notMobile') };
+      const phone = r.value.phone && isMobile(r.value.phone) ? r.value.phone : null;
+      return {
+        kind: 'ok',
+        apply: (d) => {
+          d.email = r.value.email;
+          d.phone = phone;
+          // One way to reach them: that is the preferred one, no need to ask.
+          if (!d.email || !d.phone) d.contactPreference = d.email ? 'email' : 'phone';
+          else delete d.contactPreference;
+        },
+      };
+    },
+    clear: (d) => { delete d.email; delete d.phone; delete d.contactPreference; },
+    show: (d) => (d.email === undefined && d.phone === undefined ? null : [d.email, d.phone].filter(Boolean).join(' / ')),
+  },
+  {
+    slot: 'contactPreference',
+    applies: (d) => !!d.email && !!d.phone,
+    skippable: false,
+    ask: ask('contactPreference'),
+    choices: () => vocab('contact', CONTACT_CHANNELS),
+    understand(text, ctx) {
+      const parsed = parseContactPreference(text);
+      const [code] = parsed.ok ? [parsed.value] : (byChoice(text, ctx, this) as typeof CONTACT_CHANNELS[number][]);
+      return code ? { kind: 'ok', apply: (d) => { d.contactPreference = code; } } : { kind: 'retry' };
+    },
+    clear: (d) => { if (d.email && d.phone) delete d.contactPreference; },
+    show: (d) => (d.contactPreference ? msg(`vocab.contact.${d.contactPreference}`) : null),
+  },
+  {
+    slot: 'guardianName',
+    applies: (d) => d.age !== undefined && d.age < PARENTAL_CONSENT_UNDER,
+    skippable: false,
+    ask: ask('guardianName'),
+    understand(text) {
+      const cleaned = cleanFreeText(text, 120);
+      if (!cleaned || !/\p{L}/u.test(cleaned) || /[@\d<>]/.test(cleaned)) return { kind: 'retry' };
+      return { kind: 'ok', apply: (d) => { d.guardianName = cleaned; } };
+    },
+    clear: (d) => { delete d.guardianName; },
+    show: (d) => d.guardianName ?? null,
+  },
+  {
+    slot: 'guardianContact',
+    applies: (d) => d.age !== undefined && d.age < PARENTAL_CONSENT_UNDER,
+    skippable: false,
+    ask: ask('guardianContact'),
+    understand(text) {
+      const r = parseContact(text);
+      if (!r.ok) return { kind: 'retry' };
+      return { kind: 'ok', apply: (d) => { d.guardianEmail = r.value.email; d.guardianPhone = r.value.phone; } };
+    },
+    clear: (d) => { delete d.guardianEmail; delete d.guardianPhone; },
+    show: (d) => (d.guardianEmail === undefined && d.guardianPhone === undefined ? null : [d.guardianEmail, d.guardianPhone].filter(Boolean).join(' / ')),
+  },
+  {
+    slot: 'guardianConsent',
+    applies: (d) => d.age !== undefined && d.age < PARENTAL_CONSENT_UNDER,
+    skippable: false,
+    ask: ask('guardianConsent'),
+    choices: () => [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }],
+    understand(text, ctx) {
+      const yn = parseYesNo(text, ctx.lang);
+      const code = yn.ok ? (yn.value ? 'yes' : 'no') : byChoice(text, ctx, this)[0];
+      if (code === 'yes') return { kind: 'ok', apply: (d) => { d.guardianConsent = true; } };
+      if (code === 'no') return { kind: 'end', msgs: [msg('intake.guardianConsent.refused')] };
+      return { kind: 'retry' };
+    },
+    clear: (d) => { delete d.guardianConsent; },
+    show: (d) => (d.guardianConsent ? msg('common.yes') : null),
+  },
+];
+
+export const questionFor = (slot: SlotName): Question => QUESTIONS.find((q) => q.slot === slot)!;

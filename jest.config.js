@@ -1,0 +1,8 @@
+/** Types are checked once by `tsc --noEmit` (npm test); jest only transpiles, which keeps runs fast. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  testTimeout: 30000,
+};

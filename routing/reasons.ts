@@ -1,0 +1,40 @@
+/**
+ * Every reason code routing can emit, with the params each one carries. The locale test
+ * checks that locales/<lang>/routing.json has `reason.<code>` for each, and that a text
+ * only interpolates params that the code really carries (a missing param would print
+ * "{{max}}" to a young person).
+ */
+export const REASON_PARAMS = {
+  // Why a programme fits (shown to the young person).
+  need_match: ['need'],
+  age_ok: ['min', 'max'],
+  age_min_ok: ['min'],
+  age_max_ok: ['max'],
+  age_unknown: [],
+  place_commune: ['name'],
+  place_departement: [],
+  place_region: [],
+  national: [],
+  remote: [],
+  preferred_public: ['public'],
+  meeting_match: ['mode'],
+  // Why a programme was left out (kept for staff and audit; plain enough to show).
+  inactive: [],
+  coordinator: [],
+  age_below_min: ['min'],
+  age_above_max: ['max'],
+  situation_not_served: [],
+  girls_only_unknown: [],
+  required_public_unknown: ['public'],
+  required_public_missing: ['public'],
+  outside_area: [],
+  place_not_given: [],
+  no_need_match: [],
+  at_capacity: [],
+  // Why the coordinator receives the request.
+  no_programme_fits: [],
+  routing_error: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ReasonCode = keyof typeof REASON_PARAMS;
+export const REASON_CODES = Object.keys(REASON_PARAMS) as ReasonCode[];

@@ -1,0 +1,72 @@
+import { loadConfig } from '../config';
+import { createDatabase } from '../db/createDatabase';
+import { toCsv, type ExportRecord } from '../intake/exportRequests';
+import type { MentoringRequest } from '../intake/MentoringRequest';
+
+const USAGE = `Usage:
+  npm run requests -- list [--limit N]             the latest requests, without contact details
+  npm run requests -- export --format json|csv     every request, with contact details, to stdout`;
+
+/** Operators' view of stored requests. The export holds personal data: handle it as such. */
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  if (command !== 'list' && command !== 'export') {
+    console.error(USAGE);
+    return command === undefined || command === '--help' ? 0 : 2;
+  }
+  const format = opt('format') ?? 'json';
+  if (command === 'export' && format !== 'json' && format !== 'csv') {
+    console.error(`Unknown format "${format}".\n${USAGE}`);
+    return 2;
+  }
+  const limit = Number(opt('limit') ?? 50);
+  if (!Number.isInteger(limit) || limit <= 0) {
+    console.error('--limit must be a positive whole number');
+    return 2;
+  }
+  const db = await createDatabase(loadConfig().DATABASE_URL);
+  try {
+    const rows = await db.prisma.mentoringRequest.findMany({
+      orderBy: { createdAt: 'desc' },
+      take: command === 'list' ? limit : undefined,
+      include: { association: { select: { name: true } } },
+    });
+    if (command === 'list') {
+      if (rows.length === 0) {
+        console.log('No requests yet.');
+        return 0;
+      }
+      console.log(['id', 'created (UTC)', 'status', 'association', 'age', 'dept', 'needs'].join('\t'));
+      for (const r of rows) {
+        const p = r.payload as unknown as MentoringRequest;
+        console.log([r.id, r.createdAt.toISOString().slice(0, 16).replace('T', ' '), r.status, r.association?.name ?? '-', p.age, p.place?.departement ?? '-', p.needs.join(',')].join('\t'));
+      }
+      console.log(`\n${rows.length} request(s). Contact details are only in "export".`);
+      return 0;
+    }
+    const records: ExportRecord[] = rows.map((r) => ({
+      ...(r.payload as unknown as MentoringRequest),
+      id: r.id,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      routing: { associationId: r.associationId, associationName: r.association?.name ?? null, programmeId: r.programmeId, decision: r.routing },
+    }));
+    process.stdout.write(format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`);
+    console.error(`Exported ${records.length} request(s). This file contains personal data of young people: store and share it accordingly.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`requests: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { MEETING_MODES, NEEDS, PRIORITY_PUBLICS, SITUATIONS } from '../../intake/vocabulary';
+import { validateDirectory } from '../../routing/directorySchema';
+import { toDirectoryProgrammes } from '../../routing/directoryToProgrammes';
+import { REASON_PARAMS, type ReasonCode } from '../../routing/reasons';
+import { parentCommune, routeRequest } from '../../routing/routeRequest';
+import type { DirectoryProgramme, ProgrammeLoad, Reason, RoutableRequest, RouteDecision } from '../../routing/types';
+import { placeOf, seedJson } from './helpers';
+
+const NOW = new Date('2026-11-21T10:00:00Z');
+const parsed = validateDirectory(seedJson());
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const SEED = toDirectoryProgrammes(parsed.value);
+
+const PLACES = [
+  placeOf('Paris'), placeOf('Lyon'), { ...placeOf('Lyon'), commune: '69383', name: 'Lyon 3e Arrondissement' },
+  placeOf('Marseille'), placeOf('Lille'), placeOf('Mamoudzou'), placeOf('Bordeaux'), placeOf('Guéret'),
+  placeOf('Alès'), placeOf('Nantes'), placeOf('Orléans'), placeOf('Ajaccio'), placeOf('Saint-Denis', '974'),
+];
+const PROGRAMME_NEEDS = NEEDS.filter((n) => n !== 'other') as Exclude<(typeof NEEDS)[number], 'other'>[];
+
+const requestArb: fc.Arbitrary<RoutableRequest> = fc.record({
+  age: fc.integer({ min: 13, max: 30 }),
+  situation: fc.option(
+    fc.record({ kind: fc.constantFrom(...SITUATIONS), schoolYear: fc.constant(null), diplomaLevel: fc.constant(null), detail: fc.constant(null) }),
+  ),
+  needs: fc.uniqueArray(fc.constantFrom(...NEEDS), { minLength: 1 }),
+  place: fc.option(fc.constantFrom(...PLACES)),
+  priorityPublics: fc.option(fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS))),
+  meeting: fc.constantFrom(...MEETING_MODES),
+});
+
+const ageArb = fc.option(fc.integer({ min: 0, max: 40 }));
+const programmeArb: fc.Arbitrary<DirectoryProgramme> = fc
+  .record({
+    id: fc.stringMatching(/^[a-z]{1,6}$/),
+    minAge: ageArb,
+    maxAge: ageArb,
+    situations: fc.uniqueArray(fc.constantFrom(...SITUATIONS)),
+    needs: fc.uniqueArray(fc.constantFrom(...PROGRAMME_NEEDS)),
+    requiredPublics: fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS), { maxLength: 2 }),
+    preferredPublics: fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS)),
+    girlsOnly: fc.boolean(),
+    national: fc.boolean(),
+    regions: fc.uniqueArray(fc.constantFrom('11', '84', '93', '32', '06', '75', '04'), { maxLength: 3 }),
+    departements: fc.uniqueArray(fc.constantFrom('75', '69', '13', '976', '33', '2A', '974'), { maxLength: 3 }),
+    communes: fc.uniqueArray(fc.constantFrom('75056', '69123', '13055', '59350', '30007'), { maxLength: 2 }),
+    inPerson: fc.boolean(),
+    remote: fc.boolean(),
+    capacityPerMonth: fc.option(fc.integer({ min: 0, max: 5 })),
+    isCoordinator: fc.boolean(),
+    active: fc.boolean(),
+  })
+  .map((p) => ({
+    ...p,
+    associationId: p.id,
+    associationName: p.id,
+    name: p.id,
+    descriptionFr: 'fr',
+    descriptionEn: 'en',
+    responseDays: 5,
+  }));
+
+/** Directories: the real seed, random ones, or a mix, in any order. */
+const directoryArb = fc.oneof(
+  fc.shuffledSubarray(SEED, { minLength: 0, maxLength: SEED.length }),
+  fc.uniqueArray(programmeArb, { selector: (p) => p.id, maxLength: 12 }),
+  fc.uniqueArray(programmeArb, { selector: (p) => p.id, maxLength: 6 }).map((ps) => [...SEED, ...ps.map((p) => ({ ...p, id: `x-${p.id}` }))]),
+);
+const loadFor = (ps: DirectoryProgramme[]): fc.Arbitrary<ProgrammeLoad> =>
+  fc.dictionary(fc.constantFrom('none', ...ps.map((p) => p.id)), fc.integer({ min: 0, max: 8 }));
+
+const inputArb = directoryArb.chain((ps) => fc.tuple(requestArb, fc.constant(ps), loadFor(ps)));
+
+/** The rules written again from the brief, independently of the implementation. */
+function isEligible(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLoad): boolean {
+  if (!p.active || p.isCoordinator || p.girlsOnly) return false;
+  if (p.minAge !== null && r.age < p.minAge) return false;
+  if (p.maxAge !== null && r.age > p.maxAge) return false;
+  const kind = r.situation?.kind;
+  if (kind !== undefined && kind !== 'autre' && p.situations.length > 0 && !p.situations.includes(kind)) return false;
+  if (p.requiredPublics.some((pub) => !(r.priorityPublics ?? []).includes(pub))) return false;
+  const area = p.regions.length + p.departements.length + p.communes.length > 0;
+  const inArea =
+    r.place !== null &&
+    (p.regions.includes(r.place.region) || p.departements.includes(r.place.departement) || p.communes.includes(parentCommune(r.place.commune)));
+  if (!p.national && area && !inArea && !(p.remote && r.meeting !== 'in_person')) return false;
+  const needs = r.needs.filter((n) => n !== 'other');
+  if (p.needs.length > 0 && needs.length > 0 && !needs.some((n) => (p.needs as string[]).includes(n))) return false;
+  if (p.capacityPerMonth !== null && (load[p.id] ?? 0) >= p.capacityPerMonth) return false;
+  return true;
+}
+
+function allReasons(d: RouteDecision): Reason[] {
+  const options = d.kind === 'routed' ? [d.chosen, ...d.alternatives] : [d.fallback];
+  return [...options.flatMap((o) => o.reasons), ...d.excluded.flatMap((e) => e.reasons)];
+}
+
+describe('routeRequest properties', () => {
+  it('always decides, never throws, never picks an ineligible programme', () => {
+    fc.assert(
+      fc.property(inputArb, ([r, ps, load]) => {
+        const d = routeRequest(r, ps, load, NOW);
+        expect(['routed', 'no_match']).toContain(d.kind);
+        const eligible = ps.filter((p) => isEligible(r, p, load)).map((p) => p.id).sort();
+        const excluded = d.excluded.map((e) => e.programmeId).sort();
+        expect(excluded).toEqual(ps.filter((p) => !isEligible(r, p, load)).map((p) => p.id).sort());
+        if (d.kind === 'routed') {
+          const picked = [d.chosen, ...d.alternatives];
+          expect(picked.length).toBe(Math.min(3, eligible.length));
+          for (const o of picked) expect(isEligible(r, o.programme, load)).toBe(true);
+          for (let i = 1; i < picked.length; i++) expect(picked[i - 1]!.score).toBeGreaterThanOrEqual(picked[i]!.score);
+        } else {
+          expect(eligible).toEqual([]);
+          expect(d.fallback.programme.isCoordinator).toBe(true);
+          expect(d.fallback.reasons).toEqual([{ code: 'no_programme_fits' }]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is deterministic, whatever the order of the directory', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer(), ([r, ps, load], seed) => {
+        const a = routeRequest(r, ps, load, NOW);
+        expect(routeRequest(r, ps, load, NOW)).toEqual(a);
+        const shuffled = [...ps].sort((x, y) => ((hash(x.id) ^ seed) >>> 0) - ((hash(y.id) ^ seed) >>> 0));
+        expect(routeRequest(r, shuffled, load, NOW)).toEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('emits only known reason codes, with exactly their plain params', () => {
+    fc.assert(
+      fc.property(inputArb, ([r, ps, load]) => {
+        for (const reason of allReasons(routeRequest(r, ps, load, NOW))) {
+          expect(Object.keys(REASON_PARAMS)).toContain(reason.code);
+          const expected = [...REASON_PARAMS[reason.code as ReasonCode]].sort();
+          expect(Object.keys(reason.params ?? {}).sort()).toEqual(expected);
+          for (const v of Object.values(reason.params ?? {})) expect(['string', 'number']).toContain(typeof v);
+          // The commune name is the only value taken from the young person's own words.
+          if (reason.code === 'place_commune') expect(reason.params?.name).toBe(r.place?.name);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+function hash(s: string): number {
+  let h = 0;
+  for (const c of s) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  return h;
+}

@@ -1,0 +1,57 @@
+import type { MeetingMode } from '../intake/vocabulary';
+import { compilePhrases, matchPhrases } from './matchPhrases';
+import { fail, normalize, ok, tokenize, type ParseResult } from './text';
+
+/** "en vrai" is also slang for "honestly": it only counts when nothing else is said. */
+type MeetingWord = MeetingMode | 'en_vrai';
+
+const TABLE = compilePhrases<MeetingWord>([
+  ['en_vrai', ['en vrai']],
+  ['in_person', [
+    'in_person', 'en personne', 'en presentiel', 'presentiel', 'en physique', 'physique', 'physiquement', 'en face a face', 'face a face',
+    'en face', 'de visu', 'se voir', 'nous voir', 'on se voit', 'se rencontrer', 'rencontre physique', 'rencontres physiques', 'pour de vrai',
+    'en vrai de vrai', 'en reel', 'irl', 'in person', 'in real life', 'face to face', 'meet up', 'meet in person', 'in the flesh', 'offline',
+  ]],
+  ['remote', [
+    'remote', 'a distance', 'distance', 'distanciel', 'en distanciel', 'visio', 'en visio', 'par visio', 'visioconference', 'video', 'en video',
+    'par video', 'appel video', 'appels video', 'facetime', 'zoom', 'teams', 'discord', 'en ligne', 'online', 'remotely', 'virtual', 'virtually',
+    'video call', 'video calls', 'by video', 'par telephone', 'au telephone', 'par tel', 'au tel', 'by phone', 'over the phone', 'on the phone',
+    'de chez moi', 'from home', 'by video call',
+  ]],
+  ['either', [
+    'either', 'peu importe', "n'importe", 'les deux', 'les 2', "l'un ou l'autre", "ca m'est egal", "m'est egal", 'egal', 'indifferent',
+    'comme tu veux', 'comme vous voulez', 'comme tu preferes', 'comme vous preferez', 'pas de preference', 'aucune preference',
+    "je m'en fiche", "je m'en fous", 'osef', 'tout me va', 'les deux me vont', 'flexible', 'both', 'whatever', 'no preference',
+    "doesn't matter", "it doesn't matter", "don't mind", "i don't mind", 'either way', 'up to you', 'both are fine', 'any', 'anything',
+  ]],
+]);
+
+const LIST_WORDS = new Set(['ou', 'et', 'or', 'and', 'comme']);
+const FLIP: Record<'in_person' | 'remote', MeetingMode> = { in_person: 'remote', remote: 'in_person' };
+
+/**
+ * Reads how the young person wants to meet: "en vrai", "en personne", "à distance",
+ * "visio", "en ligne", "peu importe", "les deux", "online", "in person", "either", or a
+ * MEETING_MODES code. "pas en visio" means in person; naming both means either.
+ */
+export function parseMeeting(text: string): ParseResult<MeetingMode, 'not_understood'> {
+  try {
+    const words = tokenize(normalize(text));
+    const matches = matchPhrases(words, TABLE);
+    const modes = new Set<MeetingMode>();
+    const othersSaid = matches.some((m) => m.value !== 'en_vrai');
+    for (const m of matches) {
+      // "En vrai, je préfère en visio" opens with the slang; "en vrai ou en visio" lists both.
+      const slang = m.value === 'en_vrai' && m.start === 0 && othersSaid && !LIST_WORDS.has(words[m.end] ?? '');
+      if (slang) continue;
+      const word: MeetingMode = m.value === 'en_vrai' ? 'in_person' : m.value;
+      if (!m.negated) modes.add(word);
+      else if (word !== 'either') modes.add(FLIP[word]);
+    }
+    if (modes.size === 0) return fail('not_understood');
+    if (modes.has('either') || modes.size > 1) return ok('either');
+    return ok(modes.values().next().value as MeetingMode);
+  } catch {
+    return fail('not_understood');
+  }
+}

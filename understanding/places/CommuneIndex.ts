@@ -1,0 +1,253 @@
+/**
+ * In-memory index of French communes, built once from @etalab/decoupage-administratif.
+ *
+ * Lookups are map reads (name -> communes, postal code -> communes) so reading a message
+ * never loops over the ~35,000 communes.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { normalizeName, withoutLeadingArticle } from './normalize';
+import { TerritoryIndex, dataDirectory } from './territories';
+import type { Place } from './types';
+
+/** One commune as the parser needs it; deliberately smaller than the raw record. */
+export interface CommuneEntry {
+  /** INSEE code, e.g. "69123". */
+  readonly code: string;
+  readonly name: string;
+  /** Normalised name, the key it is indexed under. */
+  readonly key: string;
+  readonly departement: string;
+  readonly region: string;
+  /** Postal codes, the first being the one used when the user gave none. */
+  readonly postalCodes: readonly string[];
+  readonly population: number;
+  /** Municipal arrondissement number -> its postal codes (Paris, Lyon, Marseille only). */
+  readonly arrondissements?: ReadonlyMap<number, readonly string[]>;
+}
+
+/** The subset of a communes.json record read here. */
+export interface RawCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement?: string;
+  region?: string;
+  commune?: string;
+  codesPostaux?: string[];
+  population?: number;
+}
+
+const INSEE_CODE = /^\d[\dAB]\d{3}$/;
+const ARRONDISSEMENT_NUMBER = /(\d{1,2})(?:er|e)\s+arrondissement/i;
+
+/** Orders candidates the way they are offered: the most populated first, then by name. */
+export function compareByPopulation(a: CommuneEntry, b: CommuneEntry): number {
+  return b.population - a.population || a.name.localeCompare(b.name, 'fr') || a.code.localeCompare(b.code);
+}
+
+export class CommuneIndex {
+  private static cached: CommuneIndex | null = null;
+
+  private readonly byKey = new Map<string, CommuneEntry[]>();
+  /** Names reachable only without their article ("havre" -> Le Havre); consulted after byKey. */
+  private readonly byBareKey = new Map<string, CommuneEntry[]>();
+  private readonly byPostal = new Map<string, CommuneEntry[]>();
+  private readonly byCode = new Map<string, CommuneEntry>();
+
+  /** Longest commune name in words, which bounds the n-gram scan of a sentence. */
+  readonly maxNameTokens: number;
+  readonly size: number;
+  /** Wall-clock time the constructor took, in milliseconds (reported, not used). */
+  readonly buildMs: number;
+
+  constructor(
+    communes: readonly RawCommune[],
+    readonly territories: TerritoryIndex,
+  ) {
+    const started = process.hrtime.bigint();
+
+    // Arrondissements are not offered as places (routing needs the commune), but their
+    // numbers let "Paris 18e" or "Lyon 3e" pick the right postal code.
+    const arrondissementsByParent = new Map<string, Map<number, string[]>>();
+    for (const raw of communes) {
+      if (raw.type !== 'arrondissement-municipal' || !raw.commune) continue;
+      const number = ARRONDISSEMENT_NUMBER.exec(raw.nom)?.[1];
+      if (!number || !raw.codesPostaux?.length) continue;
+      const byNumber = arrondissementsByParent.get(raw.commune) ?? new Map<number, string[]>();
+      byNumber.set(Number(number), [...raw.codesPostaux]);
+      arrondissementsByParent.set(raw.commune, byNumber);
+    }
+
+    let maxTokens = 1;
+    for (const raw of communes) {
+      if (raw.type !== 'commune-actuelle') continue;
+      // Place.region must be two digits: this keeps metropolitan France and the five DROM
+      // and leaves out the overseas collectivities (Polynésie, Nouvelle-Calédonie, …).
+      if (!raw.departement || !raw.region || !/^\d{2}$/.test(raw.region) || !INSEE_CODE.test(raw.code)) continue;
+      const key = normalizeName(raw.nom);
+      if (!key) continue;
+      const entry: CommuneEntry = {
+        code: raw.code,
+        name: raw.nom,
+        key,
+        departement: raw.departement,
+        region: raw.region,
+        postalCodes: mainPostalCodeFirst((raw.codesPostaux ?? []).filter((p) => /^\d{5}$/.test(p))),
+        population: raw.population ?? 0,
+        arrondissements: arrondissementsByParent.get(raw.code),
+      };
+      this.byCode.set(entry.code, entry);
+      push(this.byKey, key, entry);
+      const bare = withoutLeadingArticle(key);
+      if (bare) push(this.byBareKey, bare, entry);
+      for (const postal of entry.postalCodes) push(this.byPostal, postal, entry);
+      maxTokens = Math.max(maxTokens, key.split(' ').length);
+    }
+    for (const list of [this.byKey, this.byBareKey, this.byPostal]) {
+      for (const entries of list.values()) entries.sort(compareByPopulation);
+    }
+    this.maxNameTokens = maxTokens;
+    this.size = this.byCode.size;
+    this.buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  }
+
+  /** The shared index, read from the package data on first use (about 150 ms, once). */
+  static load(): CommuneIndex {
+    if (!CommuneIndex.cached) {
+      const raw = JSON.parse(readFileSync(join(dataDirectory(), 'communes.json'), 'utf8')) as RawCommune[];
+      CommuneIndex.cached = new CommuneIndex(raw, TerritoryIndex.load());
+    }
+    return CommuneIndex.cached;
+  }
+
+  /**
+   * Communes called `key` (a normalised name), most populated first. The article-less form
+   * is a fallback only, so "Port" stays the commune Port rather than also Le Port.
+   */
+  lookupName(key: string, withoutArticle = true): readonly CommuneEntry[] {
+    return this.byKey.get(key) ?? (withoutArticle ? this.byBareKey.get(key) : undefined) ?? [];
+  }
+
+  lookupPostalCode(postalCode: string): readonly CommuneEntry[] {
+    return this.byPostal.get(postalCode) ?? [];
+  }
+
+  lookupCode(inseeCode: string): CommuneEntry | undefined {
+    return this.byCode.get(inseeCode);
+  }
+
+  /**
+   * Communes whose name is within `maxDistance` edits of `query` (a normalised name), the
+   * closest and then the most populated first. Names are bucketed by first letter and length
+   * so a query compares against a few hundred names, not all of them; a typo in the first
+   * letter is therefore not corrected.
+   */
+  closeNames(query: string, maxDistance: number): CommuneEntry[] {
+    const buckets = this.fuzzyBuckets();
+    const first = query.charAt(0);
+    const scored: Array<{ entry: CommuneEntry; distance: number }> = [];
+    for (let length = query.length - maxDistance; length <= query.length + maxDistance; length++) {
+      for (const key of buckets.get(`${first}${length}`) ?? []) {
+        const distance = boundedLevenshtein(query, key, maxDistance);
+        if (distance > maxDistance) continue;
+        for (const entry of this.byKey.get(key) ?? []) scored.push({ entry, distance });
+      }
+    }
+    scored.sort((a, b) => a.distance - b.distance || compareByPopulation(a.entry, b.entry));
+    return scored.map((s) => s.entry);
+  }
+
+  /**
+   * Communes whose name starts with `prefix` followed by more words ("boulogne" ->
+   * "boulogne sur mer", "boulogne billancourt"), most populated first, at most `limit`.
+   */
+  namesStartingWith(prefix: string, limit = 8): CommuneEntry[] {
+    const keys = this.sortedKeys();
+    const wanted = `${prefix} `;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keys[middle] ?? '') < wanted) low = middle + 1;
+      else high = middle;
+    }
+    const found: CommuneEntry[] = [];
+    // Bounded: a prefix like "saint" matches thousands of names, and only the largest are useful.
+    for (let i = low; i < keys.length && i < low + 2000; i++) {
+      const key = keys[i] ?? '';
+      if (!key.startsWith(wanted)) break;
+      found.push(...(this.byKey.get(key) ?? []));
+    }
+    return found.sort(compareByPopulation).slice(0, limit);
+  }
+
+  private sorted: string[] | null = null;
+
+  private sortedKeys(): string[] {
+    if (!this.sorted) this.sorted = [...this.byKey.keys()].sort();
+    return this.sorted;
+  }
+
+  private buckets: Map<string, string[]> | null = null;
+
+  /** Built on the first misspelling only: most conversations never need it. */
+  private fuzzyBuckets(): Map<string, string[]> {
+    if (!this.buckets) {
+      const buckets = new Map<string, string[]>();
+      for (const key of this.byKey.keys()) push(buckets, `${key.charAt(0)}${key.length}`, key);
+      this.buckets = buckets;
+    }
+    return this.buckets;
+  }
+
+  /** The Place for a commune, with `postalCode` if it is one of the commune's codes. */
+  toPlace(entry: CommuneEntry, postalCode?: string | null): Place {
+    const chosen = postalCode && entry.postalCodes.includes(postalCode) ? postalCode : (entry.postalCodes[0] ?? null);
+    return {
+      commune: entry.code,
+      name: entry.name,
+      postalCode: chosen,
+      departement: entry.departement,
+      region: entry.region,
+    };
+  }
+}
+
+/**
+ * Levenshtein distance, or `max + 1` as soon as it is known to exceed `max` (each row's
+ * minimum never decreases), which keeps a miss cheap.
+ */
+export function boundedLevenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+/**
+ * The data lists postal codes in numeric order, so Aix-en-Provence would be "13080" (a
+ * hamlet's code). A commune's main office code is the round one ("13100", "33000"): move the
+ * first code ending in "000", else in "00", to the front; otherwise keep the data's order.
+ */
+function mainPostalCodeFirst(codes: string[]): string[] {
+  const main = codes.find((c) => c.endsWith('000')) ?? codes.find((c) => c.endsWith('00'));
+  return main ? [main, ...codes.filter((c) => c !== main)] : codes;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

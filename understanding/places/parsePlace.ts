@@ -1,0 +1,477 @@
+/**
+ * Reads a commune out of what a young person typed when asked where they live:
+ * a name ("Lyon", "st etienne"), a postal code ("69003"), a sentence ("j'habite à
+ * Villeurbanne", "I live in Lille"), with or without a département ("Saint-Denis (974)").
+ */
+import { CommuneIndex, compareByPopulation, type CommuneEntry } from './CommuneIndex';
+import { normalizeName, tokenize, type Token } from './normalize';
+import { TerritoryIndex, type TerritoryRef } from './territories';
+import { cleanText } from '../text';
+import { MAX_CANDIDATES, type Place, type PlaceParseResult } from './types';
+import {
+  ARTICLES,
+  COMMON_WORDS,
+  CUES,
+  DECLINE_EXACT,
+  DECLINE_PHRASES,
+  FILLERS,
+  QUALIFIER_GAP,
+  TERRITORY_CUES,
+} from './vocabulary';
+
+const EMPTY: PlaceParseResult = { ok: false, reason: 'empty' };
+const DECLINED: PlaceParseResult = { ok: false, reason: 'declined' };
+const NOT_FOUND: PlaceParseResult = { ok: false, reason: 'not_found' };
+
+const POSTAL_CODE = /^\d{5}$/;
+/** "18", "18e", "18eme", "1er", "3rd": an arrondissement number, with or without its suffix. */
+const ORDINAL = /^(\d{1,2})(er|re|e|eme|ieme|em|me|nd|st|rd|th)?$/;
+const ARRONDISSEMENT_WORDS: ReadonlySet<string> = new Set(['arrondissement', 'arr', 'arrdt', 'arrondissment', 'ardt']);
+
+/** Score of a name that makes up the whole answer, above any combination of the hints below. */
+const WHOLE_ANSWER = 10;
+/** Paris is a commune and a département at once: its name never means "only the département". */
+const PARIS = '75056';
+/** A commune smaller than this loses its name to the département or région it shares it with. */
+const SMALL_HOMONYM_POPULATION = 20000;
+/** Cues that introduce a commune rather than a territory ("à Mayenne" vs "en Mayenne"). */
+const COMMUNE_CUES: ReadonlySet<string> = new Set(['a', 'au', 'aux']);
+/** Verbs of living somewhere, which make the name after them the answer over other names. */
+const RESIDENCE: ReadonlySet<string> = new Set([
+  'habite', 'habites', 'habitons', 'habitez', 'vis', 'vit', 'vivons', 'reside', 'loge', 'live', 'lives', 'living', 'based',
+]);
+/** A longer-named commune this large, and ten times larger, is offered next to a village ("Neuilly"). */
+const LARGE_NAMESAKE_POPULATION = 20000;
+/** Below this, a name inside a sentence is too likely to be an ordinary word or a first name. */
+const MIN_SCORE = 2;
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+interface CommuneSpan extends Span {
+  readonly entries: readonly CommuneEntry[];
+}
+interface TerritorySpan extends Span {
+  readonly ref: TerritoryRef;
+}
+interface Reading {
+  readonly score: number;
+  /** The words of the name as typed (normalised). */
+  readonly key: string;
+  /** True when a département, région, postal code or arrondissement was given with the name. */
+  readonly qualified: boolean;
+  readonly entries: readonly CommuneEntry[];
+  /** Postal code to report for a given commune, when the answer said which one. */
+  readonly postalCodeFor: (entry: CommuneEntry) => string | null;
+}
+
+/** Parses a free-text answer to "where do you live?". Never throws; linear in the input length. */
+export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load()): PlaceParseResult {
+  if (typeof text !== 'string') return EMPTY;
+  // cleanText strips markup and control characters and caps the length (MAX_TEXT_LENGTH).
+  const tokens = tokenize(cleanText(text));
+  if (tokens.length === 0) return EMPTY;
+  const words = tokens.map((t) => t.norm);
+  const joined = words.join(' ');
+  if (DECLINE_EXACT.has(joined)) return DECLINED;
+
+  const territorySpans = scanTerritories(words, index.territories);
+  const communeSpans = scanCommunes(words, index);
+  const postalHits = findPostalCodes(words, index);
+
+  const readings: Reading[] = [];
+  for (const span of communeSpans) {
+    const reading = readSpan(span, communeSpans, territorySpans, postalHits, tokens, words, index);
+    if (reading) readings.push(reading);
+  }
+
+  if (readings.length > 0) {
+    const best = Math.max(...readings.map((r) => r.score));
+    const top = readings.filter((r) => r.score === best);
+    const chosen = new Map<string, { entry: CommuneEntry; postalCode: string | null }>();
+    for (const r of top) {
+      for (const entry of r.entries) {
+        if (!chosen.has(entry.code)) chosen.set(entry.code, { entry, postalCode: r.postalCodeFor(entry) });
+      }
+    }
+    const only = top.length === 1 ? top[0] : undefined;
+    if (only && only.score === WHOLE_ANSWER && !only.qualified) {
+      // "Charleville", "Neuilly", "Aix" are villages, but people mean Charleville-Mézières,
+      // Neuilly-sur-Seine, Aix-en-Provence: offer the large namesakes alongside.
+      const largest = Math.max(...only.entries.map((e) => e.population));
+      const namesakes = index
+        .namesStartingWith(only.key)
+        .filter((e) => e.population >= LARGE_NAMESAKE_POPULATION && e.population >= largest * 10);
+      for (const entry of namesakes) if (!chosen.has(entry.code)) chosen.set(entry.code, { entry, postalCode: null });
+    }
+    return fromEntries([...chosen.values()], index);
+  }
+
+  if (postalHits.length > 0) {
+    const chosen = new Map<string, { entry: CommuneEntry; postalCode: string | null }>();
+    for (const hit of postalHits) {
+      for (const entry of hit.entries) {
+        if (!chosen.has(entry.code)) chosen.set(entry.code, { entry, postalCode: hit.code });
+      }
+    }
+    return fromEntries([...chosen.values()], index);
+  }
+
+  const padded = ` ${joined} `;
+  if (DECLINE_PHRASES.some((p) => padded.includes(` ${p} `))) return DECLINED;
+
+  // A département or région alone ("en Bretagne") needs a commune, not look-alike villages.
+  const suggestions = territorySpans.length > 0 ? [] : suggest(words, index);
+  return suggestions.length > 0 ? { ok: false, reason: 'not_found', candidates: suggestions } : NOT_FOUND;
+}
+
+/**
+ * Resolves the answer to "which one?" after an ambiguity: a position ("2", "le premier"),
+ * a département code ("93"), a département or région name ("La Réunion"), a postal code,
+ * a commune name, or the button label itself ("Saint-Denis (93)").
+ */
+export function choosePlace(text: string, candidates: readonly Place[]): PlaceParseResult {
+  if (typeof text !== 'string') return EMPTY;
+  // cleanText strips markup and control characters and caps the length (MAX_TEXT_LENGTH).
+  const tokens = tokenize(cleanText(text));
+  if (tokens.length === 0) return EMPTY;
+  if (candidates.length === 0) return NOT_FOUND;
+  const words = tokens.map((t) => t.norm);
+  const joined = words.join(' ');
+
+  // A tapped button sends its label back verbatim.
+  const byLabel = candidates.filter((c) => normalizeName(formatPlace(c)) === joined);
+  if (byLabel.length === 1 && byLabel[0]) return { ok: true, value: byLabel[0] };
+
+  if (NONE_OF_THEM.has(joined)) return NOT_FOUND;
+  if (DECLINE_EXACT.has(joined)) return DECLINED;
+
+  const territories = TerritoryIndex.load();
+  const signals: Place[][] = [];
+  const keep = (predicate: (c: Place) => boolean): void => {
+    signals.push(candidates.filter(predicate));
+  };
+
+  const position = positionIn(words, candidates.length);
+  if (position !== null) keep((c) => c === candidates[position]);
+
+  for (const word of words) {
+    if (POSTAL_CODE.test(word)) {
+      const sameCode = candidates.filter((c) => c.postalCode === word);
+      // A code other than the one shown still tells the département (the first 2 or 3 digits).
+      signals.push(sameCode.length > 0 ? sameCode : candidates.filter((c) => word.startsWith(postalPrefix(c.departement))));
+      continue;
+    }
+    const departement = territories.departementCode(word);
+    if (departement) keep((c) => c.departement === departement);
+  }
+
+  for (const span of scanTerritories(words, territories)) {
+    const ref = span.ref;
+    keep((c) => ref.departements.has(c.departement) || ref.regions.has(c.region));
+  }
+
+  // Commune names: only informative when the candidates do not all share one name.
+  const padded = ` ${joined} `;
+  const named = candidates.filter((c) => padded.includes(` ${normalizeName(c.name)} `));
+  if (named.length > 0 && named.length < candidates.length) signals.push(named);
+
+  if (signals.length === 0) {
+    const paddedDecline = DECLINE_PHRASES.some((p) => padded.includes(` ${p} `));
+    return paddedDecline ? DECLINED : NOT_FOUND;
+  }
+  let remaining: readonly Place[] = candidates;
+  for (const signal of signals) {
+    const narrowed = remaining.filter((c) => signal.includes(c));
+    // A signal that contradicts the others (a typo, an age typed alongside) is ignored
+    // rather than allowed to empty the list.
+    if (narrowed.length > 0) remaining = narrowed;
+  }
+  if (remaining.length === candidates.length && signals.every((s) => s.length === 0)) return NOT_FOUND;
+  if (remaining.length === 1 && remaining[0]) return { ok: true, value: remaining[0] };
+  return { ok: false, reason: 'ambiguous', candidates: [...remaining] };
+}
+
+/** Label for buttons and summaries: "Lyon (69)", "Saint-Denis (974)". */
+export function formatPlace(place: Pick<Place, 'name' | 'departement'>): string {
+  return `${place.name} (${place.departement})`;
+}
+
+// ---------------------------------------------------------------------------------------
+
+const NONE_OF_THEM: ReadonlySet<string> = new Set([
+  'aucun', 'aucune', 'aucun des deux', 'ni l un ni l autre', 'autre', 'une autre', 'un autre', 'none', 'none of them',
+  'neither', 'other', 'another', 'aucune de ces villes', 'c est pas ca', 'pas ca',
+]);
+
+const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
+  ['premier', 0], ['premiere', 0], ['first', 0], ['1er', 0], ['1ere', 0], ['1re', 0], ['1st', 0],
+  ['deuxieme', 1], ['second', 1], ['seconde', 1], ['2e', 1], ['2eme', 1], ['2nd', 1],
+  ['troisieme', 2], ['third', 2], ['3e', 2], ['3eme', 2], ['3rd', 2],
+  ['quatrieme', 3], ['fourth', 3], ['4e', 3], ['4eme', 3], ['4th', 3],
+  ['cinquieme', 4], ['fifth', 4], ['5e', 4], ['5eme', 4], ['5th', 4],
+  ['sixieme', 5], ['sixth', 5], ['6e', 5], ['6eme', 5], ['6th', 5],
+  ['septieme', 6], ['seventh', 6], ['7e', 6], ['7eme', 6], ['7th', 6],
+  ['huitieme', 7], ['eighth', 7], ['8e', 7], ['8eme', 7], ['8th', 7],
+]);
+
+/** A 0-based position named in the answer ("2", "le deuxième", "the last"), or null. */
+function positionIn(words: readonly string[], count: number): number | null {
+  const meaningful = words.filter((w) => !FILLERS.has(w) && w !== 'choix' && w !== 'option' && w !== 'numero' && w !== 'n');
+  if (meaningful.length !== 1 || !meaningful[0]) return null;
+  const word = meaningful[0];
+  if (word === 'dernier' || word === 'derniere' || word === 'last') return count - 1;
+  // "01" is a département, "1" a position: only a plain one- or two-digit number without a
+  // leading zero counts as a position.
+  const position = /^[1-9]\d?$/.test(word) ? Number(word) - 1 : ORDINAL_WORDS.get(word);
+  return position !== undefined && position >= 0 && position < count ? position : null;
+}
+
+/** The digits a département's postal codes start with ("974" for 974, "20" for Corsica). */
+function postalPrefix(departement: string): string {
+  if (departement === '2A' || departement === '2B') return '20';
+  return departement;
+}
+
+function fromEntries(
+  found: ReadonlyArray<{ entry: CommuneEntry; postalCode: string | null }>,
+  index: CommuneIndex,
+): PlaceParseResult {
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only) return { ok: true, value: index.toPlace(only.entry, only.postalCode) };
+  if (found.length === 0) return NOT_FOUND;
+  const sorted = [...found].sort((a, b) => compareByPopulation(a.entry, b.entry)).slice(0, MAX_CANDIDATES);
+  return { ok: false, reason: 'ambiguous', candidates: sorted.map((f) => index.toPlace(f.entry, f.postalCode)) };
+}
+
+/**
+ * Finds commune names as word n-grams, longest first at each position: one map read per
+ * (position, length), so a message costs O(words × longest name), whatever the data size.
+ */
+function scanCommunes(words: readonly string[], index: CommuneIndex): CommuneSpan[] {
+  const spans: CommuneSpan[] = [];
+  const maxLength = index.maxNameTokens;
+  for (let start = 0; start < words.length; ) {
+    let matched = 0;
+    if (!/^\d/.test(words[start] ?? '')) {
+      for (let length = Math.min(maxLength, words.length - start); length >= 1; length--) {
+        const key = words.slice(start, start + length).join(' ');
+        // The article-less fallback ("havre" -> Le Havre) is not for everyday words ("saint").
+        const entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
+        if (entries.length > 0) {
+          spans.push({ start, end: start + length, entries });
+          matched = length;
+          break;
+        }
+      }
+    }
+    start += matched > 0 ? matched : 1;
+  }
+  return spans;
+}
+
+function scanTerritories(words: readonly string[], territories: TerritoryIndex): TerritorySpan[] {
+  const spans: TerritorySpan[] = [];
+  for (let start = 0; start < words.length; ) {
+    let matched = 0;
+    for (let length = Math.min(territories.maxNameTokens, words.length - start); length >= 1; length--) {
+      const ref = territories.lookup(words.slice(start, start + length).join(' '));
+      if (ref) {
+        spans.push({ start, end: start + length, ref });
+        matched = length;
+        break;
+      }
+    }
+    start += matched > 0 ? matched : 1;
+  }
+  return spans;
+}
+
+interface PostalHit {
+  readonly at: number;
+  readonly code: string;
+  readonly entries: readonly CommuneEntry[];
+}
+
+function findPostalCodes(words: readonly string[], index: CommuneIndex): PostalHit[] {
+  const hits: PostalHit[] = [];
+  words.forEach((word, at) => {
+    if (!POSTAL_CODE.test(word)) return;
+    const entries = index.lookupPostalCode(word);
+    if (entries.length > 0) hits.push({ at, code: word, entries });
+  });
+  return hits;
+}
+
+/** The cue word just before a span, looking past one article ("à la", "dans le"), or null. */
+function cueBefore(words: readonly string[], start: number): string | null {
+  let at = start - 1;
+  const previous = words[at];
+  if (previous !== undefined && ARTICLES.has(previous) && !ARTICLES.has(words[start] ?? '')) at -= 1;
+  const cue = words[at];
+  return cue !== undefined && CUES.has(cue) ? cue : null;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && outer.end >= inner.end;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function matchesTerritory(entry: CommuneEntry, ref: TerritoryRef): boolean {
+  return ref.departements.has(entry.departement) || ref.regions.has(entry.region);
+}
+
+/**
+ * Decides whether a commune name found in the message is the answer, and how strongly:
+ * the whole answer beats a name after "à"/"in", which beats a capitalised word.
+ */
+function readSpan(
+  span: CommuneSpan,
+  allSpans: readonly CommuneSpan[],
+  territorySpans: readonly TerritorySpan[],
+  postalHits: readonly PostalHit[],
+  tokens: readonly Token[],
+  words: readonly string[],
+  index: CommuneIndex,
+): Reading | null {
+  const spanLength = span.end - span.start;
+  // "Saint-Denis" inside "Seine-Saint-Denis" is the département, not the commune.
+  if (territorySpans.some((t) => contains(t, span) && t.end - t.start > spanLength)) return null;
+
+  const cue = cueBefore(words, span.start);
+  const sameAsTerritory = territorySpans.some((t) => t.start === span.start && t.end === span.end);
+  if (sameAsTerritory && !span.entries.every((e) => e.code === PARIS)) {
+    // "La Réunion" is also a commune of Lot-et-Garonne, "Loire" one of Maine-et-Loire. The
+    // name is the territory when another commune is named, after "en"/"dans", or when the
+    // homonymous commune is small, unless "à" insists on the commune ("à Mayenne").
+    if (allSpans.length > 1 || (cue !== null && TERRITORY_CUES.has(cue))) return null;
+    const communeCue = cue !== null && COMMUNE_CUES.has(cue);
+    if (!communeCue && span.entries.every((e) => e.population < SMALL_HOMONYM_POPULATION)) return null;
+  }
+
+  const used = new Set<number>();
+  for (let i = span.start; i < span.end; i++) used.add(i);
+  let entries: readonly CommuneEntry[] = span.entries;
+  const narrow = (predicate: (e: CommuneEntry) => boolean): boolean => {
+    const narrowed = entries.filter(predicate);
+    if (narrowed.length === 0) return false;
+    entries = narrowed;
+    return true;
+  };
+
+  // Arrondissement ("Paris 18e", "Lyon 3") or département ("Saint-Denis 93", "Valence (26)").
+  let arrondissement: number | null = null;
+  const hasArrondissements = span.entries.some((e) => e.arrondissements);
+  const next = words[span.end];
+  const ordinal = next !== undefined ? ORDINAL.exec(next) : null;
+  if (hasArrondissements && ordinal?.[1]) {
+    const number = Number(ordinal[1]);
+    const isDepartement = !ordinal[2] && span.entries.some((e) => e.departement === next);
+    if (!isDepartement && span.entries.some((e) => e.arrondissements?.has(number))) {
+      arrondissement = number;
+      used.add(span.end);
+    }
+  }
+  if (hasArrondissements && arrondissement === null) {
+    // "18e arrondissement de Paris", "dans le 3e arrondissement, Lyon".
+    for (let i = 0; i + 1 < words.length; i++) {
+      const match = ORDINAL.exec(words[i] ?? '');
+      if (match?.[1] && match[2] && ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '')) {
+        const number = Number(match[1]);
+        if (span.entries.some((e) => e.arrondissements?.has(number))) {
+          arrondissement = number;
+          used.add(i);
+          break;
+        }
+      }
+    }
+  }
+  if (arrondissement === null) {
+    let at = span.end;
+    while (at < words.length && at < span.end + 3 && QUALIFIER_GAP.has(words[at] ?? '')) at++;
+    const departement = index.territories.departementCode(words[at] ?? '');
+    if (departement && narrow((e) => e.departement === departement)) used.add(at);
+  }
+
+  for (const territory of territorySpans) {
+    if (overlaps(territory, span)) continue;
+    if (narrow((e) => matchesTerritory(e, territory.ref))) {
+      for (let i = territory.start; i < territory.end; i++) used.add(i);
+    }
+  }
+
+  let postalCode: string | null = null;
+  for (const hit of postalHits) {
+    if (narrow((e) => e.postalCodes.includes(hit.code))) {
+      postalCode = hit.code;
+      used.add(hit.at);
+    }
+  }
+
+  // How sure are we that this name is the place meant?
+  const spanWords = words.slice(span.start, span.end);
+  let others = 0;
+  let allFillers = true;
+  for (let i = 0; i < words.length; i++) {
+    if (used.has(i)) continue;
+    others++;
+    if (!FILLERS.has(words[i] ?? '')) allFillers = false;
+  }
+  // "Y", "Eu", "Oô": only when the answer is nothing else (a département may follow).
+  if (spanWords.join(' ').length <= 2 && others > 0) return null;
+
+  const capitalised = tokens[span.start]?.capitalised ?? false;
+  const weak = spanWords.every((w) => COMMON_WORDS.has(w));
+  let score: number;
+  if (allFillers && (others === 0 || !weak || cue !== null)) {
+    // "Lyon", "j'habite à Villeurbanne", "à Gap": nothing else was said. An everyday word
+    // needs its cue even here ("je suis chez ma mère" must not give Méré).
+    score = WHOLE_ANSWER;
+  } else {
+    if (weak && !(cue !== null && capitalised)) return null;
+    let atStart = true;
+    for (let i = 0; i < span.start; i++) if (!FILLERS.has(words[i] ?? '')) atStart = false;
+    // "I'm from Paris but I live in Lyon": where one lives beats where one comes from.
+    let residence = false;
+    for (let i = Math.max(0, span.start - 3); i < span.start; i++) if (RESIDENCE.has(words[i] ?? '')) residence = true;
+    score =
+      (cue !== null ? 2 : 0) + (residence ? 2 : 0) + (capitalised ? 1 : 0) + (spanLength > 1 ? 2 : 0) + (atStart ? 1 : 0);
+    if (score < MIN_SCORE) return null;
+  }
+
+  const chosenArrondissement = arrondissement;
+  return {
+    score,
+    key: spanWords.join(' '),
+    qualified: used.size > spanLength,
+    entries,
+    postalCodeFor: (entry) => {
+      if (chosenArrondissement !== null) {
+        const codes = entry.arrondissements?.get(chosenArrondissement);
+        if (codes?.[0]) return codes[0];
+      }
+      return postalCode !== null && entry.postalCodes.includes(postalCode) ? postalCode : null;
+    },
+  };
+}
+
+/**
+ * Close spellings for an answer that matched nothing ("Villeurbane", "Marseile"), offered as
+ * "did you mean…?". Only for short answers, where the whole answer is meant to be a name.
+ */
+function suggest(words: readonly string[], index: CommuneIndex): Place[] {
+  const meaningful = words.filter((w) => !FILLERS.has(w));
+  if (meaningful.length === 0 || meaningful.length > 4) return [];
+  if (meaningful.some((w) => /\d/.test(w))) return [];
+  const query = meaningful.join(' ');
+  if (query.length < 5 || query.length > 40) return [];
+  const maxDistance = query.length >= 9 ? 2 : 1;
+  // "Boulogne" -> Boulogne-sur-Mer, Boulogne-Billancourt; then spelling mistakes.
+  const found = [...index.namesStartingWith(query), ...index.closeNames(query, maxDistance)];
+  const unique = [...new Map(found.map((e) => [e.code, e])).values()];
+  return unique.slice(0, MAX_CANDIDATES).map((entry) => index.toPlace(entry));
+}
