@@ -39,6 +39,27 @@ export interface AppOptions {
 // Said when even the translations failed: both languages, no detail.
 const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans quelques minutes, tes réponses sont gardées. / Sorry, something went wrong on our side. Please try again in a few minutes; your answers are kept.";
 
+export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
+
+/** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
+export function createBotStack(opts: { db: Database; log: Logger; now: () => Date; resumeAfterMs: number }): BotStack {
+  const i18n = createI18n();
+  const t: Translate = (lang, key, params) => i18n.t(key, { lng: lang, ...params }) as string;
+  const render = createRenderer(i18n);
+  const requests = new PrismaRequestStore(opts.db.prisma);
+  const directory = new PrismaDirectory(opts.db.prisma);
+  const dialog = new IntakeDialog({
+    places: CommuneIndex.load(),
+    t,
+    now: opts.now,
+    resumeAfterMs: opts.resumeAfterMs,
+    submit: (request, meta) => submitRequest(request, meta, { directory, requests, now: opts.now }),
+    erase: (key) => requests.eraseConversation(key),
+  });
+  const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma)), render, opts.log);
+  return { bot, dialog, render, t };
+}
+
 /** Wires config -> database -> understanding -> dialog -> bot -> HTTP server, and listens. */
 export async function createApp(options: AppOptions = {}): Promise<App> {
   const config = options.config ?? loadConfig();
@@ -50,22 +71,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const seeded = await seedDirectoryIfEmpty(db.prisma);
     if (seeded > 0) log('info', 'directory.seeded', { associations: seeded });
 
-    const i18n = createI18n();
-    const t: Translate = (lang, key, params) => i18n.t(key, { lng: lang, ...params }) as string;
-    const render = createRenderer(i18n);
-    const places = CommuneIndex.load();
-    const requests = new PrismaRequestStore(db.prisma);
-    const directory = new PrismaDirectory(db.prisma);
-
-    const dialog = new IntakeDialog({
-      places,
-      t,
-      now,
-      resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000,
-      submit: (request, meta) => submitRequest(request, meta, { directory, requests, now }),
-      erase: (key) => requests.eraseConversation(key),
-    });
-    const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(db.prisma)), render, log);
+    const { bot, render } = createBotStack({ db, log, now, resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000 });
 
     const authenticated = !!config.MicrosoftAppId;
     const adapter = new CloudAdapter(

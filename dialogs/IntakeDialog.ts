@@ -232,8 +232,12 @@ export class IntakeDialog {
     return this.askNextStep(state);
   }
 
+  private isAnswered(state: IntakeState, slot: SlotName): boolean {
+    return !!state.answered[slot] || !!questionFor(slot).filled?.(state.draft);
+  }
+
   private nextMissing(state: IntakeState): Question | null {
-    return QUESTIONS.find((q) => q.applies(state.draft) && !state.answered[q.slot]) ?? null;
+    return QUESTIONS.find((q) => q.applies(state.draft) && !state.answered[q.slot] && !q.filled?.(state.draft)) ?? null;
   }
 
   /** Asks the first question still missing, or shows the summary. */
@@ -341,7 +345,7 @@ export class IntakeDialog {
       case 'edit':
         if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
         if (cmd.field === null) { state.phase = 'editPick'; out.push(this.editPickAsk(state)); return; }
-        if (!state.answered[EDIT_FIELD_SLOT[cmd.field]]) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
+        if (!this.isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
         out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
         return;
       case 'restart':

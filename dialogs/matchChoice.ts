@@ -25,7 +25,9 @@ export function matchChoices(text: string, options: ChoiceOption[], lang: string
   const found = recognizeChoices(
     text.slice(0, 500),
     options.map((o, i) => ({ value: o.code, synonyms: [labels[i]!] })),
-    { locale: lang === 'en' ? 'en-us' : 'fr-fr', recognizeNumbers: true, recognizeOrdinals: true },
+    // Numbers inside sentences are not choices ("06 12 34 56 78" is not option 6); a reply that
+    // is only a number was handled above.
+    { locale: lang === 'en' ? 'en-us' : 'fr-fr', recognizeNumbers: false, recognizeOrdinals: true },
   );
   const codes = [...new Set(found.map((f) => f.resolution.value))];
   return multiple ? codes : codes.slice(0, 1).length === 1 && codes.length === 1 ? codes : [];

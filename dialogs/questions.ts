@@ -53,6 +53,8 @@ export interface Question {
   choices?(ctx: AskContext): ChoiceOption[];
   multiple?: boolean;
   understand(text: string, ctx: AskContext): Answer;
+  /** Already known from another answer ("en terminale" gives the situation and the year). */
+  filled?(d: Draft): boolean;
   /** Forget this slot's values (edit, or no longer applies). */
   clear(d: Draft): void;
   /** The answer as summary text, or null when not answered. */
@@ -151,6 +153,7 @@ export const QUESTIONS: Question[] = [
     slot: 'level',
     // Only where it is relevant and the situation answer did not already say it.
     applies: (d) => !!d.situation && d.situation.kind !== 'autre',
+    filled: (d) => !!d.situation && (d.situation.schoolYear !== null || d.situation.diplomaLevel !== null),
     skippable: true,
     ask: (ctx) => msg(SCHOOL_KINDS.includes(ctx.state.draft.situation!.kind) ? 'intake.level.askSchoolYear' : 'intake.level.askDiploma'),
     choices: (ctx) => levelOptions(ctx.state.draft.situation?.kind),

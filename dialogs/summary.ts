@@ -9,7 +9,7 @@ export interface SummaryLine { slot: SlotName; value: MsgParam }
 export function summaryLines(state: IntakeState): SummaryLine[] {
   const lines: SummaryLine[] = [];
   for (const q of QUESTIONS) {
-    if (!state.answered[q.slot] || !q.applies(state.draft)) continue;
+    if (!(state.answered[q.slot] || q.filled?.(state.draft)) || !q.applies(state.draft)) continue;
     const value = q.show(state.draft);
     if (value !== null) lines.push({ slot: q.slot, value });
   }
@@ -25,5 +25,5 @@ export function reasonMsg(reason: Reason): Msg {
   for (const [k, v] of Object.entries(reason.params ?? {})) {
     params[k] = CODE_PARAMS[k] && typeof v === 'string' ? msg(`${CODE_PARAMS[k]}.${v}`) : v;
   }
-  return msg(`routing.reason.${reason.code}`, params);
+  return msg('intake.submitted.reasonLine', { reason: msg(`routing.reason.${reason.code}`, params) });
 }

@@ -146,7 +146,6 @@ let communeCodes: Set<string> | null = null;
 function defaultCommuneExists(code: string): boolean {
   if (communeCodes === null) {
     // A plain require keeps the 8 MB file out of the type checker and out of startup.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const communes = require('@etalab/decoupage-administratif/data/communes.json') as { code: string; type: string }[];
     communeCodes = new Set(communes.filter((c) => c.type === 'commune-actuelle').map((c) => c.code));
   }

@@ -28,3 +28,6 @@ export function parseContact(text: string): ParseResult<ParsedContact, 'invalid'
     return fail('invalid');
   }
 }
+
+// Callers of parseContact decide right after whether SMS is possible.
+export { isMobile } from './parsePhone';

@@ -107,6 +107,8 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
     let candidate = points.slice(skip).join('');
     // "Inès, 17 ans", "Karim et toi ?", "Sam :)" -> stop at the first clause break.
     candidate = candidate.split(/[,.!?;:()[\]{}"\n]| (?:et|and|mais|but) /u)[0] ?? '';
+    // Digits glued to the name ("Inès2008") are a handle, not a name; checked before trimming.
+    if (/\p{N}/u.test(candidate)) return fail('not_a_name');
     candidate = candidate.replace(/[^\p{L}\p{M}]+$/u, '').replace(/^[^\p{L}\p{M}]+/u, '').replace(/ +/g, ' ').trim();
 
     if (candidate === '') return fail('not_a_name');

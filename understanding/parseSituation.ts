@@ -65,6 +65,7 @@ const TABLE = compilePhrases(
 const COLLEGE_YEARS: readonly SchoolYear[] = ['6e', '5e', '4e', '3e'];
 const LYCEE_YEARS: readonly SchoolYear[] = ['seconde', 'premiere', 'terminale'];
 const LYCEE_KINDS: Record<Track, Situation> = { general: 'lycee_general', techno: 'lycee_techno', pro: 'lycee_pro' };
+const SCHOOL_AND_APPRENTICE_KINDS: readonly Situation[] = ['lycee_general', 'lycee_techno', 'lycee_pro', 'apprenti'];
 const OTHER_WORDS = new Set(['autre', 'autres', 'other', 'others']);
 
 function levelFromYears(n: number): DiplomaLevel | null {
@@ -82,6 +83,67 @@ function single<T>(set: Set<T>): T | null | 'many' {
   if (set.size === 0) return null;
   if (set.size > 1) return 'many';
   return set.values().next().value as T;
+}
+
+interface Collected {
+  kinds: Set<Situation>;
+  lyceeSaid: boolean;
+  years: Set<SchoolYear>;
+  nths: Set<number>;
+  diplomas: Set<DiplomaId>;
+  studies: Set<DiplomaLevel>;
+  levels: Set<DiplomaLevel>;
+  tracks: Set<Track>;
+}
+
+function collect(words: readonly string[]): Collected {
+  const c: Collected = {
+    kinds: new Set(), lyceeSaid: false, years: new Set(), nths: new Set(), diplomas: new Set(), studies: new Set(), levels: new Set(), tracks: new Set(),
+  };
+  for (const m of matchPhrases(words, TABLE)) {
+    if (m.negated) continue;
+    const tag = m.value;
+    switch (tag.t) {
+      case 'kind': if (tag.v === 'lycee') c.lyceeSaid = true; else c.kinds.add(tag.v); break;
+      case 'year': c.years.add(tag.v); break;
+      case 'nth': c.nths.add(tag.v); break;
+      case 'diploma': c.diplomas.add(tag.v); break;
+      case 'study': c.studies.add(tag.v); break;
+      case 'level': c.levels.add(tag.v); break;
+      case 'track': c.tracks.add(tag.v); break;
+      case 'ignore': break;
+    }
+  }
+  return c;
+}
+
+const OUT_OF_EDUCATION_KINDS: readonly Situation[] = ['recherche_emploi', 'en_emploi', 'neet', 'autre'];
+
+/** The diploma level that goes with `kind`, following ParsedSituation.diplomaLevel's rules. */
+function levelFor(kind: Situation | null, c: Collected): DiplomaLevel | null {
+  const higherEd = [...c.diplomas].filter((d) => DIPLOMAS[d].yearBase !== null);
+  const nth = single(c.nths);
+  const studied = (): DiplomaLevel | null => {
+    const base = higherEd.length === 1 ? DIPLOMAS[higherEd[0]!].yearBase! : higherEd.length === 0 ? 0 : null;
+    return highest(c.studies) ?? highest(c.levels) ?? (typeof nth === 'number' && base !== null ? levelFromYears(base + nth) : null);
+  };
+  const obtained = () => highest([...c.levels, ...c.studies, ...[...c.diplomas].map((d) => DIPLOMAS[d].obtained)]);
+  if (kind === 'etudiant') return studied();
+  // An apprentice in CAP or bac pro is described by the school year instead.
+  if (kind === 'apprenti') return higherEd.length > 0 || c.studies.size > 0 || c.levels.size > 0 ? studied() : null;
+  if (kind !== null && OUT_OF_EDUCATION_KINDS.includes(kind)) return obtained();
+  if (kind === null) return c.studies.size > 0 || c.nths.size > 0 ? studied() : obtained();
+  return null;
+}
+
+/** What the young person studies in: a CAP year, else the school year said. */
+function schoolYearOf(c: Collected, allowed: readonly SchoolYear[]): SchoolYear | null | 'many' {
+  const said = new Set([...c.years].filter((y) => allowed.includes(y)));
+  const y = single(said);
+  if (y !== null) return y;
+  const nth = single(c.nths);
+  const studyingCap = c.diplomas.has('cap') || c.diplomas.has('bep');
+  return studyingCap && (nth === 1 || nth === 2) ? (nth === 1 ? 'cap_1' : 'cap_2') : null;
 }
 
 /** "autre : je fais du sport-études" -> the words after the label. */
@@ -107,33 +169,10 @@ export function parseSituation(text: string, lang: Lang): ParseResult<ParsedSitu
     if (includes(SITUATIONS, code)) return ok({ kind: code, schoolYear: null, diplomaLevel: null, detail: null });
     if (OTHER_WORDS.has(words[0]!)) return ok({ kind: 'autre', schoolYear: null, diplomaLevel: null, detail: otherDetail(cleaned) });
 
-    const kinds = new Set<Situation>();
-    let lyceeSaid = false;
-    const years = new Set<SchoolYear>();
-    const nths = new Set<number>();
-    const diplomas = new Set<DiplomaId>();
-    const studies = new Set<DiplomaLevel>();
-    const levels = new Set<DiplomaLevel>();
-    const tracks = new Set<Track>();
-    for (const m of matchPhrases(words, TABLE)) {
-      if (m.negated) continue;
-      const tag = m.value;
-      switch (tag.t) {
-        case 'kind': if (tag.v === 'lycee') lyceeSaid = true; else kinds.add(tag.v); break;
-        case 'year': years.add(tag.v); break;
-        case 'nth': nths.add(tag.v); break;
-        case 'diploma': diplomas.add(tag.v); break;
-        case 'study': studies.add(tag.v); break;
-        case 'level': levels.add(tag.v); break;
-        case 'track': tracks.add(tag.v); break;
-        case 'ignore': break;
-      }
-    }
-
+    const c = collect(words);
+    const { kinds, lyceeSaid, years, diplomas, studies, tracks } = c;
     const collegeYears = new Set([...years].filter((y) => COLLEGE_YEARS.includes(y)));
     const lyceeYears = new Set([...years].filter((y) => LYCEE_YEARS.includes(y)));
-    const nth = single(nths);
-    const studyingCap = diplomas.has('cap') || diplomas.has('bep');
 
     // Apprentices also study and work: the other words describe their apprenticeship.
     if (kinds.has('apprenti')) {
@@ -141,9 +180,13 @@ export function parseSituation(text: string, lang: Lang): ParseResult<ParsedSitu
     } else {
       const explicitLycee = (Object.entries(LYCEE_KINDS) as [Track, Situation][]).filter(([, k]) => kinds.has(k));
       const lyceeContext = lyceeSaid || lyceeYears.size > 0 || explicitLycee.length > 0;
-      if (lyceeContext || (kinds.size === 0 && studyingCap && collegeYears.size === 0)) {
-        const trackSet = new Set<Track>([...tracks, ...explicitLycee.map(([t]) => t)]);
-        if (studyingCap) trackSet.add('pro');
+      if (lyceeContext) {
+        // "terminale bac pro", "1ère année de CAP": the diploma prepared gives the track.
+        const hinted = [...diplomas].flatMap((d) => {
+          const k = DIPLOMAS[d].kind;
+          return (Object.entries(LYCEE_KINDS) as [Track, Situation][]).filter(([, lk]) => lk === k).map(([t]) => t);
+        });
+        const trackSet = new Set<Track>([...tracks, ...explicitLycee.map(([t]) => t), ...hinted]);
         for (const [, k] of explicitLycee) kinds.delete(k);
         // Said twice differently ("1ère pro, avant en générale"): ask rather than pick.
         if (trackSet.size > 1) return fail('ambiguous');
@@ -168,31 +211,46 @@ export function parseSituation(text: string, lang: Lang): ParseResult<ParsedSitu
     if (kind === 'many') return fail('ambiguous');
 
     let schoolYear: SchoolYear | null = null;
-    if (kind === 'college') {
-      const y = single(collegeYears);
+    if (kind === 'college' || SCHOOL_AND_APPRENTICE_KINDS.includes(kind)) {
+      const y = schoolYearOf(c, kind === 'college' ? COLLEGE_YEARS : [...LYCEE_YEARS, 'cap_1', 'cap_2']);
       if (y === 'many') return fail('ambiguous');
       schoolYear = y;
-    } else if (kind === 'lycee_general' || kind === 'lycee_techno' || kind === 'lycee_pro' || kind === 'apprenti') {
-      const y = single(lyceeYears);
-      if (y === 'many') return fail('ambiguous');
-      schoolYear = y;
-      if (y === null && studyingCap && (nth === 1 || nth === 2)) schoolYear = nth === 1 ? 'cap_1' : 'cap_2';
     }
-
-    const higherEd = [...diplomas].filter((d) => DIPLOMAS[d].yearBase !== null);
-    let diplomaLevel: DiplomaLevel | null = null;
-    if (kind === 'etudiant' || (kind === 'apprenti' && (higherEd.length > 0 || studies.size > 0 || levels.size > 0))) {
-      const base = higherEd.length === 1 ? DIPLOMAS[higherEd[0]!].yearBase! : higherEd.length === 0 ? 0 : null;
-      diplomaLevel =
-        highest(studies) ??
-        highest(levels) ??
-        (typeof nth === 'number' && base !== null ? levelFromYears(base + nth) : null);
-    } else if (kind === 'recherche_emploi' || kind === 'en_emploi' || kind === 'neet' || kind === 'autre') {
-      diplomaLevel = highest([...levels, ...studies, ...[...diplomas].map((d) => DIPLOMAS[d].obtained)]);
-    }
+    const diplomaLevel = levelFor(kind, c);
 
     const detail = kind === 'autre' ? cleaned.slice(0, MAX_DETAIL_LENGTH) : null;
     return ok({ kind, schoolYear, diplomaLevel, detail });
+  } catch {
+    return fail('not_understood');
+  }
+}
+
+export interface ParsedLevel {
+  schoolYear: SchoolYear | null;
+  diplomaLevel: DiplomaLevel | null;
+}
+
+/**
+ * Reads only a class or diploma level ("seconde", "3e", "L2", "bac+2", "2e année",
+ * "sans diplôme", a SCHOOL_YEARS or DIPLOMA_LEVELS code), for the follow-up question once
+ * the situation is known. `kind` decides whether "BTS" means the level being studied
+ * (students: unknown year, null) or obtained (job seekers: bac_plus_2).
+ */
+export function parseLevel(text: string, kind: Situation | null = null): ParseResult<ParsedLevel, 'not_understood'> {
+  try {
+    const cleaned = cleanText(text);
+    const code = cleaned.toLowerCase();
+    if (includes(SCHOOL_YEARS, code)) return ok({ schoolYear: code, diplomaLevel: null });
+    if (includes(DIPLOMA_LEVELS, code)) return ok({ schoolYear: null, diplomaLevel: code });
+    const words = tokenize(normalize(cleaned));
+    if (words.length === 0) return fail('not_understood');
+    const c = collect(words);
+    const inSchool = kind === null || kind === 'college' || SCHOOL_AND_APPRENTICE_KINDS.includes(kind);
+    const y = inSchool ? schoolYearOf(c, SCHOOL_YEARS) : null;
+    const schoolYear = y === 'many' ? null : y;
+    const diplomaLevel = levelFor(kind, c);
+    if (schoolYear === null && diplomaLevel === null) return fail('not_understood');
+    return ok({ schoolYear, diplomaLevel });
   } catch {
     return fail('not_understood');
   }

@@ -34,6 +34,8 @@ export interface RawCommune {
   departement?: string;
   region?: string;
   commune?: string;
+  /** For a commune déléguée or associée: the current commune it belongs to. */
+  chefLieu?: string;
   codesPostaux?: string[];
   population?: number;
 }
@@ -43,8 +45,10 @@ const ARRONDISSEMENT_NUMBER = /(\d{1,2})(?:er|e)\s+arrondissement/i;
 
 /** Orders candidates the way they are offered: the most populated first, then by name. */
 export function compareByPopulation(a: CommuneEntry, b: CommuneEntry): number {
-  return b.population - a.population || a.name.localeCompare(b.name, 'fr') || a.code.localeCompare(b.code);
+  return b.population - a.population || FRENCH.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
+// One collator for all comparisons: localeCompare(…, 'fr') would build one per call.
+const FRENCH = new Intl.Collator('fr');
 
 export class CommuneIndex {
   private static cached: CommuneIndex | null = null;
@@ -52,6 +56,8 @@ export class CommuneIndex {
   private readonly byKey = new Map<string, CommuneEntry[]>();
   /** Names reachable only without their article ("havre" -> Le Havre); consulted after byKey. */
   private readonly byBareKey = new Map<string, CommuneEntry[]>();
+  /** Former communes merged into a current one ("Cherbourg-Octeville"); consulted last. */
+  private readonly byFormerKey = new Map<string, CommuneEntry[]>();
   private readonly byPostal = new Map<string, CommuneEntry[]>();
   private readonly byCode = new Map<string, CommuneEntry>();
 
@@ -102,10 +108,22 @@ export class CommuneIndex {
       const bare = withoutLeadingArticle(key);
       if (bare) push(this.byBareKey, bare, entry);
       for (const postal of entry.postalCodes) push(this.byPostal, postal, entry);
-      maxTokens = Math.max(maxTokens, key.split(' ').length);
+      maxTokens = Math.max(maxTokens, wordCount(key));
     }
-    for (const list of [this.byKey, this.byBareKey, this.byPostal]) {
-      for (const entries of list.values()) entries.sort(compareByPopulation);
+    // People still say the name of the commune they grew up in after a merger
+    // ("Annecy-le-Vieux", "Bellegarde-sur-Valserine"): it leads to the current commune.
+    for (const raw of communes) {
+      if (raw.type !== 'commune-deleguee' && raw.type !== 'commune-associee') continue;
+      const parent = raw.chefLieu ? this.byCode.get(raw.chefLieu) : undefined;
+      if (!parent) continue;
+      const key = normalizeName(raw.nom);
+      if (!key || key === parent.key || this.byKey.has(key)) continue;
+      const existing = this.byFormerKey.get(key);
+      if (!existing?.includes(parent)) push(this.byFormerKey, key, parent);
+      maxTokens = Math.max(maxTokens, wordCount(key));
+    }
+    for (const list of [this.byKey, this.byBareKey, this.byFormerKey, this.byPostal]) {
+      for (const entries of list.values()) if (entries.length > 1) entries.sort(compareByPopulation);
     }
     this.maxNameTokens = maxTokens;
     this.size = this.byCode.size;
@@ -123,10 +141,13 @@ export class CommuneIndex {
 
   /**
    * Communes called `key` (a normalised name), most populated first. The article-less form
-   * is a fallback only, so "Port" stays the commune Port rather than also Le Port.
+   * is a fallback only, so "Port" stays the commune Port rather than also Le Port; the names
+   * of former communes come last.
    */
   lookupName(key: string, withoutArticle = true): readonly CommuneEntry[] {
-    return this.byKey.get(key) ?? (withoutArticle ? this.byBareKey.get(key) : undefined) ?? [];
+    return (
+      this.byKey.get(key) ?? (withoutArticle ? this.byBareKey.get(key) : undefined) ?? this.byFormerKey.get(key) ?? []
+    );
   }
 
   lookupPostalCode(postalCode: string): readonly CommuneEntry[] {
@@ -139,16 +160,16 @@ export class CommuneIndex {
 
   /**
    * Communes whose name is within `maxDistance` edits of `query` (a normalised name), the
-   * closest and then the most populated first. Names are bucketed by first letter and length
-   * so a query compares against a few hundred names, not all of them; a typo in the first
-   * letter is therefore not corrected.
+   * closest and then the most populated first. Names are bucketed by a signature (first two
+   * letters, initials of the other words) and length, so a query is compared with a few dozen
+   * names rather than thousands; the price is that a typo in those letters is not corrected.
    */
   closeNames(query: string, maxDistance: number): CommuneEntry[] {
     const buckets = this.fuzzyBuckets();
-    const first = query.charAt(0);
+    const signature = fuzzySignature(query);
     const scored: Array<{ entry: CommuneEntry; distance: number }> = [];
     for (let length = query.length - maxDistance; length <= query.length + maxDistance; length++) {
-      for (const key of buckets.get(`${first}${length}`) ?? []) {
+      for (const key of buckets.get(`${signature}|${length}`) ?? []) {
         const distance = boundedLevenshtein(query, key, maxDistance);
         if (distance > maxDistance) continue;
         for (const entry of this.byKey.get(key) ?? []) scored.push({ entry, distance });
@@ -174,7 +195,7 @@ export class CommuneIndex {
     }
     const found: CommuneEntry[] = [];
     // Bounded: a prefix like "saint" matches thousands of names, and only the largest are useful.
-    for (let i = low; i < keys.length && i < low + 2000; i++) {
+    for (let i = low; i < keys.length && i < low + 500; i++) {
       const key = keys[i] ?? '';
       if (!key.startsWith(wanted)) break;
       found.push(...(this.byKey.get(key) ?? []));
@@ -195,7 +216,7 @@ export class CommuneIndex {
   private fuzzyBuckets(): Map<string, string[]> {
     if (!this.buckets) {
       const buckets = new Map<string, string[]>();
-      for (const key of this.byKey.keys()) push(buckets, `${key.charAt(0)}${key.length}`, key);
+      for (const key of this.byKey.keys()) push(buckets, `${fuzzySignature(key)}|${key.length}`, key);
       this.buckets = buckets;
     }
     return this.buckets;
@@ -220,21 +241,33 @@ export class CommuneIndex {
  */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Two reused rows: this runs on a few thousand names per misspelt answer.
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
-  return previous[b.length] ?? max + 1;
+  return previous[b.length]!;
 }
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 /**
  * The data lists postal codes in numeric order, so Aix-en-Provence would be "13080" (a
@@ -244,6 +277,19 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
 function mainPostalCodeFirst(codes: string[]): string[] {
   const main = codes.find((c) => c.endsWith('000')) ?? codes.find((c) => c.endsWith('00'));
   return main ? [main, ...codes.filter((c) => c !== main)] : codes;
+}
+
+/** "villeurbanne" -> "vi", "saint etienne" -> "sae": letters people rarely get wrong. */
+function fuzzySignature(key: string): string {
+  let signature = key.slice(0, 2);
+  for (let i = 1; i < key.length; i++) if (key.charCodeAt(i - 1) === 32) signature += key.charAt(i);
+  return signature;
+}
+
+function wordCount(key: string): number {
+  let count = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) count++;
+  return count;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -42,6 +42,7 @@ const RESIDENCE: ReadonlySet<string> = new Set([
 ]);
 /** A longer-named commune this large, and ten times larger, is offered next to a village ("Neuilly"). */
 const LARGE_NAMESAKE_POPULATION = 20000;
+const FIRST_PERSON: ReadonlySet<string> = new Set(['j', 'je', 'on', 'nous', 'i', 'we', 'im', 'm', 'am', 'are']);
 /** Below this, a name inside a sentence is too likely to be an ordinary word or a first name. */
 const MIN_SCORE = 2;
 
@@ -205,6 +206,11 @@ const NONE_OF_THEM: ReadonlySet<string> = new Set([
   'neither', 'other', 'another', 'aucune de ces villes', 'c est pas ca', 'pas ca',
 ]);
 
+/** Words around a position that do not change it: "le numéro 2", "the first one", "celui-ci". */
+const POSITION_WORDS: ReadonlySet<string> = new Set([
+  'choix', 'option', 'numero', 'num', 'n', 'no', 'number', 'one', 'celui', 'celle', 'ci', 'choice',
+]);
+
 const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ['premier', 0], ['premiere', 0], ['first', 0], ['1er', 0], ['1ere', 0], ['1re', 0], ['1st', 0],
   ['deuxieme', 1], ['second', 1], ['seconde', 1], ['2e', 1], ['2eme', 1], ['2nd', 1],
@@ -218,7 +224,7 @@ const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** A 0-based position named in the answer ("2", "le deuxième", "the last"), or null. */
 function positionIn(words: readonly string[], count: number): number | null {
-  const meaningful = words.filter((w) => !FILLERS.has(w) && w !== 'choix' && w !== 'option' && w !== 'numero' && w !== 'n');
+  const meaningful = words.filter((w) => !FILLERS.has(w) && !POSITION_WORDS.has(w));
   if (meaningful.length !== 1 || !meaningful[0]) return null;
   const word = meaningful[0];
   if (word === 'dernier' || word === 'derniere' || word === 'last') return count - 1;
@@ -436,8 +442,13 @@ function readSpan(
     let atStart = true;
     for (let i = 0; i < span.start; i++) if (!FILLERS.has(words[i] ?? '')) atStart = false;
     // "I'm from Paris but I live in Lyon": where one lives beats where one comes from.
+    // Only in the first person: "mon père vit à Marseille mais moi à Lyon" stays ambiguous.
     let residence = false;
-    for (let i = Math.max(0, span.start - 3); i < span.start; i++) if (RESIDENCE.has(words[i] ?? '')) residence = true;
+    for (let i = Math.max(0, span.start - 3); i < span.start; i++) {
+      if (!RESIDENCE.has(words[i] ?? '')) continue;
+      const subject = [words[i - 1], words[i - 2]];
+      if (subject.some((w) => w !== undefined && FIRST_PERSON.has(w))) residence = true;
+    }
     score =
       (cue !== null ? 2 : 0) + (residence ? 2 : 0) + (capitalised ? 1 : 0) + (spanLength > 1 ? 2 : 0) + (atStart ? 1 : 0);
     if (score < MIN_SCORE) return null;

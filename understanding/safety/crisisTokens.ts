@@ -25,14 +25,29 @@ const FOLD: Record<string, string> = { 'œ': 'oe', 'æ': 'ae', 'ß': 'ss', 'ø':
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 
 /**
- * Lowercase, accents and marks removed, compatibility forms folded (full-width letters,
- * ligatures), repeated letters collapsed ("mouriiir" -> "mourir", and also "battu" ->
- * "batu": patterns go through the same function, so both sides agree).
+ * One word of [a-z0-9], made canonical: digits read as the letters they imitate when the
+ * word also has letters ("su1c1de"), and repeated letters collapsed ("mouriiir" ->
+ * "mourir", and also "battu" -> "batu": patterns go through the same function, so both
+ * sides agree). A hand-written loop: this runs on every word of every message.
  */
 export function canonicalWord(word: string): string {
-  let w = word;
-  if (/[a-z]/.test(w) && /[0-9]/.test(w)) w = w.replace(/[013457]/g, (d) => LEET[d] ?? d);
-  return w.replace(/([a-z])\1+/g, '$1');
+  let hasLetter = false;
+  let hasDigit = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) hasDigit = true;
+    else hasLetter = true;
+  }
+  let out = '';
+  let previous = '';
+  for (let i = 0; i < word.length; i++) {
+    let ch = word[i]!;
+    if (hasDigit && hasLetter) ch = LEET[ch] ?? ch;
+    if (ch === previous && ch >= 'a' && ch <= 'z') continue;
+    out += ch;
+    previous = ch;
+  }
+  return out;
 }
 
 /** Splits into canonical words without applying contractions (used for pattern stems too). */
@@ -46,12 +61,19 @@ export function rawWords(text: string): string[] {
     .replace(/[œæßøłđðþı]/g, (c) => FOLD[c] ?? c)
     // "vi@l", "su!cide": look-alike symbols only count between letters.
     .replace(/([a-z])@(?=[a-z])/g, '$1a')
-    .replace(/([a-z])[!|](?=[a-z])/g, '$1i')
-    // Apostrophes, hyphens, punctuation, emoji, other scripts: all word breaks.
-    .replace(/[^a-z0-9]+/g, ' ');
+    .replace(/([a-z])[!|](?=[a-z])/g, '$1i');
+  // Apostrophes, hyphens, punctuation, emoji, other scripts: all word breaks.
   const out: string[] = [];
-  for (const piece of folded.split(' ')) {
-    if (piece !== '') out.push(canonicalWord(piece));
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 32;
+    const isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (isWordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(canonicalWord(folded.slice(start, i)));
+      start = -1;
+    }
   }
   return out;
 }
@@ -61,7 +83,7 @@ export function toTokens(text: string, contractions: Contractions): string[] {
   const out: string[] = [];
   for (const w of rawWords(text)) {
     const expansion = contractions.get(w);
-    if (expansion) out.push(...expansion);
+    if (expansion) for (const x of expansion) out.push(x);
     else out.push(w);
   }
   return out;
@@ -182,88 +204,118 @@ export function compilePattern(pattern: string, contractions: Contractions): Seq
   return out;
 }
 
-/** Sequences indexed by what their first word must be. */
-export interface SequenceIndex {
-  byWord: Map<string, Sequence[]>;
-  byStem: Map<string, Sequence[]>;
-  longestStem: number;
+/**
+ * All sequences merged into one trie, so sequences sharing a beginning ("me frapp*",
+ * "me tap*", "me tuer"...) are walked once and the whole lexicon costs one pass: the
+ * work at each word of the text depends on how far the text agrees with some pattern,
+ * not on how many patterns exist.
+ */
+export interface SequenceTrie {
+  exact: Map<string, SequenceTrie>;
+  stems: Map<string, SequenceTrie>;
+  /** Distinct stem lengths at this node, so a word is cut only at lengths that exist. */
+  stemLengths: number[];
+  any: SequenceTrie | undefined;
+  /** The sequences ending here (one may end inside another), by label and anchors. */
+  ends: { label: number; atStart: boolean; atEnd: boolean }[];
 }
 
-export function indexSequences(sequences: Iterable<Sequence>): SequenceIndex {
-  const byWord = new Map<string, Sequence[]>();
-  const byStem = new Map<string, Sequence[]>();
-  let longestStem = 0;
+function emptyNode(): SequenceTrie {
+  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, ends: [] };
+}
+
+/** Adds sequences under a label (the caller's meaning: "group 2, exceptions"). */
+export function addToTrie(root: SequenceTrie, sequences: Iterable<Sequence>, label: number): void {
   for (const s of sequences) {
-    const first = s.tests[0]!;
-    if (first.kind === 'exact') push(byWord, first.word, s);
-    else if (first.kind === 'prefix') {
-      push(byStem, first.stem, s);
-      longestStem = Math.max(longestStem, first.stem.length);
+    let node = root;
+    for (const t of s.tests) {
+      if (t.kind === 'any') {
+        node.any ??= emptyNode();
+        node = node.any;
+        continue;
+      }
+      const map = t.kind === 'exact' ? node.exact : node.stems;
+      const key = t.kind === 'exact' ? t.word : t.stem;
+      let next = map.get(key);
+      if (!next) {
+        next = emptyNode();
+        map.set(key, next);
+        if (t.kind === 'prefix' && !node.stemLengths.includes(key.length)) node.stemLengths.push(key.length);
+      }
+      node = next;
     }
+    const end = { label, atStart: s.atStart, atEnd: s.atEnd };
+    if (!node.ends.some((e) => e.label === end.label && e.atStart === end.atStart && e.atEnd === end.atEnd)) node.ends.push(end);
   }
-  return { byWord, byStem, longestStem };
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function matchesAt(s: Sequence, tokens: Tokens, at: number): number {
-  const n = s.tests.length;
-  if (at + n > tokens.length) return -1;
-  if (s.atStart && at !== 0) return -1;
-  if (s.atEnd && at + n !== tokens.length) return -1;
-  for (let k = 0; k < n; k++) {
-    const t = s.tests[k]!;
-    const w = tokens[at + k]!;
-    if (t.kind === 'exact' ? w !== t.word : t.kind === 'prefix' ? !w.startsWith(t.stem) : false) return -1;
-  }
-  return at + n;
-}
-
-/** A matched run of tokens: [start, end). */
-export interface Span {
-  start: number;
-  end: number;
+export function newTrie(): SequenceTrie {
+  return emptyNode();
 }
 
 /**
- * Every span where a sequence matches. Cost: tokens x (sequences sharing a first word
- * + stem lookups bounded by the longest stem), whatever the text looks like.
+ * For each label and each word, the end of the longest match starting at that word, or
+ * -1: result[label * tokens.length + start]. The longest is the one an exception must
+ * cover, so shorter ones add nothing. Each start walks the trie along the text, so the
+ * cost is the number of words times the depth of the patterns (a dozen words), whatever
+ * the text looks like.
  */
-export function findSpans(tokens: Tokens, index: SequenceIndex): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]!;
-    const candidates: Sequence[] = [];
-    const exact = index.byWord.get(w);
-    if (exact) candidates.push(...exact);
-    const maxLen = Math.min(w.length, index.longestStem);
-    for (let len = 3; len <= maxLen; len++) {
-      const byStem = index.byStem.get(w.slice(0, len));
-      if (byStem) candidates.push(...byStem);
-    }
-    for (const s of candidates) {
-      const end = matchesAt(s, tokens, i);
-      if (end >= 0) spans.push({ start: i, end });
+export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number): Int32Array {
+  const n = tokens.length;
+  const out = new Int32Array(labelCount * n).fill(-1);
+  const nodes: SequenceTrie[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < n; i++) {
+    nodes.length = 0;
+    positions.length = 0;
+    nodes.push(root);
+    positions.push(i);
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      const at = positions.pop()!;
+      for (const e of node.ends) {
+        if ((e.atStart && i !== 0) || (e.atEnd && at !== n)) continue;
+        const k = e.label * n + i;
+        if (at > out[k]!) out[k] = at;
+      }
+      if (at >= n) continue;
+      const w = tokens[at]!;
+      const exact = node.exact.get(w);
+      if (exact) {
+        nodes.push(exact);
+        positions.push(at + 1);
+      }
+      for (const len of node.stemLengths) {
+        if (len > w.length) continue;
+        const next = node.stems.get(w.slice(0, len));
+        if (next) {
+          nodes.push(next);
+          positions.push(at + 1);
+        }
+      }
+      if (node.any) {
+        nodes.push(node.any);
+        positions.push(at + 1);
+      }
     }
   }
-  return spans;
+  return out;
 }
 
 /**
- * True when some span in `found` is not inside any span of `excluded`. An exception only
- * silences what it fully covers, so a longer, more specific pattern still wins:
- * "battu au foot" silences "battu", but not "il m'a battu" in "il m'a battu au visage".
+ * True when some match of `found` is not inside any match of `excluded` (both as given
+ * by longestMatches, offset into the array). An exception only silences what it fully
+ * covers, so a longer, more specific pattern still wins: "battu au foot" silences
+ * "battu", but not "il m'a battu" in "il m'a battu au visage".
  */
-export function hasUncoveredSpan(found: readonly Span[], excluded: readonly Span[], tokenCount: number): boolean {
-  if (found.length === 0) return false;
-  if (excluded.length === 0) return true;
-  // furthestEnd[i] = the furthest end of an exception starting at or before i: O(n).
-  const furthestEnd = new Int32Array(tokenCount + 1).fill(-1);
-  for (const e of excluded) furthestEnd[e.start] = Math.max(furthestEnd[e.start]!, e.end);
-  for (let i = 1; i <= tokenCount; i++) furthestEnd[i] = Math.max(furthestEnd[i]!, furthestEnd[i - 1]!);
-  return found.some((f) => furthestEnd[f.start]! < f.end);
+export function hasUncoveredMatch(ends: Int32Array, found: number, excluded: number, n: number): boolean {
+  // furthest = the furthest end of an exception starting at or before i.
+  let furthest = -1;
+  for (let i = 0; i < n; i++) {
+    const ex = ends[excluded * n + i]!;
+    if (ex > furthest) furthest = ex;
+    const f = ends[found * n + i]!;
+    if (f > i && furthest < f) return true;
+  }
+  return false;
 }

@@ -1,13 +1,14 @@
 import lexicon from './crisisLexicon.json';
 import {
+  addToTrie,
   compileContractions,
   compilePattern,
-  findSpans,
-  hasUncoveredSpan,
-  indexSequences,
+  hasUncoveredMatch,
+  longestMatches,
+  newTrie,
   toTokens,
   type Contractions,
-  type SequenceIndex,
+  type SequenceTrie,
 } from './crisisTokens';
 
 /**
@@ -38,8 +39,9 @@ interface CompiledGroup {
   id: string;
   categories: readonly CrisisCategory[];
   unlessAnyOf: readonly CrisisCategory[];
-  patterns: SequenceIndex;
-  exceptions: SequenceIndex;
+  /** Labels in the shared trie: group i's patterns are 2i, its exceptions 2i + 1. */
+  patternLabel: number;
+  exceptionLabel: number;
 }
 
 function asCategory(value: string, where: string): CrisisCategory {
@@ -51,19 +53,24 @@ function asCategory(value: string, where: string): CrisisCategory {
 export function compileCrisisLexicon(json: { contractions: Record<string, string>; groups: LexiconGroupJson[] }): {
   contractions: Contractions;
   groups: CompiledGroup[];
+  trie: SequenceTrie;
+  labelCount: number;
 } {
   const contractions = compileContractions(json.contractions);
-  const groups = json.groups.map((g): CompiledGroup => {
+  const trie = newTrie();
+  const groups = json.groups.map((g, i): CompiledGroup => {
     if (g.patterns.length === 0) throw new Error(`crisis lexicon: group ${g.id} has no pattern`);
+    addToTrie(trie, g.patterns.flatMap((p) => compilePattern(p, contractions)), 2 * i);
+    addToTrie(trie, g.exceptions.flatMap((p) => compilePattern(p, contractions)), 2 * i + 1);
     return {
       id: g.id,
       categories: g.categories.map((c) => asCategory(c, g.id)),
       unlessAnyOf: (g.unlessAnyOf ?? []).map((c) => asCategory(c, g.id)),
-      patterns: indexSequences(g.patterns.flatMap((p) => compilePattern(p, contractions))),
-      exceptions: indexSequences(g.exceptions.flatMap((p) => compilePattern(p, contractions))),
+      patternLabel: 2 * i,
+      exceptionLabel: 2 * i + 1,
     };
   });
-  return { contractions, groups };
+  return { contractions, groups, trie, labelCount: 2 * groups.length };
 }
 
 const COMPILED = compileCrisisLexicon(lexicon as { contractions: Record<string, string>; groups: LexiconGroupJson[] });
@@ -83,6 +90,9 @@ export function detectCrisis(text: string): CrisisSignal | null {
     if (typeof text !== 'string' || text.length === 0) return null;
     const tokens = toTokens(text, COMPILED.contractions);
     if (tokens.length === 0) return null;
+    // One walk of the text for the whole lexicon; groups then only read the result.
+    const ends = longestMatches(tokens, COMPILED.trie, COMPILED.labelCount);
+    const matches = (g: CompiledGroup): boolean => hasUncoveredMatch(ends, g.patternLabel, g.exceptionLabel, tokens.length);
     const found = new Set<CrisisCategory>();
     const fallbacks: CompiledGroup[] = [];
     for (const group of COMPILED.groups) {
@@ -91,21 +101,15 @@ export function detectCrisis(text: string): CrisisSignal | null {
         fallbacks.push(group);
         continue;
       }
-      if (groupMatches(group, tokens)) for (const c of group.categories) found.add(c);
+      if (matches(group)) for (const c of group.categories) found.add(c);
     }
     for (const group of fallbacks) {
       if (group.unlessAnyOf.some((c) => found.has(c))) continue;
-      if (groupMatches(group, tokens)) for (const c of group.categories) found.add(c);
+      if (matches(group)) for (const c of group.categories) found.add(c);
     }
     if (found.size === 0) return null;
     return { categories: CRISIS_CATEGORIES.filter((c) => found.has(c)) };
   } catch {
     return null;
   }
-}
-
-function groupMatches(group: CompiledGroup, tokens: readonly string[]): boolean {
-  const spans = findSpans(tokens, group.patterns);
-  if (spans.length === 0) return false;
-  return hasUncoveredSpan(spans, findSpans(tokens, group.exceptions), tokens.length);
 }

@@ -6,7 +6,9 @@ describe('CommuneIndex', () => {
   test('is built once, within a second, and shared', () => {
     const started = Date.now();
     const index = CommuneIndex.load();
-    expect(Date.now() - started).toBeLessThan(1000);
+    // About 150 ms to read the JSON and 150 ms to index it on an idle machine; the guard is
+    // loose because CI runs test files in parallel on two cores.
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(index.buildMs).toBeLessThan(1000);
     expect(CommuneIndex.load()).toBe(index);
   });
@@ -21,7 +23,14 @@ describe('CommuneIndex', () => {
     expect(index.lookupCode('97611')?.region).toBe('06');
     expect(index.lookupCode('98735')).toBeUndefined(); // Papeete
     expect(index.lookupCode('69383')).toBeUndefined(); // Lyon 3e arrondissement: not a place of its own
-    expect(index.lookupCode('01015')).toBeUndefined(); // Arbignieu, a commune déléguée
+  });
+
+  test('leads the names of former communes to the commune they merged into', () => {
+    const index = CommuneIndex.load();
+    expect(index.lookupName('cherbourg octeville').map((e) => e.code)).toEqual(['50129']);
+    expect(index.lookupName('annecy le vieux').map((e) => e.code)).toEqual(['74010']);
+    // A current commune keeps its own name: Annecy is Annecy, not a former commune.
+    expect(index.lookupName('annecy').map((e) => e.code)).toEqual(['74010']);
   });
 
   test('puts the main postal code first', () => {

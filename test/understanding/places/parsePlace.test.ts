@@ -21,7 +21,9 @@ describe('parsePlace: names, postal codes, sentences', () => {
     ['75018', '75056/75018'],
     ['75116', '75056/75116'],
     ['13013', '13055/13013'],
-    ['97600', '97611/97600'],
+    ['97605', '97611/97605'],
+    ['Cherbourg-Octeville', '50129/50100'],
+    ["j'habite à Annecy-le-Vieux", '74010/74000'],
     ['mon code postal est 33000', '33063/33000'],
     // Names and their spellings
     ['Lyon', '69123/69001'],
@@ -46,7 +48,7 @@ describe('parsePlace: names, postal codes, sentences', () => {
     ['aix en provence', '13001/13100'],
     ["L'Haÿ-les-Roses", '94038/94240'],
     ["sables d'olonne", '85194/85100'],
-    ['Œuilly', '02566/02160'],
+    ['Œuilly (02)', '02566/02160'],
     ['<b>Lyon</b>', '69123/69001'],
     ['Bordeaux!!!', '33063/33000'],
     ['Toulouse svp', '31555/31000'],
@@ -116,7 +118,8 @@ describe('parsePlace: names, postal codes, sentences', () => {
     ['Saint-Denis', ['974', '93', '11', '30']],
     ['J’habite Saint-Denis', ['974', '93', '11', '30']],
     ['Valence', ['26', '82', '16']],
-    ['Montreuil', ['93', '28', '85']],
+    ['Montreuil', ['93', '85', '28']],
+    ['97600', ['976', '976']],
     ['Le Port', ['974', '09']],
     ['Charleville', ['08', '51']],
     ['Aix', ['13', '73', '19']],
@@ -233,7 +236,7 @@ describe('choosePlace: the answer to "which one?"', () => {
     const result = parsePlace('01400', index);
     const candidates = (!result.ok && result.candidates) || [];
     const chosen = choosePlace('Sulignat', candidates);
-    expect(chosen.ok && chosen.value.commune).toBe('01411');
+    expect(chosen.ok && chosen.value.commune).toBe('01412');
     expect(chosen.ok && chosen.value.postalCode).toBe('01400');
   });
 
