@@ -8,7 +8,7 @@ import { choosePlace, formatPlace, parsePlace } from '../understanding/places/pa
 export { formatPlace };
 import { parseAge } from '../understanding/parseAge';
 import { parseFirstName } from '../understanding/parseFirstName';
-import { parseSituation } from '../understanding/parseSituation';
+import { parseLevel, parseSituation } from '../understanding/parseSituation';
 import { parseNeeds } from '../understanding/parseNeeds';
 import { parseContact } from '../understanding/parseContact';
 import { isMobile } from '../understanding/parsePhone';
@@ -93,11 +93,11 @@ const needsQuestion: Question = {
   ask: (ctx) => ({ ...ask('needs')(ctx) }),
   choices: () => vocab('need', NEEDS),
   understand(text, ctx) {
-    const codes = byChoice(text, ctx, this) as Need[];
-    if (codes.length > 0) return { kind: 'ok', apply: (d) => { d.needs = codes; } };
+    // The lexicon reads sentences with several needs; buttons and numbers ("1 et 3") after.
     const parsed = parseNeeds(text, ctx.lang);
-    if (!parsed.ok) return { kind: 'retry' };
-    return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; } };
+    if (parsed.ok) return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; } };
+    const codes = byChoice(text, ctx, this) as Need[];
+    return codes.length > 0 ? { kind: 'ok', apply: (d) => { d.needs = codes; } } : { kind: 'retry' };
   },
   clear: (d) => { delete d.needs; },
   show: (d) => (d.needs ? d.needs.map((n) => msg(`vocab.need.${n}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty')) : null),
@@ -159,7 +159,7 @@ export const QUESTIONS: Question[] = [
     choices: (ctx) => levelOptions(ctx.state.draft.situation?.kind),
     understand(text, ctx) {
       const [code] = byChoice(text, ctx, this);
-      const parsed = code ? null : parseSituation(text, ctx.lang);
+      const parsed = code ? null : parseLevel(text, ctx.state.draft.situation?.kind ?? null);
       const schoolYear = code && isSchoolYear(code) ? code : parsed?.ok ? parsed.value.schoolYear : null;
       const diploma = code && isDiploma(code) ? code : parsed?.ok ? parsed.value.diplomaLevel : null;
       if (!schoolYear && !diploma) return { kind: 'retry' };

@@ -1,7 +1,9 @@
-import { cleanText, fail, ok, type ParseResult } from './text';
+import { fail, ok, type ParseResult } from './text';
 
 /** Longest address RFC 5321 lets through, and MentoringRequest's limit. */
 const MAX_EMAIL_LENGTH = 254;
+/** Like every parser, look at a chat-sized message only. */
+const MAX_SCANNED = 4000;
 
 // Same shape as zod's z.email(), which MentoringRequest validates with: ASCII local part
 // without leading, trailing or doubled dots; letter/digit labels; alphabetic TLD.
@@ -11,7 +13,10 @@ const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][
 /** Every valid address in the message, in order, domain lowercased. */
 export function findEmails(text: string): string[] {
   const found: string[] = [];
-  for (const raw of cleanText(text).split(' ')) {
+  if (typeof text !== 'string') return found;
+  // Not cleanText: it would take "<ines@example.fr>" for an HTML tag. Real tags have no "@".
+  const untagged = text.slice(0, MAX_SCANNED).replace(/<\/?[a-z][^<>@]{0,100}>/gi, ' ');
+  for (const raw of untagged.split(/[\s\u00a0\u200b]+/)) {
     if (!raw.includes('@') || raw.length > MAX_EMAIL_LENGTH + 20) continue;
     // Peel what people put around an address: "<a@b.fr>", "(a@b.fr)", "mailto:a@b.fr", "a@b.fr."
     let token = raw.replace(/^[^A-Za-z0-9_'+-]+/, '').replace(/[^A-Za-z]+$/, '');

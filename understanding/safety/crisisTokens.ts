@@ -109,8 +109,9 @@ export function compileContractions(table: Record<string, string>): Contractions
  *   word? (..)? optional
  *   ~  ~2       any one word (or up to two) in between, possibly none
  *   ^  $        start / end of the message
- * Patterns are expanded into plain word sequences when the module loads, so matching is
- * one pass over the text with a lookup on each word: no backtracking over the text.
+ *   Nested parentheses are not supported; "~N" takes one digit.
+ * Patterns are expanded into plain word sequences when the module loads and merged into
+ * one trie, so matching is one walk of the text: no backtracking over the text.
  */
 
 type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' };

@@ -48,7 +48,7 @@ describe('parsePlace: names, postal codes, sentences', () => {
     ['aix en provence', '13001/13100'],
     ["L'Haÿ-les-Roses", '94038/94240'],
     ["sables d'olonne", '85194/85100'],
-    ['Œuilly (02)', '02566/02160'],
+    ['Œuilly (02)', '02565/02160'],
     ['<b>Lyon</b>', '69123/69001'],
     ['Bordeaux!!!', '33063/33000'],
     ['Toulouse svp', '31555/31000'],
@@ -123,6 +123,8 @@ describe('parsePlace: names, postal codes, sentences', () => {
     ['Le Port', ['974', '09']],
     ['Charleville', ['08', '51']],
     ['Aix', ['13', '73', '19']],
+    // Boulogne is a former commune of Vendée, but people mean the large Boulognes.
+    ['Boulogne', ['92', '62', '85']],
     ['mon père vit à Marseille mais moi à Lyon', ['13', '69']],
     // Name and département that do not match: the département is ignored, not trusted.
     ['Saint-Denis 2B', ['974', '93', '11', '30']],
@@ -164,7 +166,6 @@ describe('parsePlace: names, postal codes, sentences', () => {
     ['Villeurbane', '69266'],
     ['marseile', '13055'],
     ['saint etiene', '42218'],
-    ['Boulogne', '92012'],
     ['Châlons', '51108'],
   ])('%s -> not_found, suggesting %s first', (text, commune) => {
     const result = parsePlace(text, index);

@@ -1,4 +1,5 @@
 import { CRISIS_CATEGORIES, compileCrisisLexicon, crisisWords, detectCrisis, type CrisisCategory } from '../../../understanding/safety/detectCrisis';
+import fc from 'fast-check';
 import lexicon from '../../../understanding/safety/crisisLexicon.json';
 
 type Row = [text: string, expected: CrisisCategory[]];
@@ -32,6 +33,10 @@ const POSITIVES: Row[] = [
   ['je veux mettre fin à mes jours', ['suicide']],
   ["j'ai déjà fait une TS", ['suicide']],
   ['mon pote veut mourir je sais pas quoi faire', ['suicide']],
+  ['mon amie veut se suicider', ['suicide']],
+  ["j'en peux plus de cette vie", ['suicide']],
+  ['jsuis fatigué de tout, jveux dormir et plus me réveiller', ['suicide']],
+  ["j'ai avalé toute la boîte de doliprane", ['suicide']],
   ['su1c1de', ['suicide']],
   ['sui\u200bcide', ['suicide']],
   ['Ｓｕｉｃｉｄｅ', ['suicide']],
@@ -45,6 +50,7 @@ const POSITIVES: Row[] = [
   ['i dont want to live anymore', ['suicide']],
   ['everyone would be better off without me', ['suicide']],
   ['i feel suicidal', ['suicide']],
+  ['she said she would kill herself', ['suicide']],
   // self-harm
   ['je me scarifie depuis 3 mois', ['self_harm']],
   ['la scarification ça me calme', ['self_harm']],
@@ -86,6 +92,10 @@ const POSITIVES: Row[] = [
   ['mon père veut me tuer', ['violence']],
   ['my dad beats me', ['violence']],
   ['he hits me when he drinks', ['violence']],
+  ['jme fais taper par mon père', ['violence']],
+  ['il me met des coups quand il a bu', ['violence']],
+  ['ma belle-mère me maltraite', ['violence']],
+  ['my stepdad hurts me', ['violence']],
   // online harassment
   ['je subis du cyberharcèlement', ['online_harassment']],
   ['je suis harcelée sur insta', ['online_harassment']],
@@ -95,6 +105,7 @@ const POSITIVES: Row[] = [
   ['il menace de publier mes nudes', ['online_harassment']],
   ["c'est de la sextorsion", ['online_harassment']],
   ['cyberbullying', ['online_harassment']],
+  ["les gens m'insultent sur discord", ['online_harassment']],
   ["I'm being bullied online", ['online_harassment']],
   // school harassment
   ["je suis harcelé à l'école", ['school_harassment']],
@@ -102,6 +113,7 @@ const POSITIVES: Row[] = [
   ['harcèlement scolaire', ['school_harassment']],
   ['on se moque de moi au collège', ['school_harassment']],
   ['tlm se moque de moi', ['school_harassment']],
+  ['on me rackette au collège', ['school_harassment']],
   ['je me fais harceler au lycée', ['school_harassment']],
   ["I'm bullied at school", ['school_harassment']],
   // harassment with no place: both lines
@@ -154,6 +166,12 @@ const NEGATIVES: string[] = [
   'je cherche une alternance en cybersécurité',
   "je veux devenir infirmière, j'ai 17 ans",
   'je suis crevé après le sport',
+  'il arrête pas de me couper la parole',
+  'ça va me faire du mal de quitter mes potes',
+  'je me fais battre aux échecs par mon frère',
+  'get in touch with me by email',
+  "je cherche un mentor pour m'aider en maths",
+  'mon prof principal m’a conseillé de venir ici',
   'my bulletin is bad, I need help in maths',
   'bonjour',
   '',
@@ -242,6 +260,19 @@ describe('detectCrisis: robustness', () => {
       best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
     }
     expect(best).toBeLessThan(50);
+  });
+
+  it('never throws and answers null or known categories on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        const signal = detectCrisis(text);
+        if (signal !== null) {
+          expect(signal.categories.length).toBeGreaterThan(0);
+          for (const c of signal.categories) expect(CRISIS_CATEGORIES).toContain(c);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('still finds a crisis word at the end of 20,000 characters', () => {

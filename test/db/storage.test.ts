@@ -1,0 +1,125 @@
+import { PrismaStorage, StorageConflictError } from '../../db/PrismaStorage';
+import { PrismaRequestStore } from '../../db/PrismaRequestStore';
+import type { MentoringRequest } from '../../intake/MentoringRequest';
+import type { RouteDecision } from '../../routing/types';
+import { openTestDatabase, postgresAvailable, type DbKind } from '../helpers/testDatabase';
+
+const REQUEST: MentoringRequest = {
+  schemaVersion: 1,
+  locale: 'fr',
+  channel: 'test',
+  submittedAt: '2026-11-21T10:00:00.000Z',
+  firstName: 'Inès',
+  age: 17,
+  situation: { kind: 'lycee_general', schoolYear: 'terminale', diplomaLevel: null, detail: null },
+  needs: ['orientation'],
+  needsOther: null,
+  place: { commune: '69123', name: 'Lyon', postalCode: '69001', departement: '69', region: '84' },
+  priorityPublics: null,
+  meeting: 'either',
+  availability: null,
+  contact: { email: 'ines@example.fr', phone: null, preferred: 'email' },
+  guardian: null,
+  consent: { given: true, at: '2026-11-21T09:58:00.000Z' },
+};
+
+function decisionFor(associationId: string, programmeId: string): RouteDecision {
+  const programme = {
+    id: programmeId, associationId, associationName: 'x', name: 'x', descriptionFr: '', descriptionEn: '', minAge: null, maxAge: null,
+    situations: [], needs: [], requiredPublics: [], preferredPublics: [], girlsOnly: false, national: true, regions: [], departements: [],
+    communes: [], inPerson: true, remote: true, capacityPerMonth: null, responseDays: 5, isCoordinator: false, active: true,
+  };
+  return { kind: 'routed', chosen: { programme, score: 1, reasons: [] }, alternatives: [], excluded: [] };
+}
+
+const kinds: DbKind[] = ['pglite', 'postgres'];
+
+describe.each(kinds)('on %s', (kind) => {
+  let db: Awaited<ReturnType<typeof openTestDatabase>> | null = null;
+  beforeAll(async () => {
+    if (kind === 'postgres' && !(await postgresAvailable())) return;
+    db = await openTestDatabase(kind);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  const maybe = (name: string, fn: () => Promise<void>) => it(name, async () => {
+    if (!db) return; // PostgreSQL unreachable outside CI: reported once by postgresAvailable()
+    await fn();
+  });
+
+  describe('PrismaStorage', () => {
+    maybe('returns the eTag it wrote, and a write with that eTag succeeds', async () => {
+      const storage = new PrismaStorage(db!.prisma);
+      await storage.write({ k1: { step: 1 } });
+      const first = await storage.read(['k1']);
+      expect(first.k1).toMatchObject({ step: 1 });
+      expect(typeof first.k1.eTag).toBe('string');
+      await storage.write({ k1: { step: 2, eTag: first.k1.eTag } });
+      const second = await storage.read(['k1']);
+      expect(second.k1).toMatchObject({ step: 2 });
+      expect(second.k1.eTag).not.toBe(first.k1.eTag);
+    });
+
+    maybe('rejects a stale write instead of overwriting the newer one', async () => {
+      const storage = new PrismaStorage(db!.prisma);
+      await storage.write({ k2: { answer: 'first' } });
+      const { k2: seenByA } = await storage.read(['k2']);
+      const { k2: seenByB } = await storage.read(['k2']);
+      await storage.write({ k2: { answer: 'from A', eTag: seenByA.eTag } });
+      await expect(storage.write({ k2: { answer: 'from B', eTag: seenByB.eTag } })).rejects.toBeInstanceOf(StorageConflictError);
+      expect((await storage.read(['k2'])).k2).toMatchObject({ answer: 'from A' });
+    });
+
+    maybe('of two concurrent writers with the same eTag, exactly one wins', async () => {
+      const storage = new PrismaStorage(db!.prisma);
+      await storage.write({ k3: { n: 0 } });
+      const { k3 } = await storage.read(['k3']);
+      const results = await Promise.allSettled([1, 2, 3, 4].map((n) => storage.write({ k3: { n, eTag: k3.eTag } })));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof StorageConflictError)).toBe(true);
+    });
+
+    maybe('"*" writes unconditionally; a conflicting batch changes nothing', async () => {
+      const storage = new PrismaStorage(db!.prisma);
+      await storage.write({ k4: { v: 1 }, k5: { v: 1 } });
+      await storage.write({ k4: { v: 2, eTag: '*' } });
+      const { k5 } = await storage.read(['k5']);
+      await expect(storage.write({ k5: { v: 9, eTag: k5.eTag }, k4: { v: 9, eTag: 'stale' } })).rejects.toBeInstanceOf(StorageConflictError);
+      const after = await storage.read(['k4', 'k5']);
+      expect(after.k4).toMatchObject({ v: 2 });
+      expect(after.k5).toMatchObject({ v: 1 });
+    });
+
+    maybe('deletes, and reads of unknown keys return nothing', async () => {
+      const storage = new PrismaStorage(db!.prisma);
+      await storage.write({ k6: { v: 1 } });
+      await storage.delete(['k6', 'never-there']);
+      expect(await storage.read(['k6', 'never-there'])).toEqual({});
+    });
+  });
+
+  describe('request and notification in one transaction', () => {
+    maybe('stores both, and erasing the conversation removes both', async () => {
+      const store = new PrismaRequestStore(db!.prisma);
+      const { requestId } = await store.saveRouted({ request: REQUEST, decision: decisionFor('afev', 'afev-mentorat'), conversationKey: 'conv-a', conversationRef: { channelId: 'test' } });
+      const row = await db!.prisma.mentoringRequest.findUniqueOrThrow({ where: { id: requestId }, include: { notifications: true } });
+      expect(row.payload).toEqual(REQUEST);
+      expect(row.notifications).toMatchObject([{ associationId: 'afev', kind: 'new_request', status: 'pending' }]);
+      expect(await store.eraseConversation('conv-a')).toBe(1);
+      expect(await db!.prisma.mentoringRequest.count({ where: { conversationKey: 'conv-a' } })).toBe(0);
+      expect(await db!.prisma.notification.count({ where: { requestId } })).toBe(0);
+    });
+
+    maybe('leaves nothing behind when the notification cannot be written', async () => {
+      const store = new PrismaRequestStore(db!.prisma);
+      const before = await db!.prisma.mentoringRequest.count();
+      // An association that does not exist: the request insert succeeds, the outbox row
+      // violates its foreign key, and the whole transaction must roll back.
+      const bad = decisionFor('no-such-association', 'afev-mentorat');
+      await expect(store.saveRouted({ request: REQUEST, decision: bad, conversationKey: 'conv-b', conversationRef: {} })).rejects.toBeTruthy();
+      expect(await db!.prisma.mentoringRequest.count()).toBe(before);
+      expect(await db!.prisma.mentoringRequest.count({ where: { conversationKey: 'conv-b' } })).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import type { Database } from '../../db/createDatabase';
+import { openTestDatabase } from '../helpers/testDatabase';
+import { runTranscript } from '../helpers/transcripts';
+import { enTranscripts } from '../transcripts/en';
+import { frTranscripts } from '../transcripts/fr';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase('pglite');
+}, 60_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+describe.each([
+  ['French', frTranscripts],
+  ['English', enTranscripts],
+])('%s conversations', (_lang, transcripts) => {
+  it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
+    await runTranscript(t, db);
+  });
+});

@@ -1,0 +1,11 @@
+import { helpLinesFor } from '../../understanding/safety/helpLines';
+import type { CrisisCategory } from '../../understanding/safety/detectCrisis';
+
+export const WELCOME = ['intake.welcome.hello', 'intake.welcome.what', 'intake.welcome.privacy', 'intake.consent.ask'];
+export const SUMMARY = ['intake.summary.intro', 'intake.summary.ask'];
+export const SENT = ['intake.submitted.routed', 'intake.submitted.why', 'intake.submitted.next'];
+export const SENT_FALLBACK = ['intake.submitted.fallback', 'intake.submitted.why', 'intake.submitted.next'];
+export const retry = (slot: string) => [`intake.${slot}.retry`, `intake.${slot}.ask`];
+
+/** What the bot says to a crisis message: help lines for those categories, then the offer to continue. */
+export const crisis = (...categories: CrisisCategory[]) => ['safety.intro', ...helpLinesFor(categories).map((l) => l.textKey), 'safety.offerContinue'];

@@ -1,0 +1,79 @@
+import { detectLanguage } from '../../understanding/detectLanguage';
+import { parseAge } from '../../understanding/parseAge';
+import { parseContactPreference, parseMeeting, parsePriorityPublics, parseYesNo } from '../../understanding/parseChoices';
+import { parseContact } from '../../understanding/parseContact';
+import { parseEmail } from '../../understanding/parseEmail';
+import { parseFirstName } from '../../understanding/parseFirstName';
+import { parseNeeds } from '../../understanding/parseNeeds';
+import { parsePhone } from '../../understanding/parsePhone';
+import { parseLevel, parseSituation } from '../../understanding/parseSituation';
+import { normalize } from '../../understanding/text';
+
+const today = new Date(2026, 0, 15);
+
+/** Generous guard: the point is to catch super-linear regexes, not to benchmark. */
+const MAX_MS = 200;
+
+const PARSERS: [string, (text: string) => unknown][] = [
+  ['normalize', normalize],
+  ['parseAge fr', (t) => parseAge(t, 'fr', today)],
+  ['parseAge en', (t) => parseAge(t, 'en', today)],
+  ['parseFirstName', parseFirstName],
+  ['parseSituation', (t) => parseSituation(t, 'fr')],
+  ['parseLevel', (t) => parseLevel(t, null)],
+  ['parseNeeds', (t) => parseNeeds(t, 'fr')],
+  ['parseEmail', parseEmail],
+  ['parsePhone', parsePhone],
+  ['parseContact', parseContact],
+  ['parseYesNo', (t) => parseYesNo(t, 'fr')],
+  ['parseMeeting', parseMeeting],
+  ['parseContactPreference', parseContactPreference],
+  ['parsePriorityPublics', parsePriorityPublics],
+  ['detectLanguage', detectLanguage],
+];
+
+const N = 20000;
+const ADVERSARIAL: [string, string][] = [
+  ['repeated a', 'a'.repeat(N)],
+  ['repeated a then !', 'a'.repeat(N) + '!'],
+  ['repeated digits', '1'.repeat(N)],
+  ['digits and spaces', '1 '.repeat(N / 2)],
+  ['phone-like separators', '0 .'.repeat(N / 3)],
+  ['almost an e-mail', 'a.'.repeat(N / 2) + '@'],
+  ['many at signs', 'a@'.repeat(N / 2)],
+  ['long e-mail domain', 'a@' + 'b-'.repeat(N / 2)],
+  ['unclosed tags', '<a '.repeat(N / 3)],
+  ['tags', '<b>x</b>'.repeat(N / 8)],
+  ['entities', '&amp;'.repeat(N / 5)],
+  ['apostrophes and hyphens', "'-".repeat(N / 2)],
+  ['control characters', '\u0000\u0001\u0007\u001b\u007f'.repeat(N / 5)],
+  ['emoji only', '😀'.repeat(N / 2)],
+  ['emoji with skin tones', '👍🏽'.repeat(N / 4)],
+  ['mixed scripts', 'aé日本語Ωж١٢٣🙂'.repeat(N / 10)],
+  ['combining marks', 'e\u0301\u0302\u0303'.repeat(N / 4)],
+  ['lead-in repeated', "je m'appelle ".repeat(N / 13)],
+  ['autre repeated', 'autre : '.repeat(N / 8)],
+  ['words repeated', 'oui non stage 17 ans 3eme '.repeat(N / 26)],
+  ['dates repeated', '03/03/2008 '.repeat(N / 11)],
+  ['lone surrogates', '\ud83d'.repeat(N)],
+  ['whitespace', ' \t\n'.repeat(N / 3)],
+  ['short emoji', '😀'],
+  ['empty', ''],
+];
+
+describe('adversarial input: quick and never throws', () => {
+  test.each(PARSERS)('%s', (_name, parse) => {
+    // Warm up module-level work (recognizer models) outside the timed calls.
+    parse('17');
+    for (const [label, text] of ADVERSARIAL) {
+      const start = performance.now();
+      expect(() => parse(text)).not.toThrow();
+      const ms = performance.now() - start;
+      if (ms >= MAX_MS) throw new Error(`${label}: ${ms.toFixed(0)} ms`);
+    }
+  });
+
+  test.each(PARSERS)('%s survives non-string input', (_name, parse) => {
+    for (const bad of [undefined, null, 42, {}, []]) expect(() => parse(bad as unknown as string)).not.toThrow();
+  });
+});

@@ -1,0 +1,64 @@
+import { NEEDS, type Need } from '../../intake/vocabulary';
+import { parseNeeds } from '../../understanding/parseNeeds';
+
+describe('parseNeeds', () => {
+  test.each<[string, Need[]]>([
+    ['soutien scolaire', ['school_support']],
+    ['aide aux devoirs', ['school_support']],
+    ["j'ai des mauvaises notes", ['school_support']],
+    ['je suis nul en maths', ['school_support']],
+    ['homework help', ['school_support']],
+    ['tutoring', ['school_support']],
+    ['orientation', ['orientation']],
+    ['je sais pas quoi faire après le bac', ['orientation']],
+    ['jsp quoi faire', ['orientation']],
+    ['choisir mes études', ['orientation']],
+    ['parcoursup', ['orientation']],
+    ["I don't know what to do after school", ['orientation']],
+    ['stage', ['job']],
+    ['alternance', ['job']],
+    ['premier emploi', ['job']],
+    ['trouver du travail', ['job']],
+    ['en galère pour trouver un stage', ['job']],
+    ['refaire mon CV', ['job']],
+    ['internship', ['job']],
+    ['first job', ['job']],
+    ['créer mon entreprise', ['entrepreneurship']],
+    ['monter ma boîte', ['entrepreneurship']],
+    ['entrepreneuriat', ['entrepreneurship']],
+    ['start a business', ['entrepreneurship']],
+    ['confiance en moi', ['confidence']],
+    ["j'ai pas confiance en moi", ['confidence']],
+    ['réseau', ['confidence']],
+    ['network', ['confidence']],
+    ['self-confidence', ['confidence']],
+    ['orientation et confiance en moi', ['orientation', 'confidence']],
+    ['stage, réseau et aide aux devoirs', ['job', 'confidence', 'school_support']],
+    ['stage stage stage', ['job']],
+    ['ORIENTATION', ['orientation']],
+  ])('%j -> %j', (input, needs) => expect(parseNeeds(input, 'fr')).toEqual({ ok: true, value: { needs, other: null } }));
+
+  test.each(NEEDS.map((c) => [c]))('code %s', (code) => {
+    expect(parseNeeds(code, 'fr')).toEqual({ ok: true, value: { needs: [code], other: null } });
+  });
+
+  test.each<[string, Need[], string | null]>([
+    ['autre : apprendre le japonais', ['other'], 'apprendre le japonais'],
+    ['Autre: stage de danse', ['other'], 'stage de danse'],
+    ['other - learn to code', ['other'], 'learn to code'],
+    ['autre', ['other'], null],
+    ['orientation, autre : japonais', ['orientation', 'other'], 'japonais'],
+    ['autre chose', ['other'], null],
+  ])('%j -> %j with other %j', (input, needs, other) => {
+    expect(parseNeeds(input, 'fr')).toEqual({ ok: true, value: { needs, other } });
+  });
+
+  test('other text is capped at 300 characters', () => {
+    const r = parseNeeds('autre : ' + 'y'.repeat(1000), 'fr');
+    expect(r.ok && r.value.other?.length).toBe(300);
+  });
+
+  test.each([[''], ['1,2'], ['2'], ['bof'], ['je veux apprendre le japonais'], ['😀']])('%j is not understood', (input) => {
+    expect(parseNeeds(input, 'fr')).toEqual({ ok: false, reason: 'not_understood' });
+  });
+});
