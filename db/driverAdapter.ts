@@ -83,9 +83,10 @@ export async function createDriverAdapter(url: string | undefined): Promise<Driv
     connectionTimeoutMillis: 5_000,
   };
   const pool = new pg.Pool(poolConfig);
-  // A dropped idle connection must not crash the process; the next query reconnects.
+  // A dropped idle connection (database restarted, network cut) must not crash the
+  // process; the next query reconnects. Prisma gets this same pool, so this covers it too.
   pool.on('error', () => undefined);
-  const factory = new PrismaPg(poolConfig, { schema: target.schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  const factory = new PrismaPg(pool, { schema: target.schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
   return {
     target,
     factory,

@@ -1,6 +1,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { errorCode, type Logger } from '../../bots/log';
+import { invalidActivityFields } from './inboundActivity';
 import { isLoopbackAddress, isLoopbackUrl } from './isLoopback';
 
 /**
@@ -27,8 +28,17 @@ export function messagesEndpoint(opts: {
           return;
         }
       }
+      if (!/^application\/json\b/i.test(String(req.headers?.['content-type'] ?? ''))) {
+        res.send(415, { error: 'unsupported_media_type', message: 'Send activities as application/json.' });
+        return;
+      }
       if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
         res.send(400, { error: 'bad_request', message: 'Expected a JSON activity.' });
+        return;
+      }
+      const invalid = invalidActivityFields(req.body);
+      if (invalid) {
+        res.send(400, { error: 'bad_request', message: `Invalid activity: ${invalid.join(', ')}.` });
         return;
       }
       await opts.adapter.process(req, res, opts.logic);
