@@ -19,6 +19,7 @@ import type { Translate } from './dialogs/Msg';
 import { submitRequest } from './intake/submitRequest';
 import { createI18n, langFromLocale } from './locales/i18n';
 import { CommuneIndex } from './understanding/places/CommuneIndex';
+import { warmUpUnderstanding } from './understanding/warmUp';
 
 export interface App {
   server: restify.Server;
@@ -83,6 +84,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       } as ConfigurationBotFrameworkAuthenticationOptions),
     );
     adapter.onTurnError = turnErrorHandler(render, log);
+
+    log('info', 'understanding.ready', { ms: warmUpUnderstanding() });
 
     const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false });
     server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));

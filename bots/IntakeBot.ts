@@ -65,7 +65,7 @@ export class IntakeBot {
     const crisis = detectCrisis(text);
     if (crisis) {
       // Only the categories are logged: never what was written.
-      this.log('warn', 'safety.crisis', { conv: pseudonym(key), categories: crisis.categories.join(',') });
+      this.log('warn', 'crisis.detected', { conv: pseudonym(key), categories: crisis.categories.join(',') });
       return this.dialog.onCrisis(state, crisis, lang);
     }
     return this.dialog.onMessage(

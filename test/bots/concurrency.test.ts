@@ -1,0 +1,92 @@
+import { ActivityTypes, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { ConversationStore } from '../../bots/ConversationStore';
+import { IntakeBot } from '../../bots/IntakeBot';
+import type { Logger } from '../../bots/log';
+import { PrismaStorage } from '../../db/PrismaStorage';
+import { silentLogger } from '../../bots/log';
+import { TurnQueue } from '../../bots/TurnQueue';
+import type { Database } from '../../db/createDatabase';
+import type { IntakeState } from '../../dialogs/IntakeState';
+import { createBotStack } from '../../index';
+import { openTestDatabase } from '../helpers/testDatabase';
+
+describe('TurnQueue', () => {
+  it('runs the tasks of one key in order, one at a time, and other keys in parallel', async () => {
+    const q = new TurnQueue();
+    const log: string[] = [];
+    const task = (name: string, ms: number) => () => new Promise<void>((r) => { log.push(`start ${name}`); setTimeout(() => { log.push(`end ${name}`); r(); }, ms); });
+    await Promise.all([q.run('a', task('a1', 30)), q.run('a', task('a2', 1)), q.run('b', task('b1', 5))]);
+    expect(log.indexOf('end a1')).toBeLessThan(log.indexOf('start a2'));
+    expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
+    expect(q.size).toBe(0);
+  });
+
+  it('goes on after a failed task', async () => {
+    const q = new TurnQueue();
+    await expect(q.run('a', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(q.run('a', async () => 42)).resolves.toBe(42);
+  });
+});
+
+describe('one conversation, concurrent messages', () => {
+  let db: Database;
+  beforeAll(async () => { db = await openTestDatabase('pglite'); }, 60_000);
+  afterAll(async () => { await db?.close(); });
+
+  const adapterFor = (bot: ReturnType<typeof createBotStack>['bot'], conversationId: string) =>
+    new TestAdapter((ctx) => bot.run(ctx), { channelId: 'webchat', conversation: { id: conversationId }, locale: 'fr-FR' } as Partial<Activity>);
+  const stateOf = async (conversationId: string) =>
+    (await db.prisma.botState.findUniqueOrThrow({ where: { key: `webchat/conversations/${conversationId}` } })).data as unknown as IntakeState;
+
+  it('in one process: two quick messages are both applied, in order', async () => {
+    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const adapter = adapterFor(bot, 'c-serial');
+    for (const text of ['bonjour', 'oui']) await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+    // Sent without waiting: the name, then the age.
+    await Promise.all([
+      adapter.receiveActivity({ type: ActivityTypes.Message, text: 'Inès' }),
+      adapter.receiveActivity({ type: ActivityTypes.Message, text: '17' }),
+    ]);
+    const state = await stateOf('c-serial');
+    expect(state.draft).toMatchObject({ firstName: 'Inès', age: 17 });
+    expect(state.current).toBe('situation');
+  });
+
+  it('across two processes: the stale turn is rejected by the eTag and redone, so no answer is lost', async () => {
+    const { bot: first, dialog, render } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const setup = adapterFor(first, 'c-race');
+    for (const text of ['bonjour', 'oui', 'Inès']) await setup.receiveActivity({ type: ActivityTypes.Message, text });
+
+    // Both "processes" read the state before either writes: the worst interleaving, forced.
+    const storage = new PrismaStorage(db.prisma);
+    let waiting: (() => void)[] = [];
+    let reads = 0;
+    const racing: Storage = {
+      read: async (keys) => {
+        const items = await storage.read(keys);
+        if (++reads <= 2) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) { waiting.forEach((r) => r()); waiting = []; }
+          });
+        }
+        return items;
+      },
+      write: (changes) => storage.write(changes),
+      delete: (keys) => storage.delete(keys),
+    };
+    const events: string[] = [];
+    const log: Logger = (_level, event) => { events.push(event); };
+    const processB = new IntakeBot(dialog, new ConversationStore(racing), render, log);
+    const processC = new IntakeBot(dialog, new ConversationStore(racing), render, log);
+    await Promise.all([
+      adapterFor(processB, 'c-race').receiveActivity({ type: ActivityTypes.Message, text: '17' }),
+      adapterFor(processC, 'c-race').receiveActivity({ type: ActivityTypes.Message, text: 'aide' }),
+    ]);
+    expect(events.filter((e) => e === 'turn.conflict')).toHaveLength(1);
+    const state = await stateOf('c-race');
+    // Whichever turn lost the race was redone on the fresh state: the age survived.
+    expect(state.draft).toMatchObject({ firstName: 'Inès', age: 17 });
+    expect(state.current).toBe('situation');
+  });
+});
