@@ -76,20 +76,21 @@ async function main(): Promise<void> {
     return body.activities ?? [];
   };
 
+  // Colours only on a terminal: piped output (logs, tests) stays plain text.
+  const paint = (code: string, s: string) => (process.stdout.isTTY ? `\x1b[${code}m${s}\x1b[0m` : s);
   const print = (activities: ReplyActivity[]) => {
     for (const a of activities) {
       if (a.type !== 'message') continue;
-      if (a.text) console.log(`\n\x1b[36mBinôme\x1b[0m  ${a.text.replace(/\n/g, '\n        ')}`);
+      if (a.text) console.log(`\n${paint('36', 'Binôme')}  ${a.text.replace(/\n/g, '\n        ')}`);
       const actions = a.suggestedActions?.actions ?? [];
-      if (actions.length > 0) console.log(`        \x1b[2m› ${actions.map((x) => x.title ?? String(x.value)).join('  |  ')}\x1b[0m`);
+      if (actions.length > 0) console.log(`        ${paint('2', `› ${actions.map((x) => x.title ?? String(x.value)).join('  |  ')}`)}`);
     }
   };
 
   console.log(args.lang === 'en' ? '(Type your answers; Ctrl-D or /quit to leave.)' : '(Écris tes réponses ; Ctrl-D ou /quit pour quitter.)');
   print(await send({ type: 'conversationUpdate', membersAdded: [{ id: userId }], text: undefined }));
 
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '\n\x1b[33mToi\x1b[0m     ' });
-  if (args.lang === 'en') rl.setPrompt('\n\x1b[33mYou\x1b[0m     ');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: `\n${paint('33', args.lang === 'en' ? 'You' : 'Toi')}     ` });
   rl.prompt();
   // Lines are sent one after the other even when pasted at once.
   let queue = Promise.resolve();

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/createDatabase';
 import { toCsv, type ExportRecord } from '../intake/exportRequests';
-import type { MentoringRequest } from '../intake/MentoringRequest';
+import { MentoringRequestSchema, type MentoringRequest } from '../intake/MentoringRequest';
 
 const USAGE = `Usage:
   npm run requests -- list [--limit N]             the latest requests, without contact details
@@ -48,13 +48,20 @@ async function main(): Promise<number> {
       console.log(`\n${rows.length} request(s). Contact details are only in "export".`);
       return 0;
     }
-    const records: ExportRecord[] = rows.map((r) => ({
-      ...(r.payload as unknown as MentoringRequest),
-      id: r.id,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
-      routing: { associationId: r.associationId, associationName: r.association?.name ?? null, programmeId: r.programmeId, decision: r.routing },
-    }));
+    let invalid = 0;
+    const records: ExportRecord[] = rows.map((r) => {
+      // Parsing restores the schema's field order (JSONB reorders keys) and checks what is stored.
+      const parsed = MentoringRequestSchema.safeParse(r.payload);
+      if (!parsed.success) invalid++;
+      return {
+        id: r.id,
+        status: r.status,
+        createdAt: r.createdAt.toISOString(),
+        ...(parsed.success ? parsed.data : (r.payload as unknown as MentoringRequest)),
+        routing: { associationId: r.associationId, associationName: r.association?.name ?? null, programmeId: r.programmeId, decision: r.routing },
+      };
+    });
+    if (invalid > 0) console.error(`Warning: ${invalid} stored request(s) do not match MentoringRequest v1; exported as stored.`);
     process.stdout.write(format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`);
     console.error(`Exported ${records.length} request(s). This file contains personal data of young people: store and share it accordingly.`);
     return 0;
