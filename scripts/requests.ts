@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/createDatabase';
 import { toCsv, type ExportRecord } from '../intake/exportRequests';
@@ -5,7 +6,9 @@ import { MentoringRequestSchema, type MentoringRequest } from '../intake/Mentori
 
 const USAGE = `Usage:
   npm run requests -- list [--limit N]             the latest requests, without contact details
-  npm run requests -- export --format json|csv     every request, with contact details, to stdout`;
+  npm run requests -- export --format json|csv [--out FILE]
+                                                   every request, with contact details (stdout, or FILE
+                                                   created readable by its owner only)`;
 
 /** Operators' view of stored requests. The export holds personal data: handle it as such. */
 async function main(): Promise<number> {
@@ -62,8 +65,16 @@ async function main(): Promise<number> {
       };
     });
     if (invalid > 0) console.error(`Warning: ${invalid} stored request(s) do not match MentoringRequest v1; exported as stored.`);
-    process.stdout.write(format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`);
-    console.error(`Exported ${records.length} request(s). This file contains personal data of young people: store and share it accordingly.`);
+    const content = format === 'csv' ? toCsv(records) : `${JSON.stringify(records, null, 2)}\n`;
+    const out = opt('out');
+    if (out) {
+      // Readable by its owner only: it holds minors' names and contacts.
+      fs.writeFileSync(out, content, { mode: 0o600 });
+      fs.chmodSync(out, 0o600);
+    } else {
+      process.stdout.write(content);
+    }
+    console.error(`Exported ${records.length} request(s)${out ? ` to ${out}` : ''}. This contains personal data of young people: store and share it accordingly.`);
     return 0;
   } finally {
     await db.close();
