@@ -12,6 +12,8 @@ const ConfigSchema = z
     MicrosoftAppTenantId: z.string().optional(),
     /** After this silence, the next message starts with a reminder of the answers. */
     RESUME_AFTER_MINUTES: z.coerce.number().positive().default(30),
+    /** Unfinished conversations untouched for this long are erased. */
+    STATE_RETENTION_DAYS: z.coerce.number().positive().default(30),
     /** Largest request body accepted on /api/messages. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   })

@@ -13,6 +13,7 @@ import { createDatabase, type Database } from './db/createDatabase';
 import { PrismaDirectory } from './db/PrismaDirectory';
 import { PrismaRequestStore } from './db/PrismaRequestStore';
 import { PrismaStorage } from './db/PrismaStorage';
+import { purgeStaleConversations } from './db/purgeStaleConversations';
 import { seedDirectoryIfEmpty } from './db/seedDirectory';
 import { IntakeDialog } from './dialogs/IntakeDialog';
 import type { Translate } from './dialogs/Msg';
@@ -99,6 +100,19 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       server.once('error', reject);
       server.listen(config.PORT, config.HOST, () => resolve());
     });
+    const purge = async () => {
+      try {
+        const count = await purgeStaleConversations(db.prisma, new Date(now().getTime() - config.STATE_RETENTION_DAYS * 86_400_000));
+        if (count > 0) log('info', 'retention.purged', { conversations: count });
+      } catch (err) {
+        log('warn', 'retention.failed', { code: errorCode(err) });
+      }
+    };
+    await purge();
+    // Twice a day is plenty for a retention counted in days; unref: it never keeps the process alive.
+    const purgeTimer = setInterval(() => void purge(), 12 * 3_600_000);
+    purgeTimer.unref();
+
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -108,6 +122,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       bot,
       adapter,
       async close() {
+        clearInterval(purgeTimer);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();
       },

@@ -3,6 +3,7 @@ import { draftToRequest, type DraftField } from '../intake/draftToRequest';
 import type { Lang } from '../intake/vocabulary';
 import type { Reason } from '../routing/types';
 import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
+import { detectLanguage } from '../understanding/detectLanguage';
 import { parseYesNo } from '../understanding/parseYesNo';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
@@ -100,8 +101,10 @@ export class IntakeDialog {
   private async route(state: IntakeState, input: TurnInput, out: Msg[], silentFor: number): Promise<TurnResult | void> {
     const text = input.text.trim();
     if (state.phase === 'new') {
+      // The page's locale is a guess; the first words a young person types are better evidence.
       const cmd = parseCommand(text);
-      if (cmd?.kind === 'switchLang') state.lang = cmd.lang;
+      const detected = cmd?.kind === 'switchLang' ? cmd.lang : detectLanguage(text);
+      if (detected) state.lang = detected;
       out.push(...this.welcomeStep(state));
       return;
     }

@@ -1,5 +1,6 @@
 import { PrismaStorage, StorageConflictError } from '../../db/PrismaStorage';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
+import { purgeStaleConversations } from '../../db/purgeStaleConversations';
 import type { MentoringRequest } from '../../intake/MentoringRequest';
 import type { RouteDecision } from '../../routing/types';
 import { openTestDatabase, postgresAvailable, type DbKind } from '../helpers/testDatabase';
@@ -96,6 +97,16 @@ describe.each(kinds)('on %s', (kind) => {
       await storage.write({ k6: { v: 1 } });
       await storage.delete(['k6', 'never-there']);
       expect(await storage.read(['k6', 'never-there'])).toEqual({});
+    });
+  });
+
+  describe('retention', () => {
+    maybe('erases conversation states untouched since the cut-off, and only those', async () => {
+      const storage = new PrismaStorage(db!.prisma);
+      await storage.write({ old1: { v: 1 }, old2: { v: 1 }, fresh: { v: 1 } });
+      await db!.prisma.botState.updateMany({ where: { key: { in: ['old1', 'old2'] } }, data: { updatedAt: new Date('2020-01-01T00:00:00Z') } });
+      expect(await purgeStaleConversations(db!.prisma, new Date('2021-01-01T00:00:00Z'))).toBe(2);
+      expect(Object.keys(await storage.read(['old1', 'old2', 'fresh']))).toEqual(['fresh']);
     });
   });
 

@@ -27,6 +27,8 @@ export interface Transcript {
   steps: Step[];
   /** What the stored request must contain (toMatchObject). */
   expectedRequest?: Record<string, unknown>;
+  /** The language every bot line must be in (default: the page's locale). */
+  expectLanguage?: 'fr' | 'en';
   /** Nothing at all may remain: no request, no conversation state. */
   expectNothingStored?: boolean;
 }
@@ -80,6 +82,7 @@ export async function runTranscript(t: Transcript, db: Database): Promise<Transc
     if (replies.length !== keys.length) throw fail(`expected ${keys.length} message(s), got ${replies.length}`);
     keys.forEach((key, i) => {
       const reply = replies[i]!;
+      if (t.expectLanguage && langOf(reply) !== t.expectLanguage) throw fail(`message ${i + 1} is not in ${t.expectLanguage}`);
       if (!templateRegExp(langOf(reply), key).test(reply.text ?? '')) throw fail(`message ${i + 1} is not "${key}"`);
     });
     if (buttons) {

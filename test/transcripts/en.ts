@@ -114,6 +114,12 @@ export const enTranscripts: Transcript[] = [
     expectedRequest: { locale: 'en', age: 17, situation: null },
   },
   {
+    name: 'en: English page, French first message: the bot answers in French',
+    locale: 'en-US',
+    steps: [['bonjour, je cherche un mentor pour mon orientation', WELCOME]],
+    expectLanguage: 'fr',
+  },
+  {
     name: 'en: under 13',
     locale: 'en-US',
     steps: [...START, ['skip', 'intake.age.ask'], ['11', ['intake.age.tooYoung', 'intake.age.otherServices']]],

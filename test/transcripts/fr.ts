@@ -339,6 +339,15 @@ export const frTranscripts: Transcript[] = [
     steps: [['oui', ['intake.consent.thanks', 'intake.firstName.ask']]],
   },
   {
+    name: 'fr: page en français, mais le premier message est en anglais: on répond en anglais',
+    locale: 'fr-FR',
+    steps: [
+      ['hi, I would like to find a mentor please', WELCOME],
+      ['yes', ['intake.consent.thanks', 'intake.firstName.ask']],
+    ],
+    expectLanguage: 'en',
+  },
+  {
     name: 'fr: commune ambiguë, choix parmi les homonymes',
     locale: 'fr-FR',
     steps: [
