@@ -18,6 +18,8 @@ export class PrismaDirectory implements DirectorySource {
       minAge: p.minAge,
       maxAge: p.maxAge,
       situations: p.situations as DirectoryProgramme['situations'],
+      schoolYears: p.schoolYears as DirectoryProgramme['schoolYears'],
+      diplomaLevels: p.diplomaLevels as DirectoryProgramme['diplomaLevels'],
       needs: p.needs as DirectoryProgramme['needs'],
       requiredPublics: p.requiredPublics as DirectoryProgramme['requiredPublics'],
       preferredPublics: p.preferredPublics as DirectoryProgramme['preferredPublics'],

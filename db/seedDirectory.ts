@@ -40,7 +40,7 @@ export async function seedDirectoryIfEmpty(prisma: PrismaClient, file = SEED_FIL
           programmes: {
             create: a.programmes.map((p) => ({
               id: p.id, name: p.name, descriptionFr: p.descriptionFr, descriptionEn: p.descriptionEn,
-              minAge: p.minAge, maxAge: p.maxAge, situations: p.situations, needs: p.needs,
+              minAge: p.minAge, maxAge: p.maxAge, situations: p.situations, schoolYears: p.schoolYears, diplomaLevels: p.diplomaLevels, needs: p.needs,
               requiredPublics: p.requiredPublics, preferredPublics: p.preferredPublics, girlsOnly: p.girlsOnly,
               national: p.national, regions: p.regions, departements: p.departements, communes: p.communes,
               inPerson: p.inPerson, remote: p.remote, capacityPerMonth: p.capacityPerMonth, active: p.active,

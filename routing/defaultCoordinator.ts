@@ -18,6 +18,8 @@ export const DEFAULT_COORDINATOR: DirectoryProgramme = Object.freeze({
   minAge: 13,
   maxAge: 30,
   situations: [],
+  schoolYears: [],
+  diplomaLevels: [],
   needs: NEEDS.filter((n): n is Exclude<(typeof NEEDS)[number], 'other'> => n !== 'other'),
   requiredPublics: [],
   preferredPublics: [],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NEEDS, PRIORITY_PUBLICS, SITUATIONS } from '../intake/vocabulary';
+import { DIPLOMA_LEVELS, NEEDS, PRIORITY_PUBLICS, SCHOOL_YEARS, SITUATIONS } from '../intake/vocabulary';
 import regionsData from '@etalab/decoupage-administratif/data/regions.json';
 import departementsData from '@etalab/decoupage-administratif/data/departements.json';
 
@@ -40,6 +40,8 @@ export const DirectoryProgrammeSchema = z
     minAge: z.number().int().min(0).max(99).nullable(),
     maxAge: z.number().int().min(0).max(99).nullable(),
     situations: uniqueArray(z.enum(SITUATIONS)),
+    schoolYears: uniqueArray(z.enum(SCHOOL_YEARS)).default([]),
+    diplomaLevels: uniqueArray(z.enum(DIPLOMA_LEVELS)).default([]),
     needs: uniqueArray(z.enum(PROGRAMME_NEEDS)),
     requiredPublics: uniqueArray(z.enum(PRIORITY_PUBLICS)),
     preferredPublics: uniqueArray(z.enum(PRIORITY_PUBLICS)),

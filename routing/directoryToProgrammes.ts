@@ -18,6 +18,8 @@ export function toDirectoryProgrammes(file: DirectoryFile): DirectoryProgramme[]
         minAge: p.minAge,
         maxAge: p.maxAge,
         situations: [...p.situations],
+        schoolYears: [...p.schoolYears],
+        diplomaLevels: [...p.diplomaLevels],
         needs: [...p.needs],
         requiredPublics: [...p.requiredPublics],
         preferredPublics: [...p.preferredPublics],

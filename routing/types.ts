@@ -1,5 +1,5 @@
 import type { MentoringRequest } from '../intake/MentoringRequest';
-import type { Need, PriorityPublic, Situation } from '../intake/vocabulary';
+import type { DiplomaLevel, Need, PriorityPublic, SchoolYear, Situation } from '../intake/vocabulary';
 
 /** One programme of the directory as routing sees it (plain data, no database types). */
 export interface DirectoryProgramme {
@@ -14,6 +14,10 @@ export interface DirectoryProgramme {
   maxAge: number | null;
   /** Empty = unknown / any situation. */
   situations: Situation[];
+  /** School years served (collège/lycée); empty = unknown or any. */
+  schoolYears: SchoolYear[];
+  /** Diploma levels served (higher education, work); empty = unknown or any. */
+  diplomaLevels: DiplomaLevel[];
   /** Empty = unknown. 'other' is never listed here. */
   needs: Exclude<Need, 'other'>[];
   requiredPublics: PriorityPublic[];

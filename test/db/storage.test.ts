@@ -27,7 +27,7 @@ const REQUEST: MentoringRequest = {
 function decisionFor(associationId: string, programmeId: string): RouteDecision {
   const programme = {
     id: programmeId, associationId, associationName: 'x', name: 'x', descriptionFr: '', descriptionEn: '', minAge: null, maxAge: null,
-    situations: [], needs: [], requiredPublics: [], preferredPublics: [], girlsOnly: false, national: true, regions: [], departements: [],
+    situations: [], schoolYears: [], diplomaLevels: [], needs: [], requiredPublics: [], preferredPublics: [], girlsOnly: false, national: true, regions: [], departements: [],
     communes: [], inPerson: true, remote: true, capacityPerMonth: null, responseDays: 5, isCoordinator: false, active: true,
   };
   return { kind: 'routed', chosen: { programme, score: 1, reasons: [] }, alternatives: [], excluded: [] };

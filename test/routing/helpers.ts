@@ -52,6 +52,8 @@ export function programme(over: Partial<DirectoryProgramme> = {}): DirectoryProg
     minAge: null,
     maxAge: null,
     situations: [],
+    schoolYears: [],
+    diplomaLevels: [],
     needs: [],
     requiredPublics: [],
     preferredPublics: [],

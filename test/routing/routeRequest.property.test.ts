@@ -37,6 +37,8 @@ const programmeArb: fc.Arbitrary<DirectoryProgramme> = fc
     minAge: ageArb,
     maxAge: ageArb,
     situations: fc.uniqueArray(fc.constantFrom(...SITUATIONS)),
+    schoolYears: fc.constant([] as DirectoryProgramme['schoolYears']),
+    diplomaLevels: fc.constant([] as DirectoryProgramme['diplomaLevels']),
     needs: fc.uniqueArray(fc.constantFrom(...PROGRAMME_NEEDS)),
     requiredPublics: fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS), { maxLength: 2 }),
     preferredPublics: fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS)),
