@@ -17,7 +17,7 @@ import { purgeStaleConversations } from './db/purgeStaleConversations';
 import { seedDirectoryIfEmpty } from './db/seedDirectory';
 import { IntakeDialog } from './dialogs/IntakeDialog';
 import type { Translate } from './dialogs/Msg';
-import { submitRequest } from './intake/submitRequest';
+import { proposeRoute, submitRequest } from './intake/submitRequest';
 import { createI18n, langFromLocale } from './locales/i18n';
 import { CommuneIndex } from './understanding/places/CommuneIndex';
 import { warmUpUnderstanding } from './understanding/warmUp';
@@ -55,6 +55,7 @@ export function createBotStack(opts: { db: Database; log: Logger; now: () => Dat
     t,
     now: opts.now,
     resumeAfterMs: opts.resumeAfterMs,
+    propose: (request) => proposeRoute(request, { directory, now: opts.now }),
     submit: (request, meta) => submitRequest(request, meta, { directory, requests, now: opts.now }),
     erase: (key) => requests.eraseConversation(key),
   });

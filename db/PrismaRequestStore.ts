@@ -5,7 +5,7 @@ import type { NewRoutedRequest, RequestStore } from '../intake/submitRequest';
 export class PrismaRequestStore implements RequestStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async saveRouted({ request, decision, conversationKey, conversationRef }: NewRoutedRequest): Promise<{ requestId: string }> {
+  async saveRouted({ request, decision, chosenBy = 'routing', conversationKey, conversationRef }: NewRoutedRequest): Promise<{ requestId: string }> {
     const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
     const programme = option.programme;
     // One transaction: a request is never stored without the notification that hands it
@@ -16,7 +16,7 @@ export class PrismaRequestStore implements RequestStore {
           schemaVersion: request.schemaVersion,
           payload: request as unknown as Prisma.InputJsonValue,
           status: decision.kind === 'routed' ? 'routed' : 'fallback',
-          routing: decision as unknown as Prisma.InputJsonValue,
+          routing: { ...decision, chosenBy } as unknown as Prisma.InputJsonValue,
           associationId: programme.associationId,
           // A fallback is recorded by association only: it counts against no programme's capacity.
           programmeId: decision.kind === 'routed' ? programme.id : null,

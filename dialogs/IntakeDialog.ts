@@ -1,6 +1,7 @@
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import { draftToRequest, type DraftField } from '../intake/draftToRequest';
 import type { Lang } from '../intake/vocabulary';
+import type { Proposal, ProposalOption } from '../intake/submitRequest';
 import type { Reason } from '../routing/types';
 import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
 import { detectLanguage } from '../understanding/detectLanguage';
@@ -13,19 +14,22 @@ import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
 import { formatPlace, QUESTIONS, questionFor, type AskContext, type Question } from './questions';
 import { reasonMsg, summaryLines } from './summary';
 
-export interface SubmitMeta { conversationKey: string; conversationRef: unknown }
+export interface SubmitMeta { conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string }
 export interface SubmitOutcome {
   requestId: string;
   associationName: string;
   responseDays: number;
   fallback: boolean;
   reasons: Reason[];
+  preferenceHonoured: boolean;
 }
 
 export interface IntakeDeps {
   places: CommuneIndex;
   t: Translate;
   now: () => Date;
+  /** What routing would choose and the alternatives, nothing stored. */
+  propose(request: MentoringRequest): Promise<Proposal>;
   submit(request: MentoringRequest, meta: SubmitMeta): Promise<SubmitOutcome>;
   /** Erases every request and notification of a conversation; returns how many requests. */
   erase(conversationKey: string): Promise<number>;
@@ -123,7 +127,7 @@ export class IntakeDialog {
       out.push(msg('input.tooLong', { max: MAX_MESSAGE_LENGTH }), ...this.reaskStep(state));
       return;
     }
-    if (silentFor > this.deps.resumeAfterMs && (state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick')) {
+    if (silentFor > this.deps.resumeAfterMs && (state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal')) {
       out.push(this.recallStep(state));
     }
     const cmd = parseCommand(text);
@@ -134,6 +138,7 @@ export class IntakeDialog {
       case 'asking': return this.answerStep(state, text, out);
       case 'summary': return this.summaryReplyStep(state, text, input, out);
       case 'editPick': return this.editPickStep(state, text, out);
+      case 'proposal': return this.proposalReplyStep(state, text, input, out);
       case 'submitted': out.push(msg('intake.submitted.already', { association: state.associationName ?? '' })); return;
       case 'ended': out.push(...this.welcomeStep(state)); return;
     }
@@ -281,7 +286,7 @@ export class IntakeDialog {
     }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
     const yn = parseYesNo(text, state.lang);
-    if (choice === 'confirm' || (yn.ok && yn.value)) return this.submitStep(state, input, out);
+    if (choice === 'confirm' || (yn.ok && yn.value)) return this.proposalStep(state, input, out);
     if (choice === 'edit' || (yn.ok && !yn.value)) { out.push(this.editPickAsk(state)); state.phase = 'editPick'; return; }
     out.push(msg('intake.summary.retry'), ...this.summaryStep(state));
   }
@@ -309,16 +314,70 @@ export class IntakeDialog {
     return [this.questionMsg(state, q)];
   }
 
-  /** Validates, stores, routes and queues the request; tells who will call back and why. */
-  private async submitStep(state: IntakeState, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
-    const built = draftToRequest(state.draft, { lang: state.lang, channel: input.channel, consentAt: state.consentAt, now: this.deps.now() });
-    if (!built.ok) {
-      // A question the form should have asked is missing: ask it rather than fail.
-      for (const field of built.missing) for (const slot of DRAFT_FIELD_SLOTS[field]) delete state.answered[slot];
-      out.push(msg('intake.submit.incomplete'), ...this.askNextStep(state));
-      return;
+  /** Shows the association routing proposes, why, and the alternatives to choose from. */
+  private async proposalStep(state: IntakeState, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
+    const built = this.buildRequest(state, input.channel, out);
+    if (!built) return;
+    const proposal = await this.deps.propose(built);
+    // Nothing to choose between (one fit, or the coordinator): send right away.
+    if (proposal.fallback || proposal.alternatives.length === 0) return this.submitStep(state, input, out, undefined, true);
+    state.phase = 'proposal';
+    state.proposal = { options: [proposal.chosen, ...proposal.alternatives].map((o) => ({ programmeId: o.programmeId, associationName: o.associationName })) };
+    out.push(
+      msg('intake.proposal.intro', { association: proposal.chosen.associationName, days: proposal.chosen.responseDays }),
+      msg('intake.proposal.why', { reasons: proposal.chosen.reasons.map(reasonMsg) }),
+      msg('intake.proposal.alternatives', { lines: proposal.alternatives.map((a) => this.alternativeLine(state, a)) }),
+      this.proposalAsk(state),
+    );
+  }
+
+  private alternativeLine(state: IntakeState, a: ProposalOption): Msg {
+    const description = (state.lang === 'en' ? a.descriptionEn : a.descriptionFr).trim();
+    if (description === '') return msg('intake.proposal.alternativeLineShort', { association: a.associationName });
+    return msg('intake.proposal.alternativeLine', { association: a.associationName, description: description.length > 160 ? `${description.slice(0, 157)}…` : description });
+  }
+
+  private proposalAsk(state: IntakeState): Msg {
+    const [chosen, ...others] = state.proposal?.options ?? [];
+    const choices: ChoiceOption[] = [];
+    if (chosen) choices.push({ code: chosen.programmeId, label: msg('intake.proposal.sendTo', { association: chosen.associationName }) });
+    for (const o of others) choices.push({ code: o.programmeId, label: msg('intake.proposal.chooseOther', { association: o.associationName }) });
+    choices.push({ code: 'edit', label: msg('intake.summary.edit') });
+    return { key: 'intake.proposal.ask', choices };
+  }
+
+  /** The young person keeps the proposal, picks an alternative, or goes back to edit. */
+  private async proposalReplyStep(state: IntakeState, text: string, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
+    const options = state.proposal?.options ?? [];
+    let code = this.choiceOf(state, text, this.proposalAsk(state).choices!);
+    if (!code) {
+      // An association named in a sentence ("plutôt Article 1") counts too.
+      const typed = ` ${commandText(text)} `;
+      // Names are matched without their parenthesised part: "Article 1 (DEMA1N.org)" -> "article 1".
+      const named = options.filter((o) => typed.includes(` ${commandText(o.associationName.replace(/\([^)]*\)/g, ' '))} `));
+      code = named.length === 1 ? named[0]!.programmeId : null;
     }
-    const outcome = await this.deps.submit(built.value, { conversationKey: input.conversationKey, conversationRef: input.conversationRef });
+    const yn = parseYesNo(text, state.lang);
+    if (!code && yn.ok && yn.value) code = options[0]?.programmeId ?? null;
+    if (code === 'edit' || (yn.ok && !yn.value && !code)) { state.phase = 'editPick'; delete state.proposal; out.push(this.editPickAsk(state)); return; }
+    if (code) return this.submitStep(state, input, out, code, false);
+    out.push(msg('intake.proposal.retry'), this.proposalAsk(state));
+  }
+
+  private buildRequest(state: IntakeState, channel: string, out: Msg[]): MentoringRequest | null {
+    const built = draftToRequest(state.draft, { lang: state.lang, channel, consentAt: state.consentAt, now: this.deps.now() });
+    if (built.ok) return built.value;
+    // A question the form should have asked is missing: ask it rather than fail.
+    for (const field of built.missing) for (const slot of DRAFT_FIELD_SLOTS[field]) delete state.answered[slot];
+    out.push(msg('intake.submit.incomplete'), ...this.askNextStep(state));
+    return null;
+  }
+
+  /** Validates, stores, routes and queues the request; tells who will call back (and why, unless just shown). */
+  private async submitStep(state: IntakeState, input: TurnInput, out: Msg[], preferredProgrammeId: string | undefined, explain: boolean): Promise<TurnResult | void> {
+    const built = this.buildRequest(state, input.channel, out);
+    if (!built) return;
+    const outcome = await this.deps.submit(built, { conversationKey: input.conversationKey, conversationRef: input.conversationRef, preferredProgrammeId });
     state.phase = 'submitted';
     state.requestId = outcome.requestId;
     state.associationName = outcome.associationName;
@@ -326,11 +385,11 @@ export class IntakeDialog {
     state.draft = {};
     state.answered = {};
     state.history = [];
-    out.push(
-      msg(outcome.fallback ? 'intake.submitted.fallback' : 'intake.submitted.routed', { association: outcome.associationName, days: outcome.responseDays }),
-      msg('intake.submitted.why', { reasons: outcome.reasons.map(reasonMsg) }),
-      msg('intake.submitted.next'),
-    );
+    delete state.proposal;
+    if (!outcome.preferenceHonoured) out.push(msg('intake.proposal.noLongerAvailable'));
+    out.push(msg(outcome.fallback ? 'intake.submitted.fallback' : 'intake.submitted.routed', { association: outcome.associationName, days: outcome.responseDays }));
+    if (explain || !outcome.preferenceHonoured) out.push(msg('intake.submitted.why', { reasons: outcome.reasons.map(reasonMsg) }));
+    out.push(msg('intake.submitted.next'));
   }
 
   private commandStep(state: IntakeState, cmd: Command, input: TurnInput, out: Msg[]): TurnResult | void {
@@ -437,6 +496,8 @@ export class IntakeDialog {
         return this.summaryStep(state);
       case 'editPick':
         return [this.editPickAsk(state)];
+      case 'proposal':
+        return [this.proposalAsk(state)];
       case 'submitted':
         return [msg('intake.submitted.already', { association: state.associationName ?? '' })];
     }

@@ -16,6 +16,7 @@ export type Phase =
   | 'asking' // filling slots
   | 'summary' // summary shown, waiting for confirm or edit
   | 'editPick' // asked which answer to change
+  | 'proposal' // association proposed, alternatives offered, waiting for the choice
   | 'submitted'
   | 'ended'; // stopped or ineligible: nothing kept but the language
 
@@ -39,6 +40,8 @@ export interface IntakeState {
   confirming?: Confirmation;
   /** The form is paused after a crisis message until the young person continues. */
   crisisPause?: boolean;
+  /** What was proposed, to understand the choice (names and ids only). */
+  proposal?: { options: { programmeId: string; associationName: string }[] };
   consentAt?: string;
   lastActivityAt?: string;
   requestId?: string;

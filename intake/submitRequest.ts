@@ -1,6 +1,6 @@
 import type { MentoringRequest } from './MentoringRequest';
 import { routeRequest } from '../routing/routeRequest';
-import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision } from '../routing/types';
+import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOption } from '../routing/types';
 
 /** The directory as routing needs it; db/ implements it. */
 export interface DirectorySource {
@@ -9,9 +9,13 @@ export interface DirectorySource {
   loadSince(since: Date): Promise<ProgrammeLoad>;
 }
 
+/** Whether routing's first choice was kept, or the young person picked an alternative. */
+export type ChosenBy = 'routing' | 'young_person';
+
 export interface NewRoutedRequest {
   request: MentoringRequest;
   decision: RouteDecision;
+  chosenBy?: ChosenBy;
   conversationKey: string;
   conversationRef: unknown;
 }
@@ -23,6 +27,44 @@ export interface RequestStore {
   eraseConversation(conversationKey: string): Promise<number>;
 }
 
+/** One association the young person can be sent to, as the conversation shows it. */
+export interface ProposalOption {
+  programmeId: string;
+  associationName: string;
+  descriptionFr: string;
+  descriptionEn: string;
+  responseDays: number;
+  reasons: Reason[];
+}
+
+export interface Proposal {
+  chosen: ProposalOption;
+  alternatives: ProposalOption[];
+  /** Nothing fits: the national coordinator takes it (no alternatives then). */
+  fallback: boolean;
+}
+
+const optionOf = (o: RouteOption): ProposalOption => ({
+  programmeId: o.programme.id,
+  associationName: o.programme.associationName,
+  descriptionFr: o.programme.descriptionFr,
+  descriptionEn: o.programme.descriptionEn,
+  responseDays: o.programme.responseDays,
+  reasons: o.reasons,
+});
+
+async function decide(request: MentoringRequest, directory: DirectorySource, now: Date): Promise<RouteDecision> {
+  const [programmes, load] = await Promise.all([directory.listProgrammes(), directory.loadSince(periodStart(now))]);
+  return routeRequest(request, programmes, load, now);
+}
+
+/** What routing would choose, and the alternatives, without storing anything. */
+export async function proposeRoute(request: MentoringRequest, deps: { directory: DirectorySource; now: () => Date }): Promise<Proposal> {
+  const decision = await decide(request, deps.directory, deps.now());
+  if (decision.kind === 'no_match') return { chosen: optionOf(decision.fallback), alternatives: [], fallback: true };
+  return { chosen: optionOf(decision.chosen), alternatives: decision.alternatives.map(optionOf), fallback: false };
+}
+
 export interface SubmitResult {
   requestId: string;
   decision: RouteDecision;
@@ -30,22 +72,37 @@ export interface SubmitResult {
   responseDays: number;
   fallback: boolean;
   reasons: Reason[];
+  /** The young person picked an alternative and it was still available. */
+  preferenceHonoured: boolean;
 }
 
 /** First day of the month, UTC: capacities are "new young people per month". */
 export const periodStart = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 
-/** Routes a validated request and stores it with its notification for the chosen association. */
+/**
+ * Routes a validated request (again: the directory or its load may have changed since the
+ * proposal) and stores it with its notification. A programme the young person preferred
+ * is used when routing still finds it eligible (chosen or among the alternatives).
+ */
 export async function submitRequest(
   request: MentoringRequest,
-  meta: { conversationKey: string; conversationRef: unknown },
+  meta: { conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string },
   deps: { directory: DirectorySource; requests: RequestStore; now: () => Date },
 ): Promise<SubmitResult> {
-  const now = deps.now();
-  const [programmes, load] = await Promise.all([deps.directory.listProgrammes(), deps.directory.loadSince(periodStart(now))]);
-  const decision = routeRequest(request, programmes, load, now);
+  let decision = await decide(request, deps.directory, deps.now());
+  let preferenceHonoured = false;
+  let chosenBy: ChosenBy = 'routing';
+  if (decision.kind === 'routed' && meta.preferredProgrammeId) {
+    const all = [decision.chosen, ...decision.alternatives];
+    const preferred = all.find((o) => o.programme.id === meta.preferredProgrammeId);
+    if (preferred) {
+      chosenBy = preferred === decision.chosen ? 'routing' : 'young_person';
+      preferenceHonoured = true;
+      decision = { ...decision, chosen: preferred, alternatives: all.filter((o) => o !== preferred) };
+    }
+  }
   const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
-  const { requestId } = await deps.requests.saveRouted({ request, decision, ...meta });
+  const { requestId } = await deps.requests.saveRouted({ request, decision, chosenBy, conversationKey: meta.conversationKey, conversationRef: meta.conversationRef });
   return {
     requestId,
     decision,
@@ -53,5 +110,6 @@ export async function submitRequest(
     responseDays: option.programme.responseDays,
     fallback: decision.kind === 'no_match',
     reasons: option.reasons,
+    preferenceHonoured: preferenceHonoured || !meta.preferredProgrammeId,
   };
 }

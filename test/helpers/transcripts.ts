@@ -27,6 +27,8 @@ export interface Transcript {
   steps: Step[];
   /** What the stored request must contain (toMatchObject). */
   expectedRequest?: Record<string, unknown>;
+  /** Whether the stored routing kept routing's choice or the young person's. */
+  expectedChosenBy?: 'routing' | 'young_person';
   /** The language every bot line must be in (default: the page's locale). */
   expectLanguage?: 'fr' | 'en';
   /** Nothing at all may remain: no request, no conversation state. */
@@ -112,6 +114,7 @@ export async function runTranscript(t: Transcript, db: Database): Promise<Transc
     if (requests.length !== 1) throw new Error(`${t.name}: expected one stored request, found ${requests.length}`);
     expect(requests[0]!.payload).toMatchObject(t.expectedRequest);
     expect(requests[0]!.notifications).toHaveLength(1);
+    expect((requests[0]!.routing as { chosenBy?: string }).chosenBy).toBe(t.expectedChosenBy ?? 'routing');
   }
   if (t.expectNothingStored) {
     const state = await db.prisma.botState.findUnique({ where: { key: conversationKey } });

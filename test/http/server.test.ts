@@ -47,6 +47,8 @@ describe('the HTTP server on loopback (PGlite in a directory)', () => {
     expect(last[0]).toMatch(fr('intake.summary.intro'));
     expect(last[0]).toContain('Inès');
     expect(last[0]).toContain('Lyon (69)');
+    const proposal = await client.say('oui');
+    expect(proposal[0]).toMatch(fr('intake.proposal.intro'));
     const sent = await client.say('oui');
     expect(sent[0]).toMatch(fr('intake.submitted.routed'));
     const stored = await app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: `emulator/conversations/${client.conversationId}` }, include: { notifications: true } });

@@ -3,7 +3,12 @@ import type { CrisisCategory } from '../../understanding/safety/detectCrisis';
 
 export const WELCOME = ['intake.welcome.hello', 'intake.welcome.what', 'intake.welcome.privacy', 'intake.consent.ask'];
 export const SUMMARY = ['intake.summary.intro', 'intake.summary.ask'];
+/** Sent right away: only one association fits, so the reasons come with the confirmation. */
 export const SENT = ['intake.submitted.routed', 'intake.submitted.why', 'intake.submitted.next'];
+/** The proposal: who, why, the alternatives, and the choice. */
+export const PROPOSAL = ['intake.proposal.intro', 'intake.proposal.why', 'intake.proposal.alternatives', 'intake.proposal.ask'];
+/** Sent after the proposal (the reasons were just shown). */
+export const SENT_AFTER_CHOICE = ['intake.submitted.routed', 'intake.submitted.next'];
 export const SENT_FALLBACK = ['intake.submitted.fallback', 'intake.submitted.why', 'intake.submitted.next'];
 export const retry = (slot: string) => [`intake.${slot}.retry`, `intake.${slot}.ask`];
 

@@ -1,5 +1,5 @@
 import type { Transcript } from '../helpers/transcripts';
-import { crisis, retry, SENT, SUMMARY, WELCOME } from './common';
+import { crisis, PROPOSAL, retry, SENT_AFTER_CHOICE, SUMMARY, WELCOME } from './common';
 
 const START: Transcript['steps'] = [
   ['hello', WELCOME],
@@ -22,7 +22,8 @@ export const enTranscripts: Transcript[] = [
       ['in person', 'intake.availability.ask'],
       ['weekends', 'intake.contact.ask'],
       ['sam@example.com', SUMMARY],
-      ['Confirm and send', SENT],
+      ['Looks good', PROPOSAL],
+      ['3', SENT_AFTER_CHOICE],
     ],
     expectedRequest: {
       locale: 'en',
@@ -35,6 +36,7 @@ export const enTranscripts: Transcript[] = [
       meeting: 'in_person',
       contact: { email: 'sam@example.com', preferred: 'email' },
     },
+    expectedChosenBy: 'young_person',
   },
   {
     name: 'en: every question misunderstood once',
@@ -64,7 +66,8 @@ export const enTranscripts: Transcript[] = [
       ['no', retry('contact')],
       ['alex@example.com', SUMMARY],
       ['hmm', ['intake.summary.retry', ...SUMMARY]],
-      ['yes', SENT],
+      ['yes', PROPOSAL],
+      ['yes', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { age: 18, situation: { kind: 'lycee_pro', schoolYear: 'terminale' }, needs: ['school_support', 'confidence'], place: { commune: '13055' } },
   },
@@ -89,7 +92,8 @@ export const enTranscripts: Transcript[] = [
       ['20', SUMMARY],
       ['change my city', 'intake.place.ask'],
       ['Rennes', SUMMARY],
-      ['yes', SENT],
+      ['yes', PROPOSAL],
+      ['yes', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { firstName: 'Jo', age: 20, place: { commune: '35238' }, needs: ['job'] },
   },
@@ -109,7 +113,8 @@ export const enTranscripts: Transcript[] = [
       ['skip', 'intake.availability.ask'],
       ['skip', 'intake.contact.ask'],
       ['maya@example.com', SUMMARY],
-      ['yes', SENT],
+      ['yes', PROPOSAL],
+      ['yes', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { locale: 'en', age: 17, situation: null },
   },
@@ -149,7 +154,8 @@ export const enTranscripts: Transcript[] = [
       ['Anne Martin', 'intake.guardianContact.ask'],
       ['anne.martin@example.com 0622334455', 'intake.guardianConsent.ask'],
       ['yes', SUMMARY],
-      ['yes', SENT],
+      ['yes', PROPOSAL],
+      ['yes', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { age: 13, guardian: { name: 'Anne Martin', email: 'anne.martin@example.com', phone: '+33622334455', consentDeclared: true } },
   },

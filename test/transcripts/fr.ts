@@ -1,5 +1,5 @@
 import type { Transcript } from '../helpers/transcripts';
-import { crisis, retry, SENT, SUMMARY, WELCOME } from './common';
+import { crisis, PROPOSAL, retry, SENT, SENT_AFTER_CHOICE, SUMMARY, WELCOME } from './common';
 
 /** Up to the first question, the same for every French conversation. */
 const START: Transcript['steps'] = [
@@ -22,7 +22,8 @@ export const frTranscripts: Transcript[] = [
       ['à distance', 'intake.availability.ask'],
       ['le mercredi après-midi', 'intake.contact.ask'],
       ['ines@example.fr', SUMMARY],
-      ['Confirmer et envoyer', SENT],
+      ["C'est bon", PROPOSAL],
+      ['2', SENT_AFTER_CHOICE],
       ['merci !', 'intake.submitted.already'],
     ],
     expectedRequest: {
@@ -41,6 +42,7 @@ export const frTranscripts: Transcript[] = [
       guardian: null,
       consent: { given: true },
     },
+    expectedChosenBy: 'young_person',
   },
   {
     name: 'fr: chaque question mal comprise une fois, puis comprise',
@@ -71,7 +73,8 @@ export const frTranscripts: Transcript[] = [
       ['01 40 00 00 00', ['intake.contact.notMobile', 'intake.contact.ask']],
       ['06 12 34 56 78', SUMMARY],
       ['euh', ['intake.summary.retry', ...SUMMARY]],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: {
       firstName: 'Karim',
@@ -107,7 +110,8 @@ export const frTranscripts: Transcript[] = [
       ['Modifier une réponse', 'intake.summary.whichField'],
       ['Besoins', 'intake.needs.ask'],
       ['créer mon entreprise', SUMMARY],
-      ['Confirmer et envoyer', SENT],
+      // Only one association fits: no choice to make, sent with its reasons.
+      ["C'est bon", SENT],
     ],
     expectedRequest: {
       firstName: null,
@@ -145,7 +149,8 @@ export const frTranscripts: Transcript[] = [
       ['passer', 'intake.availability.ask'],
       ['passer', 'intake.contact.ask'],
       ['samia@example.org', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { firstName: 'Samia', age: 22, situation: { kind: 'etudiant' }, needs: ['job'], place: { commune: '13055', postalCode: '13013' } },
   },
@@ -166,7 +171,8 @@ export const frTranscripts: Transcript[] = [
       ['visio', 'intake.availability.ask'],
       ['le week-end', 'intake.contact.ask'],
       ['noe@example.fr', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { locale: 'fr', age: 18, needs: ['confidence'], place: null, priorityPublics: null, meeting: 'remote' },
   },
@@ -199,7 +205,8 @@ export const frTranscripts: Transcript[] = [
       ['Nadia Benali', 'intake.guardianContact.ask'],
       ['nadia.benali@example.fr', 'intake.guardianConsent.ask'],
       ['oui', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: {
       age: 14,
@@ -244,7 +251,8 @@ export const frTranscripts: Transcript[] = [
       ['moi@example.fr', 'intake.guardianName.ask'],
       ['modifier mon âge', 'intake.age.ask'],
       ['16', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { age: 16, guardian: null },
   },
@@ -265,7 +273,8 @@ export const frTranscripts: Transcript[] = [
       ['passer', 'intake.availability.ask'],
       ['passer', 'intake.contact.ask'],
       ['emma@example.fr', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { age: 16, situation: { kind: 'lycee_general', schoolYear: 'seconde' }, needs: ['orientation'], place: { commune: '75056', postalCode: '75018' } },
   },
@@ -309,7 +318,8 @@ export const frTranscripts: Transcript[] = [
       ['passer', 'intake.availability.ask'],
       ['passer', 'intake.contact.ask'],
       ['entrepreneur@example.fr', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
       ['effacer mes données', 'intake.delete.confirm'],
       ['oui', 'intake.delete.doneWithRequest'],
     ],
@@ -362,7 +372,8 @@ export const frTranscripts: Transcript[] = [
       ['passer', 'intake.availability.ask'],
       ['passer', 'intake.contact.ask'],
       ['0692123456', SUMMARY],
-      ['oui', SENT],
+      ['oui', PROPOSAL],
+      ['oui', SENT_AFTER_CHOICE],
     ],
     expectedRequest: { place: { commune: '97411', departement: '974' } },
   },
