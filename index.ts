@@ -44,7 +44,7 @@ const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans qu
 export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
 
 /** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
-export function createBotStack(opts: { db: Database; log: Logger; now: () => Date; resumeAfterMs: number }): BotStack {
+export function createBotStack(opts: { db: Database; log: Logger; now: () => Date; resumeAfterMs: number; retentionDays?: number }): BotStack {
   const i18n = createI18n();
   const t: Translate = (lang, key, params) => i18n.t(key, { lng: lang, ...params }) as string;
   const render = createRenderer(i18n);
@@ -55,12 +55,26 @@ export function createBotStack(opts: { db: Database; log: Logger; now: () => Dat
     t,
     now: opts.now,
     resumeAfterMs: opts.resumeAfterMs,
-    propose: (request) => proposeRoute(request, { directory, now: opts.now }),
-    submit: (request, meta) => submitRequest(request, meta, { directory, requests, now: opts.now }),
+    retentionDays: opts.retentionDays ?? 30,
+    propose: async (request) => {
+      const proposal = await proposeRoute(request, { directory, now: opts.now });
+      warnIfRoutingFailed(proposal.chosen.reasons, opts.log);
+      return proposal;
+    },
+    submit: async (request, meta) => {
+      const result = await submitRequest(request, meta, { directory, requests, now: opts.now });
+      warnIfRoutingFailed(result.reasons, opts.log);
+      return result;
+    },
     erase: (key) => requests.eraseConversation(key),
   });
   const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma)), render, opts.log);
   return { bot, dialog, render, t };
+}
+
+/** Routing never throws: an internal error becomes the coordinator, which must not go unnoticed. */
+function warnIfRoutingFailed(reasons: { code: string }[], log: Logger): void {
+  if (reasons.some((r) => r.code === 'routing_error')) log('error', 'routing.failed', {});
 }
 
 /** Wires config -> database -> understanding -> dialog -> bot -> HTTP server, and listens. */
@@ -74,7 +88,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const seeded = await seedDirectoryIfEmpty(db.prisma);
     if (seeded > 0) log('info', 'directory.seeded', { associations: seeded });
 
-    const { bot, render } = createBotStack({ db, log, now, resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000 });
+    const { bot, render } = createBotStack({ db, log, now, resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000, retentionDays: config.STATE_RETENTION_DAYS });
 
     const authenticated = !!config.MicrosoftAppId;
     const adapter = new CloudAdapter(

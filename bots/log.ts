@@ -15,9 +15,14 @@ export const jsonLogger: Logger = (level, event, fields = {}) => {
 
 export const silentLogger: Logger = () => undefined;
 
-/** A short, non-reversible tag to correlate log lines of one conversation. */
+// Conversation ids can be phone numbers (SMS, WhatsApp): a plain hash of one is reversed
+// by trying every number. A keyed hash is not, without the key. LOG_PSEUDONYM_KEY keeps
+// tags stable across restarts; by default a random key per process.
+const PSEUDONYM_KEY = process.env.LOG_PSEUDONYM_KEY || crypto.randomBytes(32).toString('hex');
+
+/** A short tag to correlate log lines of one conversation, not reversible without the key. */
 export function pseudonym(value: string): string {
-  return crypto.createHash('sha256').update(value).digest('hex').slice(0, 12);
+  return crypto.createHmac('sha256', PSEUDONYM_KEY).update(value).digest('hex').slice(0, 12);
 }
 
 /** The stable code of an error, never its message (which may quote user data). */

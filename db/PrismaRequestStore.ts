@@ -1,34 +1,52 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
-import type { NewRoutedRequest, RequestStore } from '../intake/submitRequest';
+import type { NewRoutedRequest, RequestStore, StoredRouting } from '../intake/submitRequest';
+import type { RouteDecision } from '../routing/types';
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return e?.code === 'P2002' || /unique constraint|duplicate key/i.test(String(e?.message ?? ''));
+}
 
 /** Requests and their outbox rows on Prisma. */
 export class PrismaRequestStore implements RequestStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async saveRouted({ request, decision, chosenBy = 'routing', conversationKey, conversationRef }: NewRoutedRequest): Promise<{ requestId: string }> {
+  async saveRouted({ requestId, request, decision, chosenBy = 'routing', conversationKey, conversationRef }: NewRoutedRequest): Promise<{ requestId: string; alreadyStored: boolean }> {
     const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
     const programme = option.programme;
-    // One transaction: a request is never stored without the notification that hands it
-    // over, and a failure (database down) leaves neither behind.
-    return this.prisma.$transaction(async (tx) => {
-      const row = await tx.mentoringRequest.create({
-        data: {
-          schemaVersion: request.schemaVersion,
-          payload: request as unknown as Prisma.InputJsonValue,
-          status: decision.kind === 'routed' ? 'routed' : 'fallback',
-          routing: { ...decision, chosenBy } as unknown as Prisma.InputJsonValue,
-          associationId: programme.associationId,
-          // A fallback is recorded by association only: it counts against no programme's capacity.
-          programmeId: decision.kind === 'routed' ? programme.id : null,
-          conversationKey,
-          conversationRef: conversationRef as Prisma.InputJsonValue,
-        },
+    try {
+      // One transaction: a request is never stored without the notification that hands it
+      // over, and a failure (database down) leaves neither behind.
+      return await this.prisma.$transaction(async (tx) => {
+        const existing = await tx.mentoringRequest.findUnique({ where: { id: requestId }, select: { id: true } });
+        if (existing) return { requestId, alreadyStored: true };
+        await tx.mentoringRequest.create({
+          data: {
+            id: requestId,
+            schemaVersion: request.schemaVersion,
+            payload: request as unknown as Prisma.InputJsonValue,
+            status: decision.kind === 'routed' ? 'routed' : 'fallback',
+            routing: { ...decision, chosenBy } as unknown as Prisma.InputJsonValue,
+            associationId: programme.associationId,
+            // A fallback is recorded by association only: it counts against no programme's capacity.
+            programmeId: decision.kind === 'routed' ? programme.id : null,
+            conversationKey,
+            conversationRef: conversationRef as Prisma.InputJsonValue,
+          },
+        });
+        await tx.notification.create({ data: { requestId, associationId: programme.associationId, kind: 'new_request' } });
+        return { requestId, alreadyStored: false };
       });
-      await tx.notification.create({
-        data: { requestId: row.id, associationId: programme.associationId, kind: 'new_request' },
-      });
-      return { requestId: row.id };
-    });
+    } catch (err) {
+      // Two processes submitting the same request at once: the loser hits the primary key.
+      if (isUniqueViolation(err)) return { requestId, alreadyStored: true };
+      throw err;
+    }
+  }
+
+  async findRouting(requestId: string): Promise<StoredRouting | null> {
+    const row = await this.prisma.mentoringRequest.findUnique({ where: { id: requestId }, select: { id: true, routing: true } });
+    return row ? { requestId: row.id, decision: row.routing as unknown as RouteDecision } : null;
   }
 
   async eraseConversation(conversationKey: string): Promise<number> {

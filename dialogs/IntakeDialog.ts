@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import { draftToRequest, type DraftField } from '../intake/draftToRequest';
 import type { Lang } from '../intake/vocabulary';
@@ -9,12 +10,12 @@ import { parseYesNo } from '../understanding/parseYesNo';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
 import type { CrisisSignal } from '../understanding/safety/detectCrisis';
-import { newState, SLOTS, type IntakeState, type SlotName } from './IntakeState';
+import { newState, SLOTS, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
-import { formatPlace, QUESTIONS, questionFor, type AskContext, type Question } from './questions';
+import { formatPlace, plainYesNo, QUESTIONS, questionFor, type AskContext, type Question } from './questions';
 import { reasonMsg, summaryLines } from './summary';
 
-export interface SubmitMeta { conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string }
+export interface SubmitMeta { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string }
 export interface SubmitOutcome {
   requestId: string;
   associationName: string;
@@ -35,6 +36,8 @@ export interface IntakeDeps {
   erase(conversationKey: string): Promise<number>;
   /** A message after this long a silence starts with a reminder of what was said. */
   resumeAfterMs: number;
+  /** Unfinished conversations are erased after this many days (said in the consent details). */
+  retentionDays: number;
 }
 
 export interface TurnInput {
@@ -93,6 +96,8 @@ export class IntakeDialog {
   onCrisis(stored: IntakeState | null, signal: CrisisSignal, defaultLang: Lang): TurnResult {
     const state = stored ? structuredClone(stored) : newState(defaultLang);
     state.crisisPause = true;
+    // A pending "are you sure?" must not be answered by whatever comes after the help lines.
+    delete state.confirming;
     state.lastActivityAt = this.deps.now().toISOString();
     const lines = helpLinesFor(signal.categories).map((l) => msg(l.textKey));
     const canContinue = state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'consent' || state.phase === 'new';
@@ -104,20 +109,23 @@ export class IntakeDialog {
 
   private async route(state: IntakeState, input: TurnInput, out: Msg[], silentFor: number): Promise<TurnResult | void> {
     const text = input.text.trim();
+    if (state.crisisPause) {
+      state.crisisPause = false;
+      if (text === '' || this.isContinue(state, text)) {
+        out.push(...this.reaskStep(state));
+        return;
+      }
+    }
+    if (state.confirming) return this.confirmationStep(state, text, parseCommand(text), input, out);
     if (state.phase === 'new') {
       // The page's locale is a guess; the first words a young person types are better evidence.
       const cmd = parseCommand(text);
+      // "Effacer mes données" must reach requests sent earlier, even when the form state is gone.
+      if (cmd?.kind === 'deleteData') return this.askConfirmation(state, 'delete', out);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : detectLanguage(text);
       if (detected) state.lang = detected;
       out.push(...this.welcomeStep(state));
       return;
-    }
-    if (state.crisisPause) {
-      state.crisisPause = false;
-      if (text === '' || commandText(text) === commandText(this.deps.t(state.lang, 'safety.continue'))) {
-        out.push(...this.reaskStep(state));
-        return;
-      }
     }
     if (text === '') {
       out.push(msg(input.attachments > 0 ? 'input.attachment' : 'input.empty'), ...this.reaskStep(state));
@@ -131,7 +139,6 @@ export class IntakeDialog {
       out.push(this.recallStep(state));
     }
     const cmd = parseCommand(text);
-    if (state.confirming) return this.confirmationStep(state, text, cmd, input, out);
     if (cmd) return this.commandStep(state, cmd, input, out);
     switch (state.phase) {
       case 'consent': return this.consentStep(state, text, out);
@@ -159,7 +166,7 @@ export class IntakeDialog {
   private consentStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
     const choice = this.choiceOf(state, text, this.consentAsk().choices!);
     const yn = parseYesNo(text, state.lang);
-    if (choice === 'more') { out.push(msg('intake.consent.details'), this.consentAsk()); return; }
+    if (choice === 'more') { out.push(msg('intake.consent.details', { days: this.deps.retentionDays }), this.consentAsk()); return; }
     if (choice === 'yes' || (yn.ok && yn.value)) {
       state.consentAt = this.deps.now().toISOString();
       state.phase = 'asking';
@@ -194,8 +201,10 @@ export class IntakeDialog {
         state.pendingPlaces = answer.pendingPlaces;
         out.push(answer.ask);
         return;
+      case 'outOfRange':
+        return this.askConfirmation(state, answer.which, out);
       case 'end':
-        // Outside the programme: nothing the young person said is kept.
+        // Cannot go on: nothing the young person said is kept.
         out.push(...answer.msgs);
         return { state: null, out };
       case 'retry':
@@ -217,6 +226,7 @@ export class IntakeDialog {
 
   private record(state: IntakeState, q: Question, apply: (d: IntakeState['draft']) => void): void {
     apply(state.draft);
+    for (const slot of q.resets ?? []) delete state.answered[slot];
     state.answered[q.slot] = true;
     state.history = [...state.history.filter((s) => s !== q.slot), q.slot];
     state.retries = 0;
@@ -255,6 +265,7 @@ export class IntakeDialog {
     state.phase = 'asking';
     state.current = q.slot;
     state.retries = 0;
+    delete state.pendingPlaces;
     return [this.questionMsg(state, q)];
   }
 
@@ -270,6 +281,7 @@ export class IntakeDialog {
     state.phase = 'summary';
     state.current = null;
     state.editing = false;
+    state.submissionId ??= crypto.randomUUID();
     const lines = summaryLines(state);
     return [
       msg('intake.summary.intro', { lines: lines.map((l, i) => msg('intake.summary.line', { n: i + 1, label: msg(`intake.field.${l.slot}`), value: l.value })) }),
@@ -285,9 +297,10 @@ export class IntakeDialog {
       if (line) { out.push(...this.editStep(state, line.slot)); return; }
     }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
-    const yn = parseYesNo(text, state.lang);
-    if (choice === 'confirm' || (yn.ok && yn.value)) return this.proposalStep(state, input, out);
-    if (choice === 'edit' || (yn.ok && !yn.value)) { out.push(this.editPickAsk(state)); state.phase = 'editPick'; return; }
+    // Sending needs a plain yes: "oui mais change ma ville" is not one.
+    const yn = plainYesNo(text, state.lang);
+    if (choice === 'confirm' || yn === true) return this.proposalStep(state, input, out);
+    if (choice === 'edit' || yn === false) { out.push(this.editPickAsk(state)); state.phase = 'editPick'; return; }
     out.push(msg('intake.summary.retry'), ...this.summaryStep(state));
   }
 
@@ -307,10 +320,12 @@ export class IntakeDialog {
   private editStep(state: IntakeState, slot: SlotName): Msg[] {
     const q = questionFor(slot);
     if (!q.applies(state.draft)) return [msg('intake.edit.notApplicable'), ...this.reaskStep(state)];
-    state.editing = state.phase === 'summary' || state.phase === 'editPick' || state.editing;
+    state.editing = state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal' || state.editing;
     state.phase = 'asking';
     state.current = slot;
     state.retries = 0;
+    delete state.pendingPlaces;
+    delete state.proposal;
     return [this.questionMsg(state, q)];
   }
 
@@ -357,9 +372,9 @@ export class IntakeDialog {
       const named = options.filter((o) => typed.includes(` ${commandText(o.associationName.replace(/\([^)]*\)/g, ' '))} `));
       code = named.length === 1 ? named[0]!.programmeId : null;
     }
-    const yn = parseYesNo(text, state.lang);
-    if (!code && yn.ok && yn.value) code = options[0]?.programmeId ?? null;
-    if (code === 'edit' || (yn.ok && !yn.value && !code)) { state.phase = 'editPick'; delete state.proposal; out.push(this.editPickAsk(state)); return; }
+    const yn = plainYesNo(text, state.lang);
+    if (!code && yn === true) code = options[0]?.programmeId ?? null;
+    if (code === 'edit' || (yn === false && !code)) { state.phase = 'editPick'; delete state.proposal; out.push(this.editPickAsk(state)); return; }
     if (code) return this.submitStep(state, input, out, code, false);
     out.push(msg('intake.proposal.retry'), this.proposalAsk(state));
   }
@@ -377,7 +392,12 @@ export class IntakeDialog {
   private async submitStep(state: IntakeState, input: TurnInput, out: Msg[], preferredProgrammeId: string | undefined, explain: boolean): Promise<TurnResult | void> {
     const built = this.buildRequest(state, input.channel, out);
     if (!built) return;
-    const outcome = await this.deps.submit(built, { conversationKey: input.conversationKey, conversationRef: input.conversationRef, preferredProgrammeId });
+    const outcome = await this.deps.submit(built, {
+      submissionId: state.submissionId ?? crypto.randomUUID(),
+      conversationKey: input.conversationKey,
+      conversationRef: input.conversationRef,
+      preferredProgrammeId,
+    });
     state.phase = 'submitted';
     state.requestId = outcome.requestId;
     state.associationName = outcome.associationName;
@@ -386,6 +406,7 @@ export class IntakeDialog {
     state.answered = {};
     state.history = [];
     delete state.proposal;
+    delete state.submissionId;
     if (!outcome.preferenceHonoured) out.push(msg('intake.proposal.noLongerAvailable'));
     out.push(msg(outcome.fallback ? 'intake.submitted.fallback' : 'intake.submitted.routed', { association: outcome.associationName, days: outcome.responseDays }));
     if (explain || !outcome.preferenceHonoured) out.push(msg('intake.submitted.why', { reasons: outcome.reasons.map(reasonMsg) }));
@@ -407,6 +428,7 @@ export class IntakeDialog {
       case 'edit':
         if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
         if (cmd.field === null) { state.phase = 'editPick'; out.push(this.editPickAsk(state)); return; }
+        if (!questionFor(EDIT_FIELD_SLOT[cmd.field]).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
         if (!this.isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
         out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
         return;
@@ -420,31 +442,56 @@ export class IntakeDialog {
     }
   }
 
-  private askConfirmation(state: IntakeState, what: 'stop' | 'delete' | 'restart', out: Msg[]): void {
-    state.confirming = what;
-    const key = what === 'stop' && state.phase === 'submitted' ? 'intake.stop.confirmSubmitted' : `intake.${what}.confirm`;
-    out.push({ key, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] });
+  private confirmationAsk(state: IntakeState): Msg {
+    const what = state.confirming!;
+    const key =
+      what === 'tooYoung' ? 'intake.age.confirmTooYoung'
+        : what === 'tooOld' ? 'intake.age.confirmTooOld'
+          : what === 'stop' && state.phase === 'submitted' ? 'intake.stop.confirmSubmitted'
+            : what === 'stop' && state.requestId ? 'intake.stop.confirmKeepsRequest'
+              : what === 'restart' && state.requestId ? 'intake.restart.confirmNew'
+                : `intake.${what}.confirm`;
+    return { key, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] };
   }
 
-  /** Yes/no after "stop", "effacer mes données" or "recommencer". */
+  private askConfirmation(state: IntakeState, what: Confirmation, out: Msg[]): void {
+    state.confirming = what;
+    out.push(this.confirmationAsk(state));
+  }
+
+  /** Yes/no after "stop", "effacer mes données", "recommencer", or an age outside 13–30. */
   private async confirmationStep(state: IntakeState, text: string, cmd: Command | null, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
     const what = state.confirming!;
-    const yn = parseYesNo(text, state.lang);
-    const choice = this.choiceOf(state, text, [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }]);
-    const yes = choice === 'yes' || (yn.ok && yn.value);
-    const no = choice === 'no' || (yn.ok && !yn.value);
+    const yn = plainYesNo(text, state.lang);
+    const choice = this.choiceOf(state, text, this.confirmationAsk(state).choices!);
+    const yes = choice === 'yes' || yn === true;
+    const no = choice === 'no' || yn === false;
     if (!yes && !no) {
-      if (cmd) { delete state.confirming; return this.commandStep(state, cmd, input, out); }
-      out.push({ key: 'intake.confirm.retry', choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] });
+      // Help and language keep the question open; any other command means "no, do this instead".
+      if (cmd?.kind === 'help' || cmd?.kind === 'switchLang') return this.commandStep(state, cmd, input, out);
+      if (cmd) { delete state.confirming; out.push(msg('intake.confirm.kept')); return this.commandStep(state, cmd, input, out); }
+      if (what === 'tooYoung' || what === 'tooOld') {
+        // Another age typed instead of yes/no: take it as the answer.
+        delete state.confirming;
+        return this.answerStep(state, text, out);
+      }
+      out.push(msg('intake.confirm.retry'), this.confirmationAsk(state));
       return;
     }
     delete state.confirming;
+    if (what === 'tooYoung' || what === 'tooOld') {
+      if (no) { out.push(msg('intake.age.retry'), ...this.reaskStep(state)); return; }
+      // Outside the programme: nothing the young person said is kept.
+      out.push(msg(`intake.age.${what}`), msg(what === 'tooYoung' ? 'intake.age.otherServices' : 'intake.age.otherServicesAdult'));
+      return { state: null, out };
+    }
     if (no) { out.push(msg('intake.confirm.kept'), ...this.reaskStep(state)); return; }
     if (what === 'restart') { out.push(...this.restartStep(state)); return; }
     if (what === 'stop') {
       // Stopping keeps nothing of an unfinished form; a sent request stays until deleted.
-      out.push(msg(state.phase === 'submitted' ? 'intake.stop.doneSubmitted' : 'intake.stop.done'));
-      return state.phase === 'submitted' ? { state, out } : { state: null, out };
+      if (state.phase === 'submitted') { out.push(msg('intake.stop.doneSubmitted')); return { state, out }; }
+      out.push(msg(state.requestId ? 'intake.stop.doneKeptRequest' : 'intake.stop.done'));
+      return { state: null, out };
     }
     const erased = await this.deps.erase(input.conversationKey);
     out.push(msg(erased > 0 ? 'intake.delete.doneWithRequest' : 'intake.delete.done'));
@@ -453,9 +500,10 @@ export class IntakeDialog {
 
   /** Starts the questions again from the first one (consent stays given). */
   private restartStep(state: IntakeState): Msg[] {
-    const lang = state.lang;
-    const consentAt = state.consentAt;
-    Object.assign(state, newState(lang), { consentAt, lastActivityAt: state.lastActivityAt });
+    const { lang, consentAt, lastActivityAt, requestId, associationName } = state;
+    // A request already sent stays; remembering it keeps "stop" and "recommencer" honest about it.
+    for (const key of Object.keys(state)) delete (state as unknown as Record<string, unknown>)[key];
+    Object.assign(state, newState(lang), { consentAt, lastActivityAt, requestId, associationName });
     if (!consentAt) return this.welcomeStep(state);
     state.phase = 'asking';
     return [msg('intake.restart.done'), ...this.askNextStep(state)];
@@ -474,11 +522,13 @@ export class IntakeDialog {
     state.current = previous;
     state.retries = 0;
     delete state.pendingPlaces;
+    delete state.proposal;
     return [this.questionMsg(state, questionFor(previous))];
   }
 
   /** Asks again whatever is pending: the question, the summary, the consent. */
   private reaskStep(state: IntakeState): Msg[] {
+    if (state.confirming) return [this.confirmationAsk(state)];
     switch (state.phase) {
       case 'new':
       case 'ended':
@@ -486,7 +536,7 @@ export class IntakeDialog {
       case 'consent':
         return [this.consentAsk()];
       case 'asking': {
-        if (state.pendingPlaces?.length) {
+        if (state.current === 'place' && state.pendingPlaces?.length) {
           return [{ key: 'intake.place.which', choices: state.pendingPlaces.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) }];
         }
         const q = state.current ? questionFor(state.current) : null;
@@ -511,12 +561,19 @@ export class IntakeDialog {
       : msg('intake.resume.recall', { lines: lines.map((l) => msg('intake.resume.line', { label: msg(`intake.field.${l.slot}`), value: l.value })) });
   }
 
+  /** After the help lines: the button, its number, "continuer", or a plain yes. */
+  private isContinue(state: IntakeState, text: string): boolean {
+    if (this.choiceOf(state, text, [{ code: 'continue', label: msg('safety.continue') }]) === 'continue') return true;
+    const typed = commandText(text);
+    return ['continuer', 'continue', 'reprendre', 'on continue', 'go on', 'carry on'].includes(typed) || plainYesNo(text, state.lang) === true;
+  }
+
   private choiceOf(state: IntakeState, text: string, options: ChoiceOption[]): string | null {
     const typed = commandText(text);
     for (const o of options) {
       if (commandText(this.deps.t(state.lang, o.label.key, o.label.params as Record<string, unknown>)) === typed) return o.code;
     }
-    if (/^\d$/.test(typed)) return options[Number(typed) - 1]?.code ?? null;
+    if (/^\d{1,2}$/.test(typed)) return options[Number(typed) - 1]?.code ?? null;
     return null;
   }
 

@@ -21,7 +21,7 @@ export type Phase =
   | 'ended'; // stopped or ineligible: nothing kept but the language
 
 /** A yes/no question that interrupts the form and then returns to it. */
-export type Confirmation = 'stop' | 'delete' | 'restart';
+export type Confirmation = 'stop' | 'delete' | 'restart' | 'tooYoung' | 'tooOld';
 
 export interface IntakeState {
   v: 1;
@@ -42,6 +42,12 @@ export interface IntakeState {
   crisisPause?: boolean;
   /** What was proposed, to understand the choice (names and ids only). */
   proposal?: { options: { programmeId: string; associationName: string }[] };
+  /**
+   * Id the request will be stored under, fixed when the summary is first shown (so it is
+   * saved before any submission): a submission redone after a failed save finds the
+   * stored request instead of sending a second one.
+   */
+  submissionId?: string;
   consentAt?: string;
   lastActivityAt?: string;
   requestId?: string;

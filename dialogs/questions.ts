@@ -17,9 +17,22 @@ import { parseMeeting } from '../understanding/parseMeeting';
 import { parseContactPreference } from '../understanding/parseContactPreference';
 import { parsePriorityPublics } from '../understanding/parsePriorityPublics';
 import { cleanText } from '../understanding/text';
+import { commandText } from '../understanding/parseCommand';
 import type { Draft, IntakeState, SlotName } from './IntakeState';
 import { matchChoices } from './matchChoice';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
+
+/**
+ * Yes or no, only when that is all the message says ("oui", "ok d'accord", "non merci").
+ * "oui mais…" is not a consent nor a confirmation: null.
+ */
+export function plainYesNo(text: string, lang: Lang): boolean | null {
+  const yn = parseYesNo(text, lang);
+  if (!yn.ok) return null;
+  const words = commandText(text).split(' ');
+  if (words.length > 4 || words.some((w) => w === 'mais' || w === 'but' || w === 'sauf' || w === 'except')) return null;
+  return yn.value;
+}
 
 /** Free text kept as the young person wrote it, without markup, capped; null when empty. */
 export function cleanFreeText(text: string, max: number): string | null {
@@ -40,7 +53,9 @@ export type Answer =
   | { kind: 'ok'; apply: (d: Draft) => void; ack?: Msg }
   | { kind: 'retry'; hint?: Msg }
   | { kind: 'clarify'; ask: Msg; pendingPlaces: Place[] }
-  /** Outside the programme (age): explain, keep nothing. */
+  /** Outside the programme (age): confirmed, then explained, and nothing kept. */
+  | { kind: 'outOfRange'; which: 'tooYoung' | 'tooOld' }
+  /** Cannot go on (no parental consent): explain, keep nothing. */
   | { kind: 'end'; msgs: Msg[] };
 
 export interface Question {
@@ -55,6 +70,8 @@ export interface Question {
   understand(text: string, ctx: AskContext): Answer;
   /** Already known from another answer ("en terminale" gives the situation and the year). */
   filled?(d: Draft): boolean;
+  /** Questions to ask again when this one gets a new answer (the year follows the situation). */
+  resets?: SlotName[];
   /** Forget this slot's values (edit, or no longer applies). */
   clear(d: Draft): void;
   /** The answer as summary text, or null when not answered. */
@@ -89,15 +106,16 @@ const needsQuestion: Question = {
   slot: 'needs',
   applies: () => true,
   skippable: false,
+  resets: ['needsOther'],
   multiple: true,
   ask: (ctx) => ({ ...ask('needs')(ctx) }),
   choices: () => vocab('need', NEEDS),
   understand(text, ctx) {
     // The lexicon reads sentences with several needs; buttons and numbers ("1 et 3") after.
     const parsed = parseNeeds(text, ctx.lang);
-    if (parsed.ok) return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; } };
+    if (parsed.ok) return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; else delete d.needsOther; } };
     const codes = byChoice(text, ctx, this) as Need[];
-    return codes.length > 0 ? { kind: 'ok', apply: (d) => { d.needs = codes; } } : { kind: 'retry' };
+    return codes.length > 0 ? { kind: 'ok', apply: (d) => { d.needs = codes; delete d.needsOther; } } : { kind: 'retry' };
   },
   clear: (d) => { delete d.needs; },
   show: (d) => (d.needs ? d.needs.map((n) => msg(`vocab.need.${n}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty')) : null),
@@ -126,8 +144,9 @@ export const QUESTIONS: Question[] = [
     understand(text, ctx) {
       const r = parseAge(text, ctx.lang, ctx.today);
       if (r.ok) return { kind: 'ok', apply: (d) => { d.age = r.value; } };
-      if (r.reason === 'too_young') return { kind: 'end', msgs: [msg('intake.age.tooYoung'), msg('intake.age.otherServices')] };
-      if (r.reason === 'too_old') return { kind: 'end', msgs: [msg('intake.age.tooOld'), msg('intake.age.otherServicesAdult')] };
+      // A slip of the thumb ("1") must not erase a whole form: the dialog confirms first.
+      if (r.reason === 'too_young') return { kind: 'outOfRange', which: 'tooYoung' };
+      if (r.reason === 'too_old') return { kind: 'outOfRange', which: 'tooOld' };
       return { kind: 'retry' };
     },
     clear: (d) => { delete d.age; },
@@ -137,6 +156,7 @@ export const QUESTIONS: Question[] = [
     slot: 'situation',
     applies: () => true,
     skippable: true,
+    resets: ['level'],
     ask: ask('situation'),
     choices: () => vocab('situation', SITUATIONS),
     understand(text, ctx) {
@@ -178,6 +198,8 @@ export const QUESTIONS: Question[] = [
   {
     slot: 'needsOther',
     applies: (d) => !!d.needs?.includes('other'),
+    // "autre : apprendre le japonais" already said it.
+    filled: (d) => typeof d.needsOther === 'string' && d.needsOther.length > 0,
     skippable: true,
     ask: ask('needsOther'),
     understand(text) {
@@ -185,7 +207,7 @@ export const QUESTIONS: Question[] = [
       return cleaned ? { kind: 'ok', apply: (d) => { d.needsOther = cleaned; } } : { kind: 'retry' };
     },
     clear: (d) => { delete d.needsOther; },
-    show: (d) => d.needsOther ?? null,
+    show: (d) => (d.needsOther === undefined ? null : d.needsOther ?? msg('common.notSaid')),
   },
   {
     slot: 'place',
@@ -246,7 +268,8 @@ export const QUESTIONS: Question[] = [
       return code ? { kind: 'ok', apply: (d) => { d.meeting = code; } } : { kind: 'retry' };
     },
     clear: (d) => { delete d.meeting; },
-    show: (d) => (d.meeting === undefined ? null : msg(`vocab.meeting.${d.meeting ?? 'either'}`)),
+    // Skipped shows as not given; the request then says "either" (no preference).
+    show: (d) => (d.meeting === undefined ? null : d.meeting ? msg(`vocab.meeting.${d.meeting}`) : msg('common.notSaid')),
   },
   {
     slot: 'availability',
@@ -264,6 +287,7 @@ export const QUESTIONS: Question[] = [
     slot: 'contact',
     applies: () => true,
     skippable: false,
+    resets: ['contactPreference'],
     ask: ask('contact'),
     understand(text) {
       const r = parseContact(text);
@@ -331,8 +355,10 @@ export const QUESTIONS: Question[] = [
     ask: ask('guardianConsent'),
     choices: () => [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }],
     understand(text, ctx) {
-      const yn = parseYesNo(text, ctx.lang);
-      const code = yn.ok ? (yn.value ? 'yes' : 'no') : byChoice(text, ctx, this)[0];
+      // A consent is a plain yes: "oui mais je lui ai pas encore demandé" is not one.
+      // No fuzzy matching either: the buttons say exactly "Oui" / "Non".
+      const yn = plainYesNo(text, ctx.lang);
+      const code = yn === null ? null : yn ? 'yes' : 'no';
       if (code === 'yes') return { kind: 'ok', apply: (d) => { d.guardianConsent = true; } };
       if (code === 'no') return { kind: 'end', msgs: [msg('intake.guardianConsent.refused')] };
       return { kind: 'retry' };

@@ -13,6 +13,8 @@ export interface DirectorySource {
 export type ChosenBy = 'routing' | 'young_person';
 
 export interface NewRoutedRequest {
+  /** The request's id, chosen by the caller: the idempotency key of a submission. */
+  requestId: string;
   request: MentoringRequest;
   decision: RouteDecision;
   chosenBy?: ChosenBy;
@@ -21,8 +23,16 @@ export interface NewRoutedRequest {
 }
 
 /** Stores a request, its routing and its notification in one transaction; db/ implements it. */
+export interface StoredRouting {
+  requestId: string;
+  decision: RouteDecision;
+}
+
 export interface RequestStore {
-  saveRouted(input: NewRoutedRequest): Promise<{ requestId: string }>;
+  /** Stores the request and its notification; a request with this id already stored is left as it is. */
+  saveRouted(input: NewRoutedRequest): Promise<{ requestId: string; alreadyStored: boolean }>;
+  /** The routing of a stored request, or null. */
+  findRouting(requestId: string): Promise<StoredRouting | null>;
   /** Erases a conversation's requests (and their notifications); returns how many. */
   eraseConversation(conversationKey: string): Promise<number>;
 }
@@ -86,11 +96,16 @@ export const periodStart = (now: Date) => new Date(Date.UTC(now.getUTCFullYear()
  */
 export async function submitRequest(
   request: MentoringRequest,
-  meta: { conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string },
+  meta: { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string },
   deps: { directory: DirectorySource; requests: RequestStore; now: () => Date },
 ): Promise<SubmitResult> {
+  // Submitted already (the turn was redone, or the young person confirmed again after an
+  // error): answer with what was stored, send nothing twice.
+  const stored = await deps.requests.findRouting(meta.submissionId);
+  if (stored) return resultOf(stored.requestId, stored.decision, true);
+
   let decision = await decide(request, deps.directory, deps.now());
-  let preferenceHonoured = false;
+  let preferenceHonoured = !meta.preferredProgrammeId;
   let chosenBy: ChosenBy = 'routing';
   if (decision.kind === 'routed' && meta.preferredProgrammeId) {
     const all = [decision.chosen, ...decision.alternatives];
@@ -101,8 +116,18 @@ export async function submitRequest(
       decision = { ...decision, chosen: preferred, alternatives: all.filter((o) => o !== preferred) };
     }
   }
+  const saved = await deps.requests.saveRouted({
+    requestId: meta.submissionId, request, decision, chosenBy, conversationKey: meta.conversationKey, conversationRef: meta.conversationRef,
+  });
+  if (saved.alreadyStored) {
+    const again = await deps.requests.findRouting(meta.submissionId);
+    if (again) return resultOf(again.requestId, again.decision, true);
+  }
+  return resultOf(saved.requestId, decision, preferenceHonoured);
+}
+
+function resultOf(requestId: string, decision: RouteDecision, preferenceHonoured: boolean): SubmitResult {
   const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
-  const { requestId } = await deps.requests.saveRouted({ request, decision, chosenBy, conversationKey: meta.conversationKey, conversationRef: meta.conversationRef });
   return {
     requestId,
     decision,
@@ -110,6 +135,6 @@ export async function submitRequest(
     responseDays: option.programme.responseDays,
     fallback: decision.kind === 'no_match',
     reasons: option.reasons,
-    preferenceHonoured: preferenceHonoured || !meta.preferredProgrammeId,
+    preferenceHonoured,
   };
 }

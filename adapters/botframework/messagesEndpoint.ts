@@ -18,7 +18,10 @@ export function messagesEndpoint(opts: {
   return async (req: Request, res: Response): Promise<void> => {
     try {
       if (!opts.authenticated) {
-        if (!isLoopbackAddress(req.socket?.remoteAddress)) {
+        // Behind a reverse proxy on this machine every caller looks local; a proxied request
+        // is therefore refused too: expose the bot only with credentials.
+        const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers?.[h] !== undefined);
+        if (!isLoopbackAddress(req.socket?.remoteAddress) || proxied) {
           res.send(403, { error: 'forbidden', message: 'This endpoint only accepts local callers unless MicrosoftAppId is configured.' });
           return;
         }

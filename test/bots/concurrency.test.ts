@@ -2,7 +2,8 @@ import { ActivityTypes, TestAdapter, type Activity, type Storage } from 'botbuil
 import { ConversationStore } from '../../bots/ConversationStore';
 import { IntakeBot } from '../../bots/IntakeBot';
 import type { Logger } from '../../bots/log';
-import { PrismaStorage } from '../../db/PrismaStorage';
+import { PrismaStorage, StorageConflictError } from '../../db/PrismaStorage';
+import { templateRegExp } from '../helpers/transcripts';
 import { silentLogger } from '../../bots/log';
 import { TurnQueue } from '../../bots/TurnQueue';
 import type { Database } from '../../db/createDatabase';
@@ -88,5 +89,45 @@ describe('one conversation, concurrent messages', () => {
     // Whichever turn lost the race was redone on the fresh state: the age survived.
     expect(state.draft).toMatchObject({ firstName: 'Inès', age: 17 });
     expect(state.current).toBe('situation');
+  });
+
+  it.each([
+    ['a stale write (the turn is redone)', 'conflict'],
+    ['a failed write (the young person confirms again)', 'failure'],
+  ] as const)('a submission whose state save fails by %s is stored once', async (_name, mode) => {
+    const { dialog, render } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const storage = new PrismaStorage(db.prisma);
+    let failNextWrite = false;
+    const flaky: Storage = {
+      read: (keys) => storage.read(keys),
+      write: async (changes) => {
+        if (failNextWrite) {
+          failNextWrite = false;
+          throw mode === 'conflict' ? new StorageConflictError('k') : new Error('connection reset');
+        }
+        return storage.write(changes);
+      },
+      delete: (keys) => storage.delete(keys),
+    };
+    const bot = new IntakeBot(dialog, new ConversationStore(flaky), render, silentLogger);
+    const conversationId = `c-once-${mode}`;
+    const adapter = adapterFor(bot, conversationId);
+    const say = async (text: string) => {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+      return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
+    };
+    for (const text of ['bonjour', 'oui', 'Inès', '17', 'lycée général', 'terminale', 'orientation', 'Lyon', 'passer', 'passer', 'passer', 'ines@example.fr', "C'est bon"]) await say(text);
+    failNextWrite = true;
+    if (mode === 'failure') {
+      await expect(say('oui')).rejects.toThrow('connection reset');
+      expect(await say('oui')).toEqual([expect.stringMatching(templateRegExp('fr', 'intake.submitted.routed')), expect.any(String)]);
+    } else {
+      expect((await say('oui'))[0]).toMatch(templateRegExp('fr', 'intake.submitted.routed'));
+    }
+    const key = `webchat/conversations/${conversationId}`;
+    const rows = await db.prisma.mentoringRequest.findMany({ where: { conversationKey: key }, include: { notifications: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.notifications).toHaveLength(1);
+    expect((await stateOf(conversationId)).phase).toBe('submitted');
   });
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { PrismaStorage, StorageConflictError } from '../../db/PrismaStorage';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
 import { purgeStaleConversations } from '../../db/purgeStaleConversations';
@@ -113,7 +114,7 @@ describe.each(kinds)('on %s', (kind) => {
   describe('request and notification in one transaction', () => {
     maybe('stores both, and erasing the conversation removes both', async () => {
       const store = new PrismaRequestStore(db!.prisma);
-      const { requestId } = await store.saveRouted({ request: REQUEST, decision: decisionFor('afev', 'afev-mentorat'), conversationKey: 'conv-a', conversationRef: { channelId: 'test' } });
+      const { requestId } = await store.saveRouted({ requestId: crypto.randomUUID(), request: REQUEST, decision: decisionFor('afev', 'afev-mentorat'), conversationKey: 'conv-a', conversationRef: { channelId: 'test' } });
       const row = await db!.prisma.mentoringRequest.findUniqueOrThrow({ where: { id: requestId }, include: { notifications: true } });
       expect(row.payload).toEqual(REQUEST);
       expect(row.notifications).toMatchObject([{ associationId: 'afev', kind: 'new_request', status: 'pending' }]);
@@ -122,13 +123,27 @@ describe.each(kinds)('on %s', (kind) => {
       expect(await db!.prisma.notification.count({ where: { requestId } })).toBe(0);
     });
 
+    maybe('stores a submission once: the same id again (sequentially or concurrently) stores nothing more', async () => {
+      const store = new PrismaRequestStore(db!.prisma);
+      const requestId = crypto.randomUUID();
+      const input = { requestId, request: REQUEST, decision: decisionFor('afev', 'afev-mentorat'), conversationKey: 'conv-c', conversationRef: {} };
+      expect(await store.saveRouted(input)).toEqual({ requestId, alreadyStored: false });
+      expect(await store.saveRouted(input)).toEqual({ requestId, alreadyStored: true });
+      const concurrent = await Promise.all([store.saveRouted(input), store.saveRouted(input)]);
+      expect(concurrent.every((r) => r.alreadyStored)).toBe(true);
+      expect(await db!.prisma.mentoringRequest.count({ where: { conversationKey: 'conv-c' } })).toBe(1);
+      expect(await db!.prisma.notification.count({ where: { requestId } })).toBe(1);
+      expect((await store.findRouting(requestId))?.decision.kind).toBe('routed');
+      expect(await store.findRouting(crypto.randomUUID())).toBeNull();
+    });
+
     maybe('leaves nothing behind when the notification cannot be written', async () => {
       const store = new PrismaRequestStore(db!.prisma);
       const before = await db!.prisma.mentoringRequest.count();
       // An association that does not exist: the request insert succeeds, the outbox row
       // violates its foreign key, and the whole transaction must roll back.
       const bad = decisionFor('no-such-association', 'afev-mentorat');
-      await expect(store.saveRouted({ request: REQUEST, decision: bad, conversationKey: 'conv-b', conversationRef: {} })).rejects.toBeTruthy();
+      await expect(store.saveRouted({ requestId: crypto.randomUUID(), request: REQUEST, decision: bad, conversationKey: 'conv-b', conversationRef: {} })).rejects.toBeTruthy();
       expect(await db!.prisma.mentoringRequest.count()).toBe(before);
       expect(await db!.prisma.mentoringRequest.count({ where: { conversationKey: 'conv-b' } })).toBe(0);
     });

@@ -2,6 +2,7 @@ import type { Database } from '../../db/createDatabase';
 import { openTestDatabase } from '../helpers/testDatabase';
 import { runTranscript } from '../helpers/transcripts';
 import { enTranscripts } from '../transcripts/en';
+import { edgeCaseTranscripts } from '../transcripts/edgeCases';
 import { frTranscripts } from '../transcripts/fr';
 
 let db: Database;
@@ -15,6 +16,7 @@ afterAll(async () => {
 describe.each([
   ['French', frTranscripts],
   ['English', enTranscripts],
+  ['Edge-case', edgeCaseTranscripts],
 ])('%s conversations', (_lang, transcripts) => {
   it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
     await runTranscript(t, db);

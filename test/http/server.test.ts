@@ -81,6 +81,14 @@ describe('the HTTP server on loopback (PGlite in a directory)', () => {
     expect(await client.send({ type: 'event', name: 'custom', value: { a: 1 } })).toEqual([]);
   });
 
+  it('refuses, without credentials, a request relayed by a proxy (it only looks local)', async () => {
+    const client = new ExpectRepliesClient(app.url);
+    for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+      const res = await client.raw(client.activity({ text: 'hi' }), { 'content-type': 'application/json', [header]: '203.0.113.9' });
+      expect([header, res.status]).toEqual([header, 403]);
+    }
+  });
+
   it('refuses, without credentials, to post replies to a non-loopback serviceUrl', async () => {
     const client = new ExpectRepliesClient(app.url);
     const res = await client.raw({ ...client.activity({ text: 'hi' }), deliveryMode: undefined, serviceUrl: 'https://attacker.example/' });

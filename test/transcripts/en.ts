@@ -127,13 +127,13 @@ export const enTranscripts: Transcript[] = [
   {
     name: 'en: under 13',
     locale: 'en-US',
-    steps: [...START, ['skip', 'intake.age.ask'], ['11', ['intake.age.tooYoung', 'intake.age.otherServices']]],
+    steps: [...START, ['skip', 'intake.age.ask'], ['11', 'intake.age.confirmTooYoung'], ['yes', ['intake.age.tooYoung', 'intake.age.otherServices']]],
     expectNothingStored: true,
   },
   {
     name: 'en: over 30',
     locale: 'en-US',
-    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
+    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", 'intake.age.confirmTooOld'], ['yes', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
     expectNothingStored: true,
   },
   {

@@ -179,13 +179,13 @@ export const frTranscripts: Transcript[] = [
   {
     name: 'fr: moins de 13 ans, explication et rien de gardé',
     locale: 'fr-FR',
-    steps: [...START, ['Lila', ['intake.firstName.thanks', 'intake.age.ask']], ["j'ai 12 ans", ['intake.age.tooYoung', 'intake.age.otherServices']]],
+    steps: [...START, ['Lila', ['intake.firstName.thanks', 'intake.age.ask']], ["j'ai 12 ans", 'intake.age.confirmTooYoung'], ['oui', ['intake.age.tooYoung', 'intake.age.otherServices']]],
     expectNothingStored: true,
   },
   {
     name: 'fr: plus de 30 ans, explication et rien de gardé',
     locale: 'fr-FR',
-    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
+    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', 'intake.age.confirmTooOld'], ['oui', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
     expectNothingStored: true,
   },
   {
