@@ -74,7 +74,7 @@ export function createBotStack(opts: { db: Database; log: Logger; now: () => Dat
 
 /** Routing never throws: an internal error becomes the coordinator, which must not go unnoticed. */
 function warnIfRoutingFailed(reasons: { code: string }[], log: Logger): void {
-  if (reasons.some((r) => r.code === 'routing_error')) log('error', 'routing.failed', {});
+  if (reasons.some((r) => r.code === 'routing_error')) log('error', 'route.failed', {});
 }
 
 /** Wires config -> database -> understanding -> dialog -> bot -> HTTP server, and listens. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import { validateDirectory, type DirectoryFile } from '../routing/directorySchema';
+import { associationRow, programmeRow } from './directoryRepository';
 
 export const SEED_FILE = path.join(__dirname, '..', 'prisma', 'seed', 'directory.json');
 
@@ -27,28 +28,17 @@ export async function seedDirectoryIfEmpty(prisma: PrismaClient, file = SEED_FIL
   const directory = readDirectoryFile(file);
   await prisma.$transaction(async (tx) => {
     for (const a of directory.associations) {
+      // The same column mapping as `npm run directory -- import`, so both write every field.
       await tx.association.create({
-        data: {
-          id: a.id,
-          name: a.name,
-          website: a.website,
-          contactEmail: a.contactEmail,
-          responseDays: a.responseDays,
-          isCoordinator: a.isCoordinator,
-          active: a.active,
-          sources: a.sources,
-          programmes: {
-            create: a.programmes.map((p) => ({
-              id: p.id, name: p.name, descriptionFr: p.descriptionFr, descriptionEn: p.descriptionEn,
-              minAge: p.minAge, maxAge: p.maxAge, situations: p.situations, schoolYears: p.schoolYears, diplomaLevels: p.diplomaLevels, needs: p.needs,
-              requiredPublics: p.requiredPublics, preferredPublics: p.preferredPublics, girlsOnly: p.girlsOnly,
-              national: p.national, regions: p.regions, departements: p.departements, communes: p.communes,
-              inPerson: p.inPerson, remote: p.remote, capacityPerMonth: p.capacityPerMonth, active: p.active,
-            })),
-          },
-        },
+        data: { ...associationRow(a), programmes: { create: a.programmes.map((p) => omitAssociationId(programmeRow(p, a.id))) } },
       });
     }
   });
   return directory.associations.length;
+}
+
+/** A nested create takes the association from its parent. */
+function omitAssociationId<T extends { associationId: string }>(row: T): Omit<T, 'associationId'> {
+  const { associationId: _parent, ...rest } = row;
+  return rest;
 }

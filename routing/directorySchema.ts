@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIPLOMA_LEVELS, NEEDS, PRIORITY_PUBLICS, SCHOOL_YEARS, SITUATIONS } from '../intake/vocabulary';
+import { FRENCH_PHONE } from '../intake/MentoringRequest';
 import regionsData from '@etalab/decoupage-administratif/data/regions.json';
 import departementsData from '@etalab/decoupage-administratif/data/departements.json';
 
@@ -73,20 +74,40 @@ export const DirectoryProgrammeSchema = z
     }
   });
 
-export const DirectoryAssociationSchema = z.object({
-  id: z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, dashes)'),
-  name: z.string().min(1).max(200),
-  website: z.url().nullable(),
-  /** Null until the association confirms an address: the coordinator is told instead. */
-  contactEmail: z.email().nullable(),
-  responseDays: z.number().int().min(1).max(60).default(5),
-  isCoordinator: z.boolean(),
-  active: z.boolean(),
-  /** Where the facts come from, with the year: criteria change and staff must know how old they are. */
-  sources: z.array(z.string().min(1)).min(1),
-  notes: z.array(z.string().min(1)).default([]),
-  programmes: z.array(DirectoryProgrammeSchema).min(1),
-});
+/** How new requests reach an association's staff (delivery: notifications/). */
+export const NOTIFY_CHANNELS = ['email', 'webhook'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
+export const DirectoryAssociationSchema = z
+  .object({
+    id: z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, dashes)'),
+    name: z.string().min(1).max(200),
+    website: z.url().nullable(),
+    /** Null until the association confirms an address: the coordinator is told instead. */
+    contactEmail: z.email().nullable(),
+    /** Stored as the intake stores young people's numbers, so staff tools compare like with like. */
+    contactPhone: z
+      .string()
+      .regex(FRENCH_PHONE, 'must be a French phone number written +33 then 9 digits (e.g. +33123456789)')
+      .nullable()
+      .default(null),
+    notifyBy: z.enum(NOTIFY_CHANNELS).default('email'),
+    /** https only: the payload names a young person, it must not travel in clear. */
+    webhookUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).nullable().default(null),
+    responseDays: z.number().int().min(1).max(60).default(5),
+    isCoordinator: z.boolean(),
+    active: z.boolean(),
+    /** Where the facts come from, with the year: criteria change and staff must know how old they are. */
+    sources: z.array(z.string().min(1)).min(1),
+    notes: z.array(z.string().min(1)).default([]),
+    programmes: z.array(DirectoryProgrammeSchema).min(1),
+  })
+  .superRefine((a, ctx) => {
+    // Otherwise requests for this association would be queued with nowhere to go.
+    if (a.notifyBy === 'webhook' && a.webhookUrl === null) {
+      ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: 'required when notifyBy is "webhook"' });
+    }
+  });
 
 export const DirectoryFileSchema = z
   .object({
@@ -172,25 +193,40 @@ export function formatPath(path: readonly PropertyKey[], json: unknown): string 
   return out === '' ? '(file)' : out;
 }
 
-/** Parses a directory file; errors name the row (index and id) and the field. */
+/** One problem in a directory file: where (zod path) and what. */
+export interface DirectoryIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Parses a directory file; errors name the row (index and id) and the field. `issues`
+ * carries the same problems with their raw paths, so a caller that parsed another format
+ * (CSV) can point back at its own lines.
+ */
 export function validateDirectory(
   json: unknown,
   options: ValidateDirectoryOptions = {},
-): { ok: true; value: DirectoryFile } | { ok: false; errors: string[] } {
+): { ok: true; value: DirectoryFile } | { ok: false; errors: string[]; issues: DirectoryIssue[] } {
+  const fail = (issues: DirectoryIssue[]) => ({
+    ok: false as const,
+    errors: issues.map((iss) => `${formatPath(iss.path, json)}: ${iss.message}`),
+    issues,
+  });
   const parsed = DirectoryFileSchema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((iss) => `${formatPath(iss.path, json)}: ${iss.message}`) };
+    return fail(parsed.error.issues.map((iss) => ({ path: iss.path.map((seg) => (typeof seg === 'number' ? seg : String(seg))), message: iss.message })));
   }
   const communeExists = options.communeExists ?? defaultCommuneExists;
-  const errors: string[] = [];
+  const issues: DirectoryIssue[] = [];
   parsed.data.associations.forEach((a, i) =>
     a.programmes.forEach((p, j) =>
       p.communes.forEach((c, k) => {
         if (!communeExists(c)) {
-          errors.push(`${formatPath(['associations', i, 'programmes', j, 'communes', k], json)}: unknown INSEE commune code "${c}"`);
+          issues.push({ path: ['associations', i, 'programmes', j, 'communes', k], message: `unknown INSEE commune code "${c}"` });
         }
       }),
     ),
   );
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+  return issues.length > 0 ? fail(issues) : { ok: true, value: parsed.data };
 }

@@ -18,12 +18,18 @@ export const REASON_PARAMS = {
   remote: [],
   preferred_public: ['public'],
   meeting_match: ['mode'],
+  school_year_ok: [],
+  diploma_level_ok: [],
   // Why a programme was left out (kept for staff and audit; plain enough to show).
   inactive: [],
   coordinator: [],
   age_below_min: ['min'],
   age_above_max: ['max'],
   situation_not_served: [],
+  // No list of years or levels as a param: the bot shows params as words only for codes it
+  // knows (need, public...), and "premiere, terminale, cap_1" is not a sentence.
+  school_year_not_served: [],
+  diploma_level_not_served: [],
   girls_only_unknown: [],
   required_public_unknown: ['public'],
   required_public_missing: ['public'],
@@ -31,8 +37,12 @@ export const REASON_PARAMS = {
   place_not_given: [],
   no_need_match: [],
   at_capacity: [],
+  // Rerouting: the association already had this request and declined it or let it expire.
+  previously_declined: [],
+  previously_expired: [],
   // Why the coordinator receives the request.
   no_programme_fits: [],
+  no_programme_left: [],
   routing_error: [],
 } as const satisfies Record<string, readonly string[]>;
 

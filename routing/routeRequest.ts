@@ -13,7 +13,8 @@ import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOpt
  *
  * Eligibility rules (a failing one excludes):
  * - inactive programmes and the coordinator (it is only the fallback) are left out;
- * - age, situation, needs: only when both sides are known, because unknown never excludes;
+ * - age, situation, school year, diploma level, needs: only when both sides are known,
+ *   because unknown never excludes;
  * - girls-only programmes are left out: the intake does not ask gender (a deliberate
  *   privacy choice), and routing a boy there would waste both sides' time; the
  *   coordinator can still send a girl to one;
@@ -22,6 +23,9 @@ import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOpt
  *   programme and a young person who does not insist on meeting in person. A programme
  *   with no area at all and not national has an unknown area: it is not excluded;
  * - a known monthly capacity that is reached excludes.
+ *
+ * Ranking: the soft score (integers, see SCORE), then load balancing among equal fits (see
+ * compareLoad), then programme id.
  */
 export function routeRequest(
   request: RoutableRequest,
@@ -31,7 +35,7 @@ export function routeRequest(
 ): RouteDecision {
   void now;
   try {
-    return decide(request, programmes, load);
+    return decide(request, programmes, load, null);
   } catch {
     // Routing must never leave a young person without an answer: a malformed directory
     // row or request sends the request to the coordinator, and the reason records why.
@@ -43,7 +47,7 @@ export function routeRequest(
   }
 }
 
-/** Weights of the soft score; integers, so that only the capacity term breaks exact ties. */
+/** Weights of the soft score; integers, so that equal fits tie exactly and load balancing decides. */
 export const SCORE = {
   need: 3,
   preferredPublic: 2,
@@ -51,18 +55,17 @@ export const SCORE = {
   departement: 2,
   region: 1,
   meeting: 1,
-  /** Below one point on purpose: remaining capacity only decides between otherwise equal fits. */
-  capacityMax: 0.5,
 } as const;
 
 const MAX_ALTERNATIVES = 2;
+const NONE: Reason[] = [];
 
-function reason(code: ReasonCode, params?: Record<string, string | number>): Reason {
+export function reason(code: ReasonCode, params?: Record<string, string | number>): Reason {
   return params === undefined ? { code } : { code, params };
 }
 
 /** Plain code-point comparison: localeCompare depends on the ICU build, ids are ASCII slugs. */
-function compareIds(a: string, b: string): number {
+export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -77,46 +80,91 @@ export function parentCommune(code: string): string {
   return code;
 }
 
-function hasArea(p: DirectoryProgramme): boolean {
-  return p.regions.length > 0 || p.departements.length > 0 || p.communes.length > 0;
-}
-
-type Proximity = 'commune' | 'departement' | 'region' | null;
-
-function proximity(request: RoutableRequest, p: DirectoryProgramme): Proximity {
-  const place = request.place;
-  if (place === null) return null;
-  if (p.communes.includes(place.commune) || p.communes.includes(parentCommune(place.commune))) return 'commune';
-  if (p.departements.includes(place.departement)) return 'departement';
-  if (p.regions.includes(place.region)) return 'region';
-  return null;
-}
-
-/** The request's needs that count: 'other' says "none of these", so it matches nothing. */
-function requestNeeds(request: RoutableRequest): string[] {
-  return request.needs.filter((n) => n !== 'other');
+/**
+ * What routing reads from a request, worked out once per call rather than once per
+ * programme: with thousands of programmes the regexes and filters would dominate.
+ */
+interface RequestFacts {
+  request: RoutableRequest;
+  /** Needs that count: 'other' says "none of these", so it matches nothing. */
+  needs: string[];
+  situation: string | null;
+  schoolYear: string | null;
+  diplomaLevel: string | null;
+  commune: string | null;
+  parentCommune: string | null;
 }
 
 /**
  * 'autre' means "none of the listed words fits me" (service civique, lycée agricole...),
  * not "I am none of these": it is treated as unknown rather than excluding.
  */
-function knownSituation(request: RoutableRequest): string | null {
+function factsOf(request: RoutableRequest): RequestFacts {
   const kind = request.situation?.kind ?? null;
-  return kind === 'autre' ? null : kind;
+  const place = request.place;
+  return {
+    request,
+    needs: request.needs.filter((n) => n !== 'other'),
+    situation: kind === 'autre' ? null : kind,
+    schoolYear: request.situation?.schoolYear ?? null,
+    diplomaLevel: request.situation?.diplomaLevel ?? null,
+    commune: place === null ? null : place.commune,
+    parentCommune: place === null ? null : parentCommune(place.commune),
+  };
+}
+
+/**
+ * Requests already sent to a programme this period. A missing, negative or non-finite
+ * count is 0: a caller's bad bookkeeping must not make a paused (capacity 0) programme
+ * eligible, nor reorder programmes unpredictably.
+ */
+export function loadOf(load: ProgrammeLoad, id: string): number {
+  // A plain lookup is safe: an inherited "constructor" or "__proto__" is not a number.
+  const used: unknown = load[id];
+  return typeof used === 'number' && used > 0 && used !== Number.POSITIVE_INFINITY ? used : 0;
+}
+
+function hasArea(p: DirectoryProgramme): boolean {
+  return p.regions.length > 0 || p.departements.length > 0 || p.communes.length > 0;
+}
+
+type Proximity = 'commune' | 'departement' | 'region' | null;
+
+function proximity(f: RequestFacts, p: DirectoryProgramme): Proximity {
+  const place = f.request.place;
+  if (place === null) return null;
+  if (p.communes.length > 0 && (p.communes.includes(f.commune!) || p.communes.includes(f.parentCommune!))) return 'commune';
+  if (p.departements.includes(place.departement)) return 'departement';
+  if (p.regions.includes(place.region)) return 'region';
+  return null;
+}
+
+function sharesOne(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }
 
 /** Reasons that exclude a programme; empty means eligible. */
 export function exclusionReasons(request: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLoad): Reason[] {
+  return exclusions(factsOf(request), p, load);
+}
+
+function exclusions(f: RequestFacts, p: DirectoryProgramme, load: ProgrammeLoad): Reason[] {
+  const request = f.request;
   const out: Reason[] = [];
   if (!p.active) out.push(reason('inactive'));
   if (p.isCoordinator) out.push(reason('coordinator'));
   if (p.minAge !== null && request.age < p.minAge) out.push(reason('age_below_min', { min: p.minAge }));
   if (p.maxAge !== null && request.age > p.maxAge) out.push(reason('age_above_max', { max: p.maxAge }));
 
-  const situation = knownSituation(request);
-  if (situation !== null && p.situations.length > 0 && !(p.situations as string[]).includes(situation)) {
+  if (f.situation !== null && p.situations.length > 0 && !(p.situations as string[]).includes(f.situation)) {
     out.push(reason('situation_not_served'));
+  }
+  if (f.schoolYear !== null && p.schoolYears.length > 0 && !(p.schoolYears as string[]).includes(f.schoolYear)) {
+    out.push(reason('school_year_not_served'));
+  }
+  if (f.diplomaLevel !== null && p.diplomaLevels.length > 0 && !(p.diplomaLevels as string[]).includes(f.diplomaLevel)) {
+    out.push(reason('diploma_level_not_served'));
   }
   if (p.girlsOnly) out.push(reason('girls_only_unknown'));
   for (const pub of p.requiredPublics) {
@@ -124,26 +172,28 @@ export function exclusionReasons(request: RoutableRequest, p: DirectoryProgramme
     else if (!request.priorityPublics.includes(pub)) out.push(reason('required_public_missing', { public: pub }));
   }
 
-  if (!p.national && hasArea(p) && proximity(request, p) === null && !(p.remote && request.meeting !== 'in_person')) {
+  if (!p.national && hasArea(p) && proximity(f, p) === null && !(p.remote && request.meeting !== 'in_person')) {
     out.push(reason(request.place === null ? 'place_not_given' : 'outside_area'));
   }
 
-  const needs = requestNeeds(request);
-  if (p.needs.length > 0 && needs.length > 0 && !needs.some((n) => (p.needs as string[]).includes(n))) {
-    out.push(reason('no_need_match'));
-  }
-  if (p.capacityPerMonth !== null && (load[p.id] ?? 0) >= p.capacityPerMonth) out.push(reason('at_capacity'));
+  if (p.needs.length > 0 && f.needs.length > 0 && !sharesOne(f.needs, p.needs)) out.push(reason('no_need_match'));
+  if (p.capacityPerMonth !== null && loadOf(load, p.id) >= p.capacityPerMonth) out.push(reason('at_capacity'));
   return out;
 }
 
 /** Score and reasons of an eligible programme, reasons in the order a young person reads them. */
-export function scoreProgramme(request: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLoad): RouteOption {
-  let score = 0;
+export function scoreProgramme(request: RoutableRequest, p: DirectoryProgramme): RouteOption {
+  return score(factsOf(request), p);
+}
+
+function score(f: RequestFacts, p: DirectoryProgramme): RouteOption {
+  const request = f.request;
+  let total = 0;
   const reasons: Reason[] = [];
 
-  for (const need of requestNeeds(request)) {
+  for (const need of f.needs) {
     if ((p.needs as string[]).includes(need)) {
-      score += SCORE.need;
+      total += SCORE.need;
       reasons.push(reason('need_match', { need }));
     }
   }
@@ -152,17 +202,21 @@ export function scoreProgramme(request: RoutableRequest, p: DirectoryProgramme, 
   else if (p.minAge !== null) reasons.push(reason('age_min_ok', { min: p.minAge }));
   else if (p.maxAge !== null) reasons.push(reason('age_max_ok', { max: p.maxAge }));
   else reasons.push(reason('age_unknown'));
+  // Said only when the programme names the year or level: then it is a real fit, not "unknown".
+  // No points: a programme that lists years must not outrank one that has not described them.
+  if (f.schoolYear !== null && p.schoolYears.length > 0) reasons.push(reason('school_year_ok'));
+  if (f.diplomaLevel !== null && p.diplomaLevels.length > 0) reasons.push(reason('diploma_level_ok'));
 
-  const near = proximity(request, p);
+  const near = proximity(f, p);
   if (near === 'commune' && request.place !== null) {
-    score += SCORE.commune;
+    total += SCORE.commune;
     // The commune name is the only personal datum a reason carries: the young person gave it to be matched on.
     reasons.push(reason('place_commune', { name: request.place.name }));
   } else if (near === 'departement') {
-    score += SCORE.departement;
+    total += SCORE.departement;
     reasons.push(reason('place_departement'));
   } else if (near === 'region') {
-    score += SCORE.region;
+    total += SCORE.region;
     reasons.push(reason('place_region'));
   } else if (p.national) {
     reasons.push(reason('national'));
@@ -173,52 +227,135 @@ export function scoreProgramme(request: RoutableRequest, p: DirectoryProgramme, 
 
   for (const pub of request.priorityPublics ?? []) {
     if (p.preferredPublics.includes(pub)) {
-      score += SCORE.preferredPublic;
+      total += SCORE.preferredPublic;
       reasons.push(reason('preferred_public', { public: pub }));
     }
   }
 
   if ((request.meeting === 'remote' && p.remote) || (request.meeting === 'in_person' && p.inPerson)) {
-    score += SCORE.meeting;
+    total += SCORE.meeting;
     reasons.push(reason('meeting_match', { mode: request.meeting }));
   }
 
-  if (p.capacityPerMonth !== null && p.capacityPerMonth > 0) {
-    const used = Math.max(0, load[p.id] ?? 0);
-    const share = Math.max(0, (p.capacityPerMonth - used) / p.capacityPerMonth);
-    // Rounded so that float noise never reorders programmes between runs or machines.
-    score += Math.round(SCORE.capacityMax * share * 1000) / 1000;
-  }
+  return { programme: p, score: total, reasons };
+}
 
-  return { programme: p, score, reasons };
+/**
+ * Load balancing between equal fits. Sending each request to the programme whose share
+ * of its capacity is used the least keeps every programme at about the same fill ratio,
+ * so over a period requests spread in proportion to capacity (100 and 200 get 1/3 and
+ * 2/3) and both reach capacity together. A score bonus for remaining capacity would not:
+ * it picks the larger programme until its remaining room falls below the smaller one's.
+ *
+ * Known capacities come before unknown ones: staff who state a capacity have said they
+ * have room, while an unknown one may be full. Unknown capacities among themselves go to
+ * the least loaded, which spreads them evenly. Ratios are compared by cross-multiplying,
+ * so no float division can reorder programmes between machines.
+ */
+function compareLoad(a: DirectoryProgramme, b: DirectoryProgramme, load: ProgrammeLoad): number {
+  const ca = a.capacityPerMonth;
+  const cb = b.capacityPerMonth;
+  const la = loadOf(load, a.id);
+  const lb = loadOf(load, b.id);
+  if (ca !== null && cb !== null) return Math.sign(la * cb - lb * ca);
+  if (ca !== null) return -1;
+  if (cb !== null) return 1;
+  return Math.sign(la - lb);
+}
+
+function rank(a: RouteOption, b: RouteOption, load: ProgrammeLoad): number {
+  return b.score - a.score || compareLoad(a.programme, b.programme, load) || compareIds(a.programme.id, b.programme.id);
 }
 
 function pickCoordinator(programmes: DirectoryProgramme[]): DirectoryProgramme {
-  const coordinators = programmes
-    .filter((p) => p.isCoordinator && p.active)
-    .sort((a, b) => compareIds(a.id, b.id));
-  return coordinators[0] ?? DEFAULT_COORDINATOR;
+  let best: DirectoryProgramme | null = null;
+  for (const p of programmes) {
+    if (p.isCoordinator && p.active && (best === null || compareIds(p.id, best.id) < 0)) best = p;
+  }
+  return best ?? DEFAULT_COORDINATOR;
 }
 
-function decide(request: RoutableRequest, programmes: DirectoryProgramme[], load: ProgrammeLoad): RouteDecision {
-  const eligible: RouteOption[] = [];
+/**
+ * The directory's programme indexes in id order, or null when the array is already in id
+ * order. The excluded list is returned in id order (so that the decision does not depend
+ * on the directory's order), and sorting ten thousand ids on every request cost more
+ * than routing them. Two shortcuts, neither changing the result:
+ * - the database returns programmes ordered by id: one pass checks it, nothing is sorted;
+ * - a caller that keeps one directory array for many requests gets its order remembered.
+ *   The memo is checked against the array's content on every call (same objects, same
+ *   ids: O(n) identity checks), so mutating the array or an id is safe, and it is keyed
+ *   weakly, so a dropped directory is freed.
+ */
+interface IdOrder { programmes: DirectoryProgramme[]; ids: string[]; order: number[] | null }
+const idOrders = new WeakMap<DirectoryProgramme[], IdOrder>();
+
+function idOrder(programmes: DirectoryProgramme[]): number[] | null {
+  const cached = idOrders.get(programmes);
+  if (cached !== undefined && cached.programmes.length === programmes.length) {
+    let same = true;
+    for (let i = 0; i < programmes.length && same; i++) {
+      const p = programmes[i]!;
+      same = p === cached.programmes[i] && p.id === cached.ids[i];
+    }
+    if (same) return cached.order;
+  }
+  const ids = programmes.map((p) => p.id);
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  // A plain array, not a typed one: Array.prototype.sort is adaptive (TimSort), so a
+  // nearly sorted directory sorts in about linear time. Equal ids (an invalid directory)
+  // keep their input order, as a stable sort would.
+  const order = ascending ? null : Array.from(ids.keys()).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
+  idOrders.set(programmes, { programmes: programmes.slice(), ids, order });
+  return order;
+}
+
+/** Extra exclusions a caller adds (rerouting: associations already tried). */
+export type ExtraExclusions = ((p: DirectoryProgramme) => Reason[]) | null;
+
+/**
+ * The decision itself. Only the best 1 + MAX_ALTERNATIVES eligible options are kept,
+ * in one pass, instead of sorting every eligible programme: with a large directory
+ * most programmes are eligible for a vague request.
+ */
+export function decide(
+  request: RoutableRequest,
+  programmes: DirectoryProgramme[],
+  load: ProgrammeLoad,
+  extra: ExtraExclusions,
+  fallbackReason: (excluded: { programmeId: string; reasons: Reason[] }[]) => Reason = () => reason('no_programme_fits'),
+): RouteDecision {
+  const f = factsOf(request);
+  const keep = 1 + MAX_ALTERNATIVES;
+  const top: RouteOption[] = [];
   const excluded: { programmeId: string; reasons: Reason[] }[] = [];
 
-  for (const p of programmes) {
-    const why = exclusionReasons(request, p, load);
-    if (why.length > 0) excluded.push({ programmeId: p.id, reasons: why });
-    else eligible.push(scoreProgramme(request, p, load));
+  // In id order, so that `excluded` comes out sorted.
+  const order = idOrder(programmes);
+  for (let k = 0; k < programmes.length; k++) {
+    const p = programmes[order === null ? k : order[k]!]!;
+    const before = extra === null ? NONE : extra(p);
+    const why = exclusions(f, p, load);
+    if (before.length > 0 || why.length > 0) {
+      excluded.push({ programmeId: p.id, reasons: before.length > 0 ? [...before, ...why] : why });
+      continue;
+    }
+    const option = score(f, p);
+    // Insertion into a short sorted list: the last kept option is the one to beat.
+    if (top.length === keep && rank(option, top[keep - 1]!, load) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && rank(option, top[i - 1]!, load) < 0) i--;
+    top.splice(i, 0, option);
+    if (top.length > keep) top.pop();
   }
-  excluded.sort((a, b) => compareIds(a.programmeId, b.programmeId));
-  eligible.sort((a, b) => b.score - a.score || compareIds(a.programme.id, b.programme.id));
 
-  const [chosen, ...rest] = eligible;
+  const [chosen, ...rest] = top;
   if (chosen === undefined) {
     return {
       kind: 'no_match',
-      fallback: { programme: pickCoordinator(programmes), score: 0, reasons: [reason('no_programme_fits')] },
+      fallback: { programme: pickCoordinator(programmes), score: 0, reasons: [fallbackReason(excluded)] },
       excluded,
     };
   }
-  return { kind: 'routed', chosen, alternatives: rest.slice(0, MAX_ALTERNATIVES), excluded };
+  return { kind: 'routed', chosen, alternatives: rest, excluded };
 }

@@ -55,8 +55,13 @@ describe('when PostgreSQL goes away', () => {
     const summary = await client.say('ines@example.fr');
     expect(summary[0]).toMatch(fr('intake.summary.intro'));
 
-    // The database fails during the submission itself: nothing is stored, and confirming
-    // again once it is back stores exactly one request with one notification.
+    // The database fails while routing the proposal, then during the submission itself:
+    // nothing is stored, and confirming again once it is back stores exactly one request
+    // with one notification.
+    await proxy.cut();
+    expect((await client.say('oui'))[0]).toMatch(fr('errors.tryAgain'));
+    await proxy.start();
+    expect((await client.say('oui'))[0]).toMatch(fr('intake.proposal.intro'));
     await proxy.cut();
     expect((await client.say('oui'))[0]).toMatch(fr('errors.tryAgain'));
     await proxy.start();

@@ -127,3 +127,39 @@ describe('validateDirectory', () => {
     ]);
   });
 });
+
+describe('association contact and notification fields', () => {
+  const afev = (file: Json) => assoc(file, 'afev') as Record<string, unknown>;
+
+  it('defaults to no phone, notification by e-mail, no webhook', () => {
+    const r = validateDirectory(seedJson(), { communeExists: () => true });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.value.associations[0]).toMatchObject({ contactPhone: null, notifyBy: 'email', webhookUrl: null });
+  });
+
+  it('accepts a French phone and an https webhook', () => {
+    const file = seed();
+    Object.assign(afev(file), { contactPhone: '+33612345678', notifyBy: 'webhook', webhookUrl: 'https://hooks.afev.example/binome' });
+    expect(errorsOf(file)).toEqual([]);
+  });
+
+  it.each([
+    ['contactPhone', '06 12 34 56 78'],
+    ['contactPhone', '+442079460000'],
+    ['notifyBy', 'sms'],
+    ['webhookUrl', 'http://hooks.afev.example/binome'],
+    ['webhookUrl', 'not a url'],
+  ])('rejects %s %j with the row and field named', (field, value) => {
+    const file = seed();
+    afev(file)[field] = value;
+    const i = indexOf(file, 'afev');
+    expect(errorsOf(file)).toEqual([expect.stringMatching(new RegExp(`^associations\\[${i}\\] \\(afev\\)\\.${field}: `))]);
+  });
+
+  it('requires a webhookUrl when notifyBy is "webhook"', () => {
+    const file = seed();
+    afev(file).notifyBy = 'webhook';
+    const i = indexOf(file, 'afev');
+    expect(errorsOf(file)).toEqual([`associations[${i}] (afev).webhookUrl: required when notifyBy is "webhook"`]);
+  });
+});

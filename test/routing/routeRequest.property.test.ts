@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { MEETING_MODES, NEEDS, PRIORITY_PUBLICS, SITUATIONS } from '../../intake/vocabulary';
+import { DIPLOMA_LEVELS, MEETING_MODES, NEEDS, PRIORITY_PUBLICS, SCHOOL_YEARS, SITUATIONS } from '../../intake/vocabulary';
 import { validateDirectory } from '../../routing/directorySchema';
 import { toDirectoryProgrammes } from '../../routing/directoryToProgrammes';
 import { REASON_PARAMS, type ReasonCode } from '../../routing/reasons';
+import { rerouteRequest, type PreviousDecision } from '../../routing/rerouteRequest';
 import { parentCommune, routeRequest } from '../../routing/routeRequest';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RoutableRequest, RouteDecision } from '../../routing/types';
 import { placeOf, seedJson } from './helpers';
@@ -22,7 +23,12 @@ const PROGRAMME_NEEDS = NEEDS.filter((n) => n !== 'other') as Exclude<(typeof NE
 const requestArb: fc.Arbitrary<RoutableRequest> = fc.record({
   age: fc.integer({ min: 13, max: 30 }),
   situation: fc.option(
-    fc.record({ kind: fc.constantFrom(...SITUATIONS), schoolYear: fc.constant(null), diplomaLevel: fc.constant(null), detail: fc.constant(null) }),
+    fc.record({
+      kind: fc.constantFrom(...SITUATIONS),
+      schoolYear: fc.option(fc.constantFrom(...SCHOOL_YEARS)),
+      diplomaLevel: fc.option(fc.constantFrom(...DIPLOMA_LEVELS)),
+      detail: fc.constant(null),
+    }),
   ),
   needs: fc.uniqueArray(fc.constantFrom(...NEEDS), { minLength: 1 }),
   place: fc.option(fc.constantFrom(...PLACES)),
@@ -37,8 +43,8 @@ const programmeArb: fc.Arbitrary<DirectoryProgramme> = fc
     minAge: ageArb,
     maxAge: ageArb,
     situations: fc.uniqueArray(fc.constantFrom(...SITUATIONS)),
-    schoolYears: fc.constant([] as DirectoryProgramme['schoolYears']),
-    diplomaLevels: fc.constant([] as DirectoryProgramme['diplomaLevels']),
+    schoolYears: fc.uniqueArray(fc.constantFrom(...SCHOOL_YEARS), { maxLength: 4 }),
+    diplomaLevels: fc.uniqueArray(fc.constantFrom(...DIPLOMA_LEVELS), { maxLength: 4 }),
     needs: fc.uniqueArray(fc.constantFrom(...PROGRAMME_NEEDS)),
     requiredPublics: fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS), { maxLength: 2 }),
     preferredPublics: fc.uniqueArray(fc.constantFrom(...PRIORITY_PUBLICS)),
@@ -50,12 +56,14 @@ const programmeArb: fc.Arbitrary<DirectoryProgramme> = fc
     inPerson: fc.boolean(),
     remote: fc.boolean(),
     capacityPerMonth: fc.option(fc.integer({ min: 0, max: 5 })),
+    // Several programmes per association, so that rerouting leaves out more than one.
+    association: fc.constantFrom('a', 'b', 'c', 'd'),
     isCoordinator: fc.boolean(),
     active: fc.boolean(),
   })
-  .map((p) => ({
+  .map(({ association, ...p }) => ({
     ...p,
-    associationId: p.id,
+    associationId: `assoc-${association}`,
     associationName: p.id,
     name: p.id,
     descriptionFr: 'fr',
@@ -81,6 +89,10 @@ function isEligible(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLo
   if (p.maxAge !== null && r.age > p.maxAge) return false;
   const kind = r.situation?.kind;
   if (kind !== undefined && kind !== 'autre' && p.situations.length > 0 && !p.situations.includes(kind)) return false;
+  const year = r.situation?.schoolYear ?? null;
+  if (year !== null && p.schoolYears.length > 0 && !p.schoolYears.includes(year)) return false;
+  const diploma = r.situation?.diplomaLevel ?? null;
+  if (diploma !== null && p.diplomaLevels.length > 0 && !p.diplomaLevels.includes(diploma)) return false;
   if (p.requiredPublics.some((pub) => !(r.priorityPublics ?? []).includes(pub))) return false;
   const area = p.regions.length + p.departements.length + p.communes.length > 0;
   const inArea =
@@ -91,6 +103,37 @@ function isEligible(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLo
   if (p.needs.length > 0 && needs.length > 0 && !needs.some((n) => (p.needs as string[]).includes(n))) return false;
   if (p.capacityPerMonth !== null && (load[p.id] ?? 0) >= p.capacityPerMonth) return false;
   return true;
+}
+
+/** The soft score written again: needs 3, preferred publics 2, commune 3 > département 2 > région 1, meeting 1. */
+function refScore(r: RoutableRequest, p: DirectoryProgramme): number {
+  let score = 3 * r.needs.filter((n) => n !== 'other' && (p.needs as string[]).includes(n)).length;
+  score += 2 * (r.priorityPublics ?? []).filter((pub) => p.preferredPublics.includes(pub)).length;
+  if (r.place !== null) {
+    if (p.communes.includes(r.place.commune) || p.communes.includes(parentCommune(r.place.commune))) score += 3;
+    else if (p.departements.includes(r.place.departement)) score += 2;
+    else if (p.regions.includes(r.place.region)) score += 1;
+  }
+  if ((r.meeting === 'remote' && p.remote) || (r.meeting === 'in_person' && p.inPerson)) score += 1;
+  return score;
+}
+
+/**
+ * The ranking written again: score, then among equal scores the lowest share of a known
+ * capacity used, known capacities before unknown ones, unknown ones by load, then id.
+ * Division is fine here: loads and capacities are small integers, so equal ratios give
+ * equal floats.
+ */
+function refTop3(r: RoutableRequest, ps: DirectoryProgramme[], load: ProgrammeLoad, eligible: (p: DirectoryProgramme) => boolean): string[] {
+  const used = (p: DirectoryProgramme): number => load[p.id] ?? 0;
+  const key = (p: DirectoryProgramme): [number, number, number, string] =>
+    p.capacityPerMonth !== null ? [-refScore(r, p), 0, used(p) / p.capacityPerMonth, p.id] : [-refScore(r, p), 1, used(p), p.id];
+  return ps
+    .filter(eligible)
+    .map(key)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0))
+    .slice(0, 3)
+    .map((k) => k[3]);
 }
 
 function allReasons(d: RouteDecision): Reason[] {
@@ -110,6 +153,8 @@ describe('routeRequest properties', () => {
         if (d.kind === 'routed') {
           const picked = [d.chosen, ...d.alternatives];
           expect(picked.length).toBe(Math.min(3, eligible.length));
+          expect(picked.map((o) => o.programme.id)).toEqual(refTop3(r, ps, load, (p) => isEligible(r, p, load)));
+          for (const o of picked) expect(o.score).toBe(refScore(r, o.programme));
           for (const o of picked) expect(isEligible(r, o.programme, load)).toBe(true);
           for (let i = 1; i < picked.length; i++) expect(picked[i - 1]!.score).toBeGreaterThanOrEqual(picked[i]!.score);
         } else {
@@ -147,6 +192,63 @@ describe('routeRequest properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** A history of earlier handoffs: some programmes of the directory (or unknown ones) that declined or expired. */
+const historyFor = (ps: DirectoryProgramme[]): fc.Arbitrary<PreviousDecision[]> =>
+  fc.array(
+    fc.record({
+      p: fc.constantFrom<Pick<DirectoryProgramme, 'id' | 'associationId'>>(...ps, { id: 'gone', associationId: 'gone' }),
+      outcome: fc.constantFrom('declined' as const, 'expired' as const),
+    }).map(({ p, outcome }) => ({ programmeId: p.id, associationId: p.associationId, outcome })),
+    { maxLength: 4 },
+  );
+const rerouteInputArb = directoryArb.chain((ps) => fc.tuple(requestArb, fc.constant(ps), loadFor(ps), historyFor(ps)));
+
+describe('rerouteRequest properties', () => {
+  it('never returns a programme of an association that declined or expired; otherwise routes as the reference', () => {
+    fc.assert(
+      fc.property(rerouteInputArb, ([r, ps, load, history]) => {
+        const d = rerouteRequest(r, history, ps, load, NOW);
+        const triedAssociations = new Set(history.map((h) => h.associationId));
+        const triedProgrammes = new Set(history.map((h) => h.programmeId));
+        const tried = (p: DirectoryProgramme): boolean => triedAssociations.has(p.associationId) || triedProgrammes.has(p.id);
+        const eligible = (p: DirectoryProgramme): boolean => !tried(p) && isEligible(r, p, load);
+        expect(d.excluded.map((e) => e.programmeId).sort()).toEqual(ps.filter((p) => !eligible(p)).map((p) => p.id).sort());
+        for (const e of d.excluded) {
+          const p = ps.find((x) => x.id === e.programmeId)!;
+          const codes = e.reasons.map((x) => x.code);
+          expect(codes.some((c) => c === 'previously_declined' || c === 'previously_expired')).toBe(tried(p));
+        }
+        if (d.kind === 'routed') {
+          const picked = [d.chosen, ...d.alternatives];
+          for (const o of picked) expect(tried(o.programme)).toBe(false);
+          expect(picked.map((o) => o.programme.id)).toEqual(refTop3(r, ps, load, eligible));
+        } else {
+          expect(ps.filter(eligible)).toEqual([]);
+          expect(d.fallback.programme.isCoordinator).toBe(true);
+          const wouldHaveFit = ps.some((p) => tried(p) && isEligible(r, p, load));
+          expect(d.fallback.reasons).toEqual([{ code: wouldHaveFit ? 'no_programme_left' : 'no_programme_fits' }]);
+        }
+        for (const reason of allReasons(d)) {
+          expect([...REASON_PARAMS[reason.code as ReasonCode]].sort()).toEqual(Object.keys(reason.params ?? {}).sort());
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is deterministic, whatever the order of the directory and of the history; no history = routeRequest', () => {
+    fc.assert(
+      fc.property(rerouteInputArb, fc.integer(), ([r, ps, load, history], seed) => {
+        const a = rerouteRequest(r, history, ps, load, NOW);
+        const order = <T>(xs: T[], id: (x: T) => string): T[] => [...xs].sort((x, y) => ((hash(id(x)) ^ seed) >>> 0) - ((hash(id(y)) ^ seed) >>> 0));
+        expect(rerouteRequest(r, order(history, (h) => h.programmeId + h.outcome), order(ps, (p) => p.id), load, NOW)).toEqual(a);
+        expect(rerouteRequest(r, [], ps, load, NOW)).toEqual(routeRequest(r, ps, load, NOW));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import type { DiplomaLevel, SchoolYear, Situation } from '../../intake/vocabulary';
 import { DEFAULT_COORDINATOR } from '../../routing/defaultCoordinator';
 import { exclusionReasons, parentCommune, routeRequest } from '../../routing/routeRequest';
 import type { DirectoryProgramme, ProgrammeLoad, RoutableRequest, RouteDecision } from '../../routing/types';
@@ -6,6 +7,13 @@ import { COORDINATOR, PARIS, placeOf, programme, request, situation } from './he
 const NOW = new Date('2026-11-21T10:00:00Z');
 const LYON = placeOf('Lyon');
 const LYON_3E = { ...LYON, commune: '69383', name: 'Lyon 3e Arrondissement' };
+
+function year(kind: Situation, schoolYear: SchoolYear | null): RoutableRequest['situation'] {
+  return { kind, schoolYear, diplomaLevel: null, detail: null };
+}
+function level(kind: Situation, diplomaLevel: DiplomaLevel | null): RoutableRequest['situation'] {
+  return { kind, schoolYear: null, diplomaLevel, detail: null };
+}
 
 function codes(req: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLoad = {}): string[] {
   return exclusionReasons(req, p, load).map((r) => r.code);
@@ -54,6 +62,18 @@ describe('hard eligibility', () => {
     ['programme needs unknown', { needs: ['job'] }, { needs: [] }, []],
     ["request only 'other'", { needs: ['other'] }, { needs: ['school_support'] }, []],
     ["'other' plus a real need still has to match", { needs: ['other', 'job'] }, { needs: ['school_support'] }, ['no_need_match']],
+    ['school year not served', { situation: year('college', '6e') }, { schoolYears: ['5e', '4e'] }, ['school_year_not_served']],
+    ['school year served', { situation: year('college', '5e') }, { schoolYears: ['5e', '4e'] }, []],
+    ['school year unknown on the request', { situation: year('college', null) }, { schoolYears: ['5e'] }, []],
+    ['school year unknown on the programme', { situation: year('college', '6e') }, { schoolYears: [] }, []],
+    ['no situation at all: school years never exclude', { situation: null }, { schoolYears: ['5e'] }, []],
+    ['diploma level not served', { situation: level('recherche_emploi', 'bac_plus_2') }, { diplomaLevels: ['bac_plus_3', 'bac_plus_4'] }, ['diploma_level_not_served']],
+    ['diploma level served', { situation: level('etudiant', 'bac_plus_4') }, { diplomaLevels: ['bac_plus_3', 'bac_plus_4'] }, []],
+    ['diploma level unknown on the request', { situation: level('etudiant', null) }, { diplomaLevels: ['bac_plus_3'] }, []],
+    ['diploma level unknown on the programme', { situation: level('neet', 'none') }, { diplomaLevels: [] }, []],
+    // A pupil gives a school year, not a diploma: a diploma list says nothing about them.
+    ['a pupil passes a diploma-level list', { situation: year('lycee_pro', 'cap_1') }, { diplomaLevels: ['bac_plus_3'] }, []],
+    ['year and level both checked', { situation: { kind: 'autre', schoolYear: 'terminale', diplomaLevel: 'bac', detail: null } }, { schoolYears: ['3e'], diplomaLevels: ['none'] }, ['school_year_not_served', 'diploma_level_not_served']],
   ];
   it.each(cases)('%s', (_name, req, prog, expected) => {
     expect(codes(request(req), programme(prog))).toEqual(expected);
@@ -70,6 +90,12 @@ describe('hard eligibility', () => {
     expect(codes(request(), programme({ id: 'x', capacityPerMonth: null }), { x: 1000 })).toEqual([]);
     // A capacity of 0 is how staff pause a programme without deactivating it.
     expect(codes(request(), programme({ id: 'x', capacityPerMonth: 0 }), {})).toEqual(['at_capacity']);
+  });
+  it('a negative or non-finite load counts as 0, so it cannot unpause a programme', () => {
+    for (const bad of [-3, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(codes(request(), programme({ id: 'x', capacityPerMonth: 0 }), { x: bad })).toEqual(['at_capacity']);
+      expect(codes(request(), programme({ id: 'x', capacityPerMonth: 2 }), { x: bad })).toEqual([]);
+    }
   });
 
   it('lists every failing criterion, with plain params', () => {
@@ -175,7 +201,20 @@ describe('soft score', () => {
     expect(d.chosen.reasons).toContainEqual(expected);
   });
 
-  it('remaining capacity breaks an exact tie, never a real difference', () => {
+  it('says when the programme names the young person\'s school year or diploma level', () => {
+    const d = routeRequest(
+      request({ situation: { kind: 'lycee_pro', schoolYear: 'cap_2', diplomaLevel: 'brevet', detail: null } }),
+      [programme({ id: 'a', schoolYears: ['cap_1', 'cap_2'], diplomaLevels: ['brevet'] })],
+      {},
+      NOW,
+    );
+    if (d.kind !== 'routed') throw new Error();
+    expect(d.chosen.reasons).toEqual([{ code: 'age_unknown' }, { code: 'school_year_ok' }, { code: 'diploma_level_ok' }, { code: 'national' }]);
+    // No points for it: naming the years must not outrank a programme that has not described them.
+    expect(d.chosen.score).toBe(0);
+  });
+
+  it('the least used share of capacity breaks an exact tie, never a real difference', () => {
     const tie = routeRequest(
       request(),
       [programme({ id: 'a', capacityPerMonth: 10 }), programme({ id: 'b', capacityPerMonth: 10 })],
@@ -199,6 +238,67 @@ describe('soft score', () => {
       if (d.kind !== 'routed') throw new Error();
       expect([d.chosen, ...d.alternatives].map((o) => o.programme.id)).toEqual(['a', 'b', 'c']);
     }
+  });
+});
+
+describe('load balancing between equal fits', () => {
+  /** Routes `n` identical requests one after another, counting each as sent. */
+  function spread(progs: DirectoryProgramme[], n: number, start: ProgrammeLoad = {}): ProgrammeLoad {
+    const load: ProgrammeLoad = { ...start };
+    for (let i = 0; i < n; i++) {
+      const d = routeRequest(request(), progs, load, NOW);
+      const id = d.kind === 'routed' ? d.chosen.programme.id : 'coordinator';
+      load[id] = (load[id] ?? 0) + 1;
+    }
+    return load;
+  }
+
+  it('spreads requests in proportion to capacity: 100 and 200 get 100 and 200 of 300', () => {
+    const progs = [programme({ id: 'small', capacityPerMonth: 100 }), programme({ id: 'large', capacityPerMonth: 200 }), COORDINATOR];
+    const load = spread(progs, 300);
+    expect(Math.abs((load.small ?? 0) - 100)).toBeLessThanOrEqual(1);
+    expect(Math.abs((load.large ?? 0) - 200)).toBeLessThanOrEqual(1);
+    // Proportional all along, not only at the end: after 90 requests, 30 and 60 (±1).
+    const early = spread(progs, 90);
+    expect(Math.abs((early.small ?? 0) - 30)).toBeLessThanOrEqual(1);
+    expect(Math.abs((early.large ?? 0) - 60)).toBeLessThanOrEqual(1);
+  });
+
+  it('also from uneven starting loads, in any directory order', () => {
+    const progs = [programme({ id: 'b', capacityPerMonth: 50 }), programme({ id: 'a', capacityPerMonth: 30 }), programme({ id: 'c', capacityPerMonth: 20 })];
+    const load = spread([...progs].reverse(), 60, { a: 20, b: 0, c: 0 });
+    // 80 requests in all over a capacity of 100: each ends near 80 % full.
+    expect(load).toEqual({ a: 24, b: 40, c: 16 });
+    expect(spread(progs, 60, { a: 20, b: 0, c: 0 })).toEqual(load);
+  });
+
+  it('a programme at capacity receives nothing more this period; the others take over, then the coordinator', () => {
+    const progs = [programme({ id: 'small', capacityPerMonth: 2 }), programme({ id: 'large', capacityPerMonth: 4 }), COORDINATOR];
+    const load = spread(progs, 10);
+    expect(load).toEqual({ small: 2, large: 4, coordinator: 4 });
+    const d = routeRequest(request(), progs, load, NOW);
+    expect(d.kind).toBe('no_match');
+    expect(d.excluded.filter((e) => e.reasons.some((r) => r.code === 'at_capacity')).map((e) => e.programmeId)).toEqual(['large', 'small']);
+  });
+
+  it('known capacities before unknown ones, unknown ones by load, then by id', () => {
+    const progs = [
+      programme({ id: 'u1' }),
+      programme({ id: 'u2' }),
+      programme({ id: 'k', capacityPerMonth: 10 }),
+    ];
+    expect(chosenId(routeRequest(request(), progs, { k: 9, u1: 0 }, NOW))).toBe('k');
+    expect(chosenId(routeRequest(request(), progs, { k: 10, u1: 3, u2: 1 }, NOW))).toBe('u2');
+    expect(chosenId(routeRequest(request(), progs, { k: 10, u1: 1, u2: 1 }, NOW))).toBe('u1');
+    // Two unknown capacities share identical requests evenly.
+    expect(spread(progs.slice(0, 2), 7)).toEqual({ u1: 4, u2: 3 });
+  });
+
+  it('orders tied alternatives the same way', () => {
+    const progs = [programme({ id: 'a', capacityPerMonth: 10 }), programme({ id: 'b', capacityPerMonth: 10 }), programme({ id: 'c' }), programme({ id: 'd', capacityPerMonth: 4 })];
+    const d = routeRequest(request(), progs, { a: 5, b: 1, d: 1 }, NOW);
+    if (d.kind !== 'routed') throw new Error();
+    expect([d.chosen, ...d.alternatives].map((o) => o.programme.id)).toEqual(['b', 'd', 'a']);
   });
 });
 
@@ -230,6 +330,21 @@ describe('fallback', () => {
     expect(d.kind).toBe('no_match');
     if (d.kind !== 'no_match') throw new Error();
     expect(d.fallback.reasons).toEqual([{ code: 'routing_error' }]);
+  });
+
+  it('gives the same decision when the same array is reordered or edited between calls', () => {
+    // routeRequest remembers the id order of an array it has seen: edits must not fool it.
+    const list = [programme({ id: 'c', needs: ['job'] }), programme({ id: 'a' }), programme({ id: 'b', needs: ['job'] }), COORDINATOR];
+    const first = routeRequest(request(), list, {}, NOW);
+    expect(first.excluded.map((e) => e.programmeId)).toEqual(['b', 'c', 'coord']);
+    list.reverse();
+    expect(routeRequest(request(), list, {}, NOW)).toEqual(first);
+    list[0] = programme({ id: 'aa', needs: ['job'] }); // replaces the coordinator
+    list[1] = { ...list[1]!, id: 'z' };
+    expect(routeRequest(request(), list, {}, NOW).excluded.map((e) => e.programmeId)).toEqual(['aa', 'c', 'z']);
+    list.push(programme({ id: '0' }));
+    const d = routeRequest(request(), list, {}, NOW);
+    expect(d.kind === 'routed' && [d.chosen, ...d.alternatives].map((o) => o.programme.id)).toEqual(['0', 'a']);
   });
 
   it('maps Paris, Lyon and Marseille arrondissements to their commune', () => {
