@@ -21,10 +21,11 @@ export function associationRow(a: DirectoryAssociation) {
     isCoordinator: a.isCoordinator,
     active: a.active,
     sources: a.sources,
+    notes: a.notes,
   } satisfies Prisma.AssociationUncheckedCreateInput;
 }
 
-/** The programme columns a directory file sets. Notes are judgement calls for the file's editors, not stored. */
+/** The programme columns a directory file sets. */
 export function programmeRow(p: DirectoryProgrammeEntry, associationId: string) {
   return {
     id: p.id,
@@ -49,6 +50,7 @@ export function programmeRow(p: DirectoryProgrammeEntry, associationId: string) 
     remote: p.remote,
     capacityPerMonth: p.capacityPerMonth,
     active: p.active,
+    notes: p.notes,
   } satisfies Prisma.ProgrammeUncheckedCreateInput;
 }
 
@@ -181,7 +183,7 @@ async function retireProgramme(tx: Prisma.TransactionClient, p: Programme, chang
 
 type AssociationWithProgrammes = Association & { programmes: Programme[] };
 
-/** A database row as it appears in a directory file (notes are not stored: empty). */
+/** A database row as it appears in a directory file. */
 function toFileAssociation(a: AssociationWithProgrammes): DirectoryAssociation {
   return {
     id: a.id,
@@ -195,7 +197,7 @@ function toFileAssociation(a: AssociationWithProgrammes): DirectoryAssociation {
     isCoordinator: a.isCoordinator,
     active: a.active,
     sources: a.sources,
-    notes: [],
+    notes: a.notes,
     programmes: a.programmes.map(toFileProgramme),
   };
 }
@@ -224,7 +226,7 @@ function toFileProgramme(p: Programme): DirectoryProgrammeEntry {
     remote: p.remote,
     capacityPerMonth: p.capacityPerMonth,
     active: p.active,
-    notes: [],
+    notes: p.notes,
   };
 }
 

@@ -80,6 +80,10 @@ describe.each(kinds)('directory import and export on %s', (kind) => {
     expect(exported.associations[0]!.isCoordinator).toBe(true);
     const ids = (f: DirectoryFile) => f.associations.flatMap((a) => [a.id, ...a.programmes.map((p) => p.id)]).sort();
     expect(ids(exported)).toEqual(ids(seed()));
+    // The editors' notes on sources survive the database.
+    const notes = (f: DirectoryFile) => f.associations.flatMap((a) => [...a.notes, ...a.programmes.flatMap((p) => p.notes)]).sort();
+    expect(notes(exported)).toEqual(notes(seed()));
+    expect(notes(exported).length).toBeGreaterThan(10);
     const inactive = seed().associations.flatMap((a) => a.programmes.filter((p) => !p.active).map((p) => p.id));
     expect(exported.associations.flatMap((a) => a.programmes.filter((p) => !p.active).map((p) => p.id))).toEqual(inactive);
   });
