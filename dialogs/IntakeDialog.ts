@@ -13,6 +13,7 @@ import type { CrisisSignal } from '../understanding/safety/detectCrisis';
 import { newState, SLOTS, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
 import { formatPlace, plainYesNo, QUESTIONS, questionFor, type AskContext, type Question } from './questions';
+import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from './prompts';
 import { reasonMsg, summaryLines } from './summary';
 
 export interface SubmitMeta { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string }
@@ -136,7 +137,7 @@ export class IntakeDialog {
       return;
     }
     if (silentFor > this.deps.resumeAfterMs && (state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal')) {
-      out.push(this.recallStep(state));
+      out.push(recallMsg(state));
     }
     const cmd = parseCommand(text);
     if (cmd) return this.commandStep(state, cmd, input, out);
@@ -155,18 +156,14 @@ export class IntakeDialog {
   private welcomeStep(state: IntakeState): Msg[] {
     state.phase = 'consent';
     state.retries = 0;
-    return [msg('intake.welcome.hello'), msg('intake.welcome.what'), msg('intake.welcome.privacy'), this.consentAsk()];
-  }
-
-  private consentAsk(): Msg {
-    return { key: 'intake.consent.ask', choices: [{ code: 'yes', label: msg('intake.consent.yes') }, { code: 'more', label: msg('intake.consent.more') }, { code: 'no', label: msg('intake.consent.no') }] };
+    return [msg('intake.welcome.hello'), msg('intake.welcome.what'), msg('intake.welcome.privacy'), consentAsk()];
   }
 
   /** Consent given: start the questions; refused: keep nothing. */
   private consentStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
-    const choice = this.choiceOf(state, text, this.consentAsk().choices!);
+    const choice = this.choiceOf(state, text, consentAsk().choices!);
     const yn = parseYesNo(text, state.lang);
-    if (choice === 'more') { out.push(msg('intake.consent.details', { days: this.deps.retentionDays }), this.consentAsk()); return; }
+    if (choice === 'more') { out.push(msg('intake.consent.details', { days: this.deps.retentionDays }), consentAsk()); return; }
     if (choice === 'yes' || (yn.ok && yn.value)) {
       state.consentAt = this.deps.now().toISOString();
       state.phase = 'asking';
@@ -177,7 +174,7 @@ export class IntakeDialog {
       out.push(msg('intake.consent.declined'));
       return { state: null, out };
     }
-    out.push(msg('intake.consent.retry'), this.consentAsk());
+    out.push(msg('intake.consent.retry'), consentAsk());
   }
 
   /** Understands the answer to the current question, then asks the next missing one. */
@@ -300,17 +297,12 @@ export class IntakeDialog {
     // Sending needs a plain yes: "oui mais change ma ville" is not one.
     const yn = plainYesNo(text, state.lang);
     if (choice === 'confirm' || yn === true) return this.proposalStep(state, input, out);
-    if (choice === 'edit' || yn === false) { out.push(this.editPickAsk(state)); state.phase = 'editPick'; return; }
+    if (choice === 'edit' || yn === false) { out.push(editPickAsk(state)); state.phase = 'editPick'; return; }
     out.push(msg('intake.summary.retry'), ...this.summaryStep(state));
   }
 
-  private editPickAsk(state: IntakeState): Msg {
-    const lines = summaryLines(state);
-    return { key: 'intake.summary.whichField', choices: lines.map((l) => ({ code: l.slot, label: msg(`intake.field.${l.slot}`) })) };
-  }
-
   private editPickStep(state: IntakeState, text: string, out: Msg[]): void {
-    const ask = this.editPickAsk(state);
+    const ask = editPickAsk(state);
     const slot = this.choiceOf(state, text, ask.choices!) as SlotName | null;
     if (slot) { out.push(...this.editStep(state, slot)); return; }
     out.push(msg('intake.summary.whichFieldRetry'), ask);
@@ -341,30 +333,15 @@ export class IntakeDialog {
     out.push(
       msg('intake.proposal.intro', { association: proposal.chosen.associationName, days: proposal.chosen.responseDays }),
       msg('intake.proposal.why', { reasons: proposal.chosen.reasons.map(reasonMsg) }),
-      msg('intake.proposal.alternatives', { lines: proposal.alternatives.map((a) => this.alternativeLine(state, a)) }),
-      this.proposalAsk(state),
+      msg('intake.proposal.alternatives', { lines: proposal.alternatives.map((a) => alternativeLine(state, a)) }),
+      proposalAsk(state),
     );
-  }
-
-  private alternativeLine(state: IntakeState, a: ProposalOption): Msg {
-    const description = (state.lang === 'en' ? a.descriptionEn : a.descriptionFr).trim();
-    if (description === '') return msg('intake.proposal.alternativeLineShort', { association: a.associationName });
-    return msg('intake.proposal.alternativeLine', { association: a.associationName, description: description.length > 160 ? `${description.slice(0, 157)}…` : description });
-  }
-
-  private proposalAsk(state: IntakeState): Msg {
-    const [chosen, ...others] = state.proposal?.options ?? [];
-    const choices: ChoiceOption[] = [];
-    if (chosen) choices.push({ code: chosen.programmeId, label: msg('intake.proposal.sendTo', { association: chosen.associationName }) });
-    for (const o of others) choices.push({ code: o.programmeId, label: msg('intake.proposal.chooseOther', { association: o.associationName }) });
-    choices.push({ code: 'edit', label: msg('intake.summary.edit') });
-    return { key: 'intake.proposal.ask', choices };
   }
 
   /** The young person keeps the proposal, picks an alternative, or goes back to edit. */
   private async proposalReplyStep(state: IntakeState, text: string, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
     const options = state.proposal?.options ?? [];
-    let code = this.choiceOf(state, text, this.proposalAsk(state).choices!);
+    let code = this.choiceOf(state, text, proposalAsk(state).choices!);
     if (!code) {
       // An association named in a sentence ("plutôt Article 1") counts too.
       const typed = ` ${commandText(text)} `;
@@ -374,9 +351,9 @@ export class IntakeDialog {
     }
     const yn = plainYesNo(text, state.lang);
     if (!code && yn === true) code = options[0]?.programmeId ?? null;
-    if (code === 'edit' || (yn === false && !code)) { state.phase = 'editPick'; delete state.proposal; out.push(this.editPickAsk(state)); return; }
+    if (code === 'edit' || (yn === false && !code)) { state.phase = 'editPick'; delete state.proposal; out.push(editPickAsk(state)); return; }
     if (code) return this.submitStep(state, input, out, code, false);
-    out.push(msg('intake.proposal.retry'), this.proposalAsk(state));
+    out.push(msg('intake.proposal.retry'), proposalAsk(state));
   }
 
   private buildRequest(state: IntakeState, channel: string, out: Msg[]): MentoringRequest | null {
@@ -427,7 +404,7 @@ export class IntakeDialog {
         return;
       case 'edit':
         if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
-        if (cmd.field === null) { state.phase = 'editPick'; out.push(this.editPickAsk(state)); return; }
+        if (cmd.field === null) { state.phase = 'editPick'; out.push(editPickAsk(state)); return; }
         if (!questionFor(EDIT_FIELD_SLOT[cmd.field]).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
         if (!this.isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
         out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
@@ -442,28 +419,16 @@ export class IntakeDialog {
     }
   }
 
-  private confirmationAsk(state: IntakeState): Msg {
-    const what = state.confirming!;
-    const key =
-      what === 'tooYoung' ? 'intake.age.confirmTooYoung'
-        : what === 'tooOld' ? 'intake.age.confirmTooOld'
-          : what === 'stop' && state.phase === 'submitted' ? 'intake.stop.confirmSubmitted'
-            : what === 'stop' && state.requestId ? 'intake.stop.confirmKeepsRequest'
-              : what === 'restart' && state.requestId ? 'intake.restart.confirmNew'
-                : `intake.${what}.confirm`;
-    return { key, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] };
-  }
-
   private askConfirmation(state: IntakeState, what: Confirmation, out: Msg[]): void {
     state.confirming = what;
-    out.push(this.confirmationAsk(state));
+    out.push(confirmationAsk(state));
   }
 
   /** Yes/no after "stop", "effacer mes données", "recommencer", or an age outside 13–30. */
   private async confirmationStep(state: IntakeState, text: string, cmd: Command | null, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
     const what = state.confirming!;
     const yn = plainYesNo(text, state.lang);
-    const choice = this.choiceOf(state, text, this.confirmationAsk(state).choices!);
+    const choice = this.choiceOf(state, text, confirmationAsk(state).choices!);
     const yes = choice === 'yes' || yn === true;
     const no = choice === 'no' || yn === false;
     if (!yes && !no) {
@@ -475,7 +440,7 @@ export class IntakeDialog {
         delete state.confirming;
         return this.answerStep(state, text, out);
       }
-      out.push(msg('intake.confirm.retry'), this.confirmationAsk(state));
+      out.push(msg('intake.confirm.retry'), confirmationAsk(state));
       return;
     }
     delete state.confirming;
@@ -528,13 +493,13 @@ export class IntakeDialog {
 
   /** Asks again whatever is pending: the question, the summary, the consent. */
   private reaskStep(state: IntakeState): Msg[] {
-    if (state.confirming) return [this.confirmationAsk(state)];
+    if (state.confirming) return [confirmationAsk(state)];
     switch (state.phase) {
       case 'new':
       case 'ended':
         return this.welcomeStep(state);
       case 'consent':
-        return [this.consentAsk()];
+        return [consentAsk()];
       case 'asking': {
         if (state.current === 'place' && state.pendingPlaces?.length) {
           return [{ key: 'intake.place.which', choices: state.pendingPlaces.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) }];
@@ -545,20 +510,12 @@ export class IntakeDialog {
       case 'summary':
         return this.summaryStep(state);
       case 'editPick':
-        return [this.editPickAsk(state)];
+        return [editPickAsk(state)];
       case 'proposal':
-        return [this.proposalAsk(state)];
+        return [proposalAsk(state)];
       case 'submitted':
         return [msg('intake.submitted.already', { association: state.associationName ?? '' })];
     }
-  }
-
-  /** After a long silence: what was already said, before going on. */
-  private recallStep(state: IntakeState): Msg {
-    const lines = summaryLines(state).slice(0, 6);
-    return lines.length === 0
-      ? msg('intake.resume.nothingYet')
-      : msg('intake.resume.recall', { lines: lines.map((l) => msg('intake.resume.line', { label: msg(`intake.field.${l.slot}`), value: l.value })) });
   }
 
   /** After the help lines: the button, its number, "continuer", or a plain yes. */
