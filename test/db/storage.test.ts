@@ -2,28 +2,9 @@ import crypto from 'node:crypto';
 import { PrismaStorage, StorageConflictError } from '../../db/PrismaStorage';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
 import { purgeStaleConversations } from '../../db/purgeStaleConversations';
-import type { MentoringRequest } from '../../intake/MentoringRequest';
 import type { RouteDecision } from '../../routing/types';
+import { REQUEST } from '../helpers/fixtures';
 import { openTestDatabase, postgresAvailable, type DbKind } from '../helpers/testDatabase';
-
-const REQUEST: MentoringRequest = {
-  schemaVersion: 1,
-  locale: 'fr',
-  channel: 'test',
-  submittedAt: '2026-11-21T10:00:00.000Z',
-  firstName: 'Inès',
-  age: 17,
-  situation: { kind: 'lycee_general', schoolYear: 'terminale', diplomaLevel: null, detail: null },
-  needs: ['orientation'],
-  needsOther: null,
-  place: { commune: '69123', name: 'Lyon', postalCode: '69001', departement: '69', region: '84' },
-  priorityPublics: null,
-  meeting: 'either',
-  availability: null,
-  contact: { email: 'ines@example.fr', phone: null, preferred: 'email' },
-  guardian: null,
-  consent: { given: true, at: '2026-11-21T09:58:00.000Z' },
-};
 
 function decisionFor(associationId: string, programmeId: string): RouteDecision {
   const programme = {
