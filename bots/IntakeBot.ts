@@ -6,7 +6,7 @@ import { langFromLocale } from '../locales/i18n';
 import type { Lang } from '../intake/vocabulary';
 import { detectCrisis } from '../understanding/safety/detectCrisis';
 import { ConversationStore } from './ConversationStore';
-import { errorCode, pseudonym, type Logger } from './log';
+import { pseudonym, type Logger } from './log';
 import { toActivities, type Renderer } from './renderMessages';
 import { TurnQueue } from './TurnQueue';
 
@@ -44,7 +44,8 @@ export class IntakeBot {
       const { state, eTag } = await this.store.load(key);
       const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang);
       try {
-        if (result.state) await this.store.save(key, result.state, eTag);
+        // The very same object back means nothing changed (a join on a running conversation).
+        if (result.state && result.state !== state) await this.store.save(key, result.state, eTag);
         else if (state) await this.store.delete(key);
       } catch (err) {
         if (err instanceof StorageConflictError && attempt < CONFLICT_RETRIES) {

@@ -1,4 +1,4 @@
-import type { Association, Prisma, PrismaClient, Programme } from '@prisma/client';
+import type { Prisma, PrismaClient, Programme } from '@prisma/client';
 import { periodStart } from '../intake/submitRequest';
 import type { DirectoryAssociation, DirectoryFile, DirectoryProgrammeEntry } from '../routing/directorySchema';
 import type { ProgrammeLoad } from '../routing/types';
@@ -58,19 +58,10 @@ async function applyDirectory(tx: Prisma.TransactionClient, file: DirectoryFile)
   // Associations first, so a programme moved to another association finds it.
   for (const a of file.associations) {
     const row = associationRow(a);
-    const current = existingAssociations.get(a.id);
-    if (current === undefined) {
-      await tx.association.create({ data: row });
-      summary.associations.created.push(a.id);
-      continue;
-    }
-    const fields = changedFields(current, row);
-    if (fields.length === 0) {
-      summary.associations.unchanged.push(a.id);
-    } else {
-      await tx.association.update({ where: { id: a.id }, data: row });
-      summary.associations.updated.push({ id: a.id, fields });
-    }
+    await writeReported(a.id, existingAssociations.get(a.id), row, summary.associations, {
+      create: () => tx.association.create({ data: row }),
+      update: () => tx.association.update({ where: { id: a.id }, data: row }),
+    });
   }
 
   const inFile = new Set<string>();
@@ -78,19 +69,10 @@ async function applyDirectory(tx: Prisma.TransactionClient, file: DirectoryFile)
     for (const p of a.programmes) {
       inFile.add(p.id);
       const row = programmeRow(p, a.id);
-      const current = existingProgrammes.get(p.id);
-      if (current === undefined) {
-        await tx.programme.create({ data: row });
-        summary.programmes.created.push(p.id);
-        continue;
-      }
-      const fields = changedFields(current, row);
-      if (fields.length === 0) {
-        summary.programmes.unchanged.push(p.id);
-      } else {
-        await tx.programme.update({ where: { id: p.id }, data: row });
-        summary.programmes.updated.push({ id: p.id, fields });
-      }
+      await writeReported(p.id, existingProgrammes.get(p.id), row, summary.programmes, {
+        create: () => tx.programme.create({ data: row }),
+        update: () => tx.programme.update({ where: { id: p.id }, data: row }),
+      });
     }
   }
 
@@ -125,6 +107,28 @@ async function applyDirectory(tx: Prisma.TransactionClient, file: DirectoryFile)
     if (open > 0) summary.openRequests.push({ associationId: a.id, count: open });
   }
   return summary;
+}
+
+/** Creates a row, updates it when a field differs, or leaves it; records which in `changes`. */
+async function writeReported(
+  id: string,
+  current: Record<string, unknown> | undefined,
+  row: Record<string, unknown>,
+  changes: ImportChanges,
+  write: { create: () => Promise<unknown>; update: () => Promise<unknown> },
+): Promise<void> {
+  if (current === undefined) {
+    await write.create();
+    changes.created.push(id);
+    return;
+  }
+  const fields = changedFields(current, row);
+  if (fields.length === 0) {
+    changes.unchanged.push(id);
+    return;
+  }
+  await write.update();
+  changes.updated.push({ id, fields });
 }
 
 async function retireProgramme(tx: Prisma.TransactionClient, p: Programme, changes: ImportChanges): Promise<void> {

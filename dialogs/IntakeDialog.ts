@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import { draftToRequest, type DraftField } from '../intake/draftToRequest';
 import type { Lang } from '../intake/vocabulary';
-import type { Proposal, ProposalOption } from '../intake/submitRequest';
+import type { Proposal } from '../intake/submitRequest';
 import type { Reason } from '../routing/types';
 import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
 import { detectLanguage } from '../understanding/detectLanguage';
@@ -10,7 +10,7 @@ import { parseYesNo } from '../understanding/parseYesNo';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
 import type { CrisisSignal } from '../understanding/safety/detectCrisis';
-import { newState, SLOTS, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
+import { newState, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
 import { formatPlace, plainYesNo, QUESTIONS, questionFor, type AskContext, type Question } from './questions';
 import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from './prompts';
@@ -140,7 +140,7 @@ export class IntakeDialog {
       out.push(recallMsg(state));
     }
     const cmd = parseCommand(text);
-    if (cmd) return this.commandStep(state, cmd, input, out);
+    if (cmd) return this.commandStep(state, cmd, out);
     switch (state.phase) {
       case 'consent': return this.consentStep(state, text, out);
       case 'asking': return this.answerStep(state, text, out);
@@ -148,7 +148,6 @@ export class IntakeDialog {
       case 'editPick': return this.editPickStep(state, text, out);
       case 'proposal': return this.proposalReplyStep(state, text, input, out);
       case 'submitted': out.push(msg('intake.submitted.already', { association: state.associationName ?? '' })); return;
-      case 'ended': out.push(...this.welcomeStep(state)); return;
     }
   }
 
@@ -390,7 +389,7 @@ export class IntakeDialog {
     out.push(msg('intake.submitted.next'));
   }
 
-  private commandStep(state: IntakeState, cmd: Command, input: TurnInput, out: Msg[]): TurnResult | void {
+  private commandStep(state: IntakeState, cmd: Command, out: Msg[]): TurnResult | void {
     switch (cmd.kind) {
       case 'help':
         out.push(msg('intake.help'), ...this.reaskStep(state));
@@ -433,8 +432,8 @@ export class IntakeDialog {
     const no = choice === 'no' || yn === false;
     if (!yes && !no) {
       // Help and language keep the question open; any other command means "no, do this instead".
-      if (cmd?.kind === 'help' || cmd?.kind === 'switchLang') return this.commandStep(state, cmd, input, out);
-      if (cmd) { delete state.confirming; out.push(msg('intake.confirm.kept')); return this.commandStep(state, cmd, input, out); }
+      if (cmd?.kind === 'help' || cmd?.kind === 'switchLang') return this.commandStep(state, cmd, out);
+      if (cmd) { delete state.confirming; out.push(msg('intake.confirm.kept')); return this.commandStep(state, cmd, out); }
       if (what === 'tooYoung' || what === 'tooOld') {
         // Another age typed instead of yes/no: take it as the answer.
         delete state.confirming;
@@ -496,7 +495,6 @@ export class IntakeDialog {
     if (state.confirming) return [confirmationAsk(state)];
     switch (state.phase) {
       case 'new':
-      case 'ended':
         return this.welcomeStep(state);
       case 'consent':
         return [consentAsk()];
@@ -539,4 +537,3 @@ export class IntakeDialog {
   }
 }
 
-export { SLOTS };

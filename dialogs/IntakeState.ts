@@ -17,8 +17,7 @@ export type Phase =
   | 'summary' // summary shown, waiting for confirm or edit
   | 'editPick' // asked which answer to change
   | 'proposal' // association proposed, alternatives offered, waiting for the choice
-  | 'submitted'
-  | 'ended'; // stopped or ineligible: nothing kept but the language
+  | 'submitted';
 
 /** A yes/no question that interrupts the form and then returns to it. */
 export type Confirmation = 'stop' | 'delete' | 'restart' | 'tooYoung' | 'tooOld';

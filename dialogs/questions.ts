@@ -126,7 +126,7 @@ export const QUESTIONS: Question[] = [
     slot: 'firstName',
     applies: () => true,
     skippable: true,
-    ask: (ctx) => msg('intake.firstName.ask'),
+    ask: () => msg('intake.firstName.ask'),
     understand(text) {
       if (parseYesNo(text, 'fr').ok || parseYesNo(text, 'en').ok) return { kind: 'retry' };
       const r = parseFirstName(text);
