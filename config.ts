@@ -16,6 +16,25 @@ const ConfigSchema = z
     STATE_RETENTION_DAYS: z.coerce.number().positive().default(30),
     /** Largest request body accepted on /api/messages. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+    /** smtp://user:pass@host:587 or smtps://…; unset = e-mails written as .eml files to OUTBOX_DIR. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    MAIL_FROM: z.string().min(3).default('Binôme <no-reply@binome.invalid>'),
+    OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+    /** Where staff links point (the address people reach this server at). Default: the local address. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The national coordinator's address for alerts; overrides the directory's. */
+    COORDINATOR_EMAIL: z.email().optional(),
+    /** "inprocess": npm start delivers notifications itself; "off": run `npm run worker` instead. */
+    OUTBOX_WORKER: z.enum(['inprocess', 'off']).default('inprocess'),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+    OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+    /** How long a claimed notification stays with its worker (longer than any delivery's timeout). */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** Staff accept/decline links stay valid this long. */
+    STAFF_LINK_DAYS: z.coerce.number().positive().default(14),
+    /** Key signing staff links; unset = generated once and kept in the database. */
+    STAFF_LINK_KEY: z.string().min(32).optional(),
   })
   .refine((c) => !c.MicrosoftAppId || !!c.MicrosoftAppPassword || c.MicrosoftAppType === 'UserAssignedMSI', {
     message: 'MicrosoftAppPassword is required when MicrosoftAppId is set',

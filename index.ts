@@ -5,7 +5,10 @@ import {
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
+import { mountStaffRoutes } from './adapters/staff/staffRoutes';
 import { ConversationStore } from './bots/ConversationStore';
+import { ProactiveMessenger } from './bots/ProactiveMessenger';
+import { createHandoffStack, randomWorkerId, type HandoffStack } from './handoffStack';
 import { IntakeBot } from './bots/IntakeBot';
 import { errorCode, jsonLogger, type Logger } from './bots/log';
 import { createRenderer, type Renderer } from './bots/renderMessages';
@@ -28,6 +31,10 @@ export interface App {
   db: Database;
   bot: IntakeBot;
   adapter: CloudAdapter;
+  /** Delivery of notifications and staff actions (the worker runs only if OUTBOX_WORKER=inprocess). */
+  handoff: HandoffStack;
+  /** Where news to young people goes; other channel adapters register their own sender here. */
+  proactive: ProactiveMessenger;
   close(): Promise<void>;
 }
 
@@ -44,7 +51,7 @@ const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans qu
 export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
 
 /** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
-export function createBotStack(opts: { db: Database; log: Logger; now: () => Date; resumeAfterMs: number; retentionDays?: number }): BotStack {
+export function createBotStack(opts: { db: Database; log: Logger; now: () => Date; resumeAfterMs: number; retentionDays?: number; onStored?: () => void }): BotStack {
   const i18n = createI18n();
   const t: Translate = (lang, key, params) => i18n.t(key, { lng: lang, ...params }) as string;
   const render = createRenderer(i18n);
@@ -62,11 +69,16 @@ export function createBotStack(opts: { db: Database; log: Logger; now: () => Dat
       return proposal;
     },
     submit: async (request, meta) => {
-      const result = await submitRequest(request, meta, { directory, requests, now: opts.now });
+      const result = await submitRequest(request, meta, { directory, requests, now: opts.now, onStored: opts.onStored });
       warnIfRoutingFailed(result.reasons, opts.log);
       return result;
     },
-    erase: (key) => requests.eraseConversation(key),
+    erase: async (key) => {
+      const count = await requests.eraseConversation(key);
+      // Withdrawal notices to associations that had received the request.
+      opts.onStored?.();
+      return count;
+    },
   });
   const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma)), render, opts.log);
   return { bot, dialog, render, t };
@@ -88,7 +100,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const seeded = await seedDirectoryIfEmpty(db.prisma);
     if (seeded > 0) log('info', 'directory.seeded', { associations: seeded });
 
-    const { bot, render } = createBotStack({ db, log, now, resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000, retentionDays: config.STATE_RETENTION_DAYS });
+    let kick = () => undefined as void;
+    const { bot, render } = createBotStack({
+      db, log, now, resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000, retentionDays: config.STATE_RETENTION_DAYS, onStored: () => kick(),
+    });
 
     const authenticated = !!config.MicrosoftAppId;
     const adapter = new CloudAdapter(
@@ -100,6 +115,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       } as ConfigurationBotFrameworkAuthenticationOptions),
     );
     adapter.onTurnError = turnErrorHandler(render, log);
+    const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated });
 
     log('info', 'understanding.ready', { ms: warmUpUnderstanding() });
 
@@ -130,14 +146,27 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+    // Created once listening: staff links need the address (unknown before listening on port 0).
+    const handoff = createHandoffStack({ db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app') });
+    mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, now });
+    if (config.OUTBOX_WORKER === 'inprocess') {
+      kick = () => handoff.worker.kick();
+      handoff.worker.start();
+    }
     return {
       server,
-      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+      url,
       db,
       bot,
       adapter,
+      handoff,
+      proactive,
       async close() {
         clearInterval(purgeTimer);
+        await handoff.worker.stop();
+        handoff.email.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();
       },
@@ -166,6 +195,11 @@ export function turnErrorHandler(render: Renderer, log: Logger) {
   };
 }
 
+async function hasCoordinatorContact(app: App): Promise<boolean> {
+  const c = await app.db.prisma.association.findFirst({ where: { isCoordinator: true, active: true }, select: { contactEmail: true, notifyBy: true, webhookUrl: true } });
+  return !!c && (c.notifyBy === 'webhook' ? !!c.webhookUrl : !!c.contactEmail);
+}
+
 async function main(): Promise<void> {
   const app = await createApp();
   const { target } = app.db;
@@ -174,6 +208,12 @@ async function main(): Promise<void> {
   console.log(`  Talk to it in this terminal:   npm run chat        (or: npm run chat -- --lang en)`);
   console.log(`  Bot Framework endpoint:        POST ${app.url}/api/messages  (Bot Framework Emulator: open this URL)`);
   console.log(`  Health:                        GET  ${app.url}/healthz`);
+  const config = loadConfig();
+  const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;
+  console.log(`  Staff notifications:           ${config.OUTBOX_WORKER === 'inprocess' ? 'delivered by this process' : 'OUTBOX_WORKER=off: run npm run worker'}; e-mails ${mail}`);
+  if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {
+    console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts cannot be delivered.');
+  }
   const stop = async () => {
     await app.close().catch(() => undefined);
     process.exit(0);

@@ -11,7 +11,7 @@ function isUniqueViolation(err: unknown): boolean {
 export class PrismaRequestStore implements RequestStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async saveRouted({ requestId, request, decision, chosenBy = 'routing', conversationKey, conversationRef }: NewRoutedRequest): Promise<{ requestId: string; alreadyStored: boolean }> {
+  async saveRouted({ requestId, request, decision, chosenBy = 'routing', conversationKey, conversationRef, deadlineAt = null }: NewRoutedRequest): Promise<{ requestId: string; alreadyStored: boolean }> {
     const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
     const programme = option.programme;
     try {
@@ -34,7 +34,19 @@ export class PrismaRequestStore implements RequestStore {
             conversationRef: conversationRef as Prisma.InputJsonValue,
           },
         });
-        await tx.notification.create({ data: { requestId, associationId: programme.associationId, kind: 'new_request' } });
+        const assignment = await tx.assignment.create({
+          data: {
+            requestId,
+            associationId: programme.associationId,
+            programmeId: decision.kind === 'routed' ? programme.id : null,
+            reasons: option.reasons as unknown as Prisma.InputJsonValue,
+            deadlineAt: decision.kind === 'routed' ? deadlineAt : null,
+            createdAt: new Date(request.submittedAt),
+          },
+        });
+        // Due at once, on the clock of the submission (not the database's: tests move the clock).
+        const due = new Date(request.submittedAt);
+        await tx.notification.create({ data: { requestId, assignmentId: assignment.id, associationId: programme.associationId, kind: 'new_request', nextAttemptAt: due, createdAt: due } });
         return { requestId, alreadyStored: false };
       });
     } catch (err) {
@@ -53,7 +65,17 @@ export class PrismaRequestStore implements RequestStore {
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.mentoringRequest.findMany({ where: { conversationKey }, select: { id: true } });
       const ids = rows.map((r) => r.id);
+      // Associations that already received a request are told it is withdrawn (by its id
+      // only: the notice outlives the request and carries no personal data).
+      const received = await tx.notification.findMany({
+        where: { requestId: { in: ids }, kind: 'new_request', status: { in: ['delivered', 'sending'] }, associationId: { not: null } },
+        select: { requestId: true, associationId: true },
+      });
+      const notices = new Map(received.map((r) => [`${r.requestId}/${r.associationId}`, r]));
       await tx.notification.deleteMany({ where: { requestId: { in: ids } } });
+      for (const r of notices.values()) {
+        await tx.notification.create({ data: { kind: 'request_withdrawn', associationId: r.associationId, payload: { requestId: r.requestId }, nextAttemptAt: new Date(0) } });
+      }
       await tx.mentoringRequest.deleteMany({ where: { id: { in: ids } } });
       await tx.botState.deleteMany({ where: { key: conversationKey } });
       return ids.length;

@@ -92,7 +92,9 @@ async function applyDirectory(tx: Prisma.TransactionClient, file: DirectoryFile)
     const referencing: Prisma.MentoringRequestWhereInput = { OR: [{ associationId: a.id }, { programmeId: { in: programmeIds } }] };
     const requests = await tx.mentoringRequest.count({ where: referencing });
     const notifications = await tx.notification.count({ where: { associationId: a.id } });
-    if (requests === 0 && notifications === 0) {
+    // A handoff it declined or let expire is history the coordinator may still need.
+    const assignments = await tx.assignment.count({ where: { associationId: a.id } });
+    if (requests === 0 && notifications === 0 && assignments === 0) {
       await tx.association.delete({ where: { id: a.id } }); // its programmes go with it (cascade)
       summary.associations.deleted.push(a.id);
       summary.programmes.deleted.push(...programmeIds);

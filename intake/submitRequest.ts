@@ -1,4 +1,5 @@
 import type { MentoringRequest } from './MentoringRequest';
+import { addWorkingDays } from '../notifications/workingDays';
 import { routeRequest } from '../routing/routeRequest';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOption } from '../routing/types';
 
@@ -20,6 +21,8 @@ export interface NewRoutedRequest {
   chosenBy?: ChosenBy;
   conversationKey: string;
   conversationRef: unknown;
+  /** When the association must have answered before the request goes elsewhere (null: the coordinator, no deadline). */
+  deadlineAt?: Date | null;
 }
 
 /** Stores a request, its routing and its notification in one transaction; db/ implements it. */
@@ -97,7 +100,7 @@ export const periodStart = (now: Date) => new Date(Date.UTC(now.getUTCFullYear()
 export async function submitRequest(
   request: MentoringRequest,
   meta: { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string },
-  deps: { directory: DirectorySource; requests: RequestStore; now: () => Date },
+  deps: { directory: DirectorySource; requests: RequestStore; now: () => Date; onStored?: () => void },
 ): Promise<SubmitResult> {
   // Submitted already (the turn was redone, or the young person confirmed again after an
   // error): answer with what was stored, send nothing twice.
@@ -116,9 +119,12 @@ export async function submitRequest(
       decision = { ...decision, chosen: preferred, alternatives: all.filter((o) => o !== preferred) };
     }
   }
+  const chosen = decision.kind === 'routed' ? decision.chosen.programme : null;
   const saved = await deps.requests.saveRouted({
     requestId: meta.submissionId, request, decision, chosenBy, conversationKey: meta.conversationKey, conversationRef: meta.conversationRef,
+    deadlineAt: chosen && !chosen.isCoordinator ? addWorkingDays(deps.now(), chosen.responseDays) : null,
   });
+  deps.onStored?.();
   if (saved.alreadyStored) {
     const again = await deps.requests.findRouting(meta.submissionId);
     if (again) return resultOf(again.requestId, again.decision, true);

@@ -32,7 +32,7 @@ describe.each(kinds)('directory import and export on %s', (kind) => {
   // (a fresh database per test would cost a migration each time).
   beforeEach(async () => {
     if (!db) return;
-    await db.prisma.$executeRawUnsafe('TRUNCATE "notification", "mentoring_request", "programme", "association"');
+    await db.prisma.$executeRawUnsafe('TRUNCATE "notification_attempt", "notification", "assignment", "mentoring_request", "programme", "association"');
     await seedDirectoryIfEmpty(db.prisma);
   }, 60_000);
   const maybe = (name: string, fn: () => Promise<void>) => it(name, async () => {

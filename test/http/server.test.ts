@@ -54,7 +54,9 @@ describe('the HTTP server on loopback (PGlite in a directory)', () => {
     const stored = await app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: `emulator/conversations/${client.conversationId}` }, include: { notifications: true } });
     expect(stored).toHaveLength(1);
     expect(stored[0]!.payload).toMatchObject({ age: 17, firstName: 'Inès', place: { commune: '69123' } });
-    expect(stored[0]!.notifications).toHaveLength(1);
+    // One handoff; the seed has no e-mail for the association, so the worker running in
+    // the server gave up on it at once and alerted the coordinator (whom the seed cannot reach either).
+    expect(stored[0]!.notifications.filter((n) => n.kind === 'new_request')).toHaveLength(1);
   }, 90_000);
 
   it('answers malformed input with a 4xx and no stack trace', async () => {

@@ -1,0 +1,119 @@
+import type { Prisma, PrismaClient } from '@prisma/client';
+import type { MentoringRequest } from '../intake/MentoringRequest';
+import type { AttemptRecord, ClaimedNotification, DeliveryContext, NotificationKind, OutboxStore, Outcome } from '../notifications/OutboxStore';
+
+type Tx = Prisma.TransactionClient;
+
+// Timestamps are compared in UTC whatever the session's time zone: Prisma stores
+// TIMESTAMP(3) values in UTC, and the parameters are sent as ISO strings.
+const utc = (d: Date) => d.toISOString();
+
+/** The coordinator association (the first active one), for alerts; null if the directory has none. */
+export async function coordinatorId(db: Tx | PrismaClient): Promise<string | null> {
+  const row = await db.association.findFirst({ where: { isCoordinator: true, active: true }, orderBy: { id: 'asc' }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+/** The outbox on PostgreSQL/PGlite: rows claimed with FOR UPDATE SKIP LOCKED and a lease. */
+export class PrismaOutbox implements OutboxStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async claim(worker: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
+    const lease = new Date(now.getTime() + leaseMs);
+    // One statement: the inner SELECT locks the rows it picks and skips rows another
+    // worker is claiming at this instant; the UPDATE marks them ours until the lease ends.
+    // A row whose lease expired (its worker died) is due again. attempts counts claims, so
+    // a message that crashes every worker still ends as a dead letter.
+    const rows = await this.prisma.$queryRaw<ClaimedNotification[]>`
+      UPDATE "notification" SET
+        "status" = 'sending',
+        "leaseUntil" = (${utc(lease)}::timestamptz AT TIME ZONE 'UTC'),
+        "claimedBy" = ${worker},
+        "attempts" = "attempts" + 1,
+        "updatedAt" = (${utc(now)}::timestamptz AT TIME ZONE 'UTC')
+      WHERE "id" IN (
+        SELECT "id" FROM "notification"
+        WHERE ("status" = 'pending' AND "nextAttemptAt" <= (${utc(now)}::timestamptz AT TIME ZONE 'UTC'))
+           OR ("status" = 'sending' AND "leaseUntil" < (${utc(now)}::timestamptz AT TIME ZONE 'UTC'))
+        ORDER BY "nextAttemptAt", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id", "kind", "attempts", "payload", "requestId", "assignmentId", "associationId"`;
+    return rows.map((r) => ({ ...r, kind: r.kind as NotificationKind, attempts: Number(r.attempts), payload: (r.payload ?? {}) as Record<string, unknown> }));
+  }
+
+  async context(n: ClaimedNotification): Promise<DeliveryContext> {
+    const [request, association, assignment] = await Promise.all([
+      n.requestId ? this.prisma.mentoringRequest.findUnique({ where: { id: n.requestId } }) : null,
+      n.associationId ? this.prisma.association.findUnique({ where: { id: n.associationId } }) : null,
+      n.assignmentId ? this.prisma.assignment.findUnique({ where: { id: n.assignmentId } }) : null,
+    ]);
+    const history = request
+      ? (await this.prisma.assignment.findMany({ where: { requestId: request.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { association: { select: { name: true } } } }))
+          .map((a) => ({ association: a.association.name, status: a.status }))
+      : [];
+    return {
+      request: request
+        ? {
+            id: request.id,
+            payload: request.payload as unknown as MentoringRequest,
+            status: request.status,
+            conversationRef: request.conversationRef,
+            chosenBy: ((request.routing as { chosenBy?: string } | null)?.chosenBy) ?? null,
+          }
+        : null,
+      association: association
+        ? {
+            id: association.id, name: association.name, notifyBy: association.notifyBy, contactEmail: association.contactEmail,
+            webhookUrl: association.webhookUrl, webhookSecret: association.webhookSecret, isCoordinator: association.isCoordinator, responseDays: association.responseDays,
+          }
+        : null,
+      assignment: assignment
+        ? { id: assignment.id, status: assignment.status, deadlineAt: assignment.deadlineAt, createdAt: assignment.createdAt, programmeId: assignment.programmeId, reasons: assignment.reasons }
+        : null,
+      history,
+    };
+  }
+
+  async complete(n: ClaimedNotification, worker: string, attempt: AttemptRecord, outcome: Outcome): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.notificationAttempt.create({
+        data: {
+          notificationId: n.id, attempt: n.attempts, startedAt: attempt.startedAt, durationMs: attempt.durationMs, transport: attempt.transport,
+          result: outcome.kind === 'cancelled' ? 'cancelled' : outcome.kind, error: attempt.error ?? (outcome.kind === 'cancelled' ? outcome.why : null), worker,
+        },
+      });
+      const data: Prisma.NotificationUpdateManyMutationInput =
+        outcome.kind === 'delivered'
+          ? { status: 'delivered', deliveredAt: new Date(attempt.startedAt.getTime() + attempt.durationMs), leaseUntil: null, lastError: null }
+          : outcome.kind === 'cancelled'
+            ? { status: 'cancelled', leaseUntil: null, lastError: outcome.why }
+            : outcome.kind === 'retry'
+              ? { status: 'pending', nextAttemptAt: outcome.at, leaseUntil: null, claimedBy: null, lastError: outcome.error }
+              : { status: 'dead', leaseUntil: null, lastError: outcome.error };
+      // Fenced by the claim: a worker whose lease expired does not overwrite the new owner's work.
+      const { count } = await tx.notification.updateMany({ where: { id: n.id, status: 'sending', claimedBy: worker }, data });
+      if (count === 1 && outcome.kind === 'dead' && outcome.alert) {
+        await tx.notification.create({
+          data: {
+            kind: 'coordinator_alert',
+            requestId: n.requestId,
+            associationId: await coordinatorId(tx),
+            payload: { reason: outcome.alert, error: outcome.error, requestId: n.requestId, about: n.id },
+          },
+        });
+      }
+      return count === 1;
+    });
+  }
+}
+
+/** A notification and its attempts, for `npm run requests -- show`. */
+export async function notificationsOf(prisma: PrismaClient, requestId: string) {
+  return prisma.notification.findMany({
+    where: { OR: [{ requestId }, { payload: { path: ['requestId'], equals: requestId } }] },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { attemptLog: { orderBy: [{ startedAt: 'asc' }, { attempt: 'asc' }] }, association: { select: { name: true } } },
+  });
+}
