@@ -101,6 +101,9 @@ export class PrismaOutbox implements OutboxStore {
             requestId: n.requestId,
             associationId: await coordinatorId(tx),
             payload: { reason: outcome.alert, error: outcome.error, requestId: n.requestId, about: n.id },
+            // Due at once, on the worker's clock.
+            nextAttemptAt: attempt.startedAt,
+            createdAt: attempt.startedAt,
           },
         });
       }

@@ -56,7 +56,12 @@ export interface ReceivedDelivery { deliveryId: string | undefined; verdict: Web
  * An association's webhook receiver on loopback, checking signatures as the README tells
  * receivers to. `respond` decides the answer (status, delay, redirect) per delivery.
  */
-export async function startWebhookReceiver(secret: string, respond: (n: number, deliveryId: string | undefined) => { status?: number; delayMs?: number; location?: string; hang?: boolean } = () => ({})) {
+export async function startWebhookReceiver(
+  secret: string,
+  respond: (n: number, deliveryId: string | undefined) => { status?: number; delayMs?: number; location?: string; hang?: boolean } = () => ({}),
+  /** The receiver's clock (tests that move the sender's clock move this one too). */
+  now: () => number = Date.now,
+) {
   const deliveries: ReceivedDelivery[] = [];
   const inFlight = new Map<string, number>();
   let maxConcurrentSameId = 0;
@@ -66,7 +71,7 @@ export async function startWebhookReceiver(secret: string, respond: (n: number, 
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const verdict = verifyWebhook(secret, req.headers, raw);
+      const verdict = verifyWebhook(secret, req.headers, raw, now());
       const deliveryId = req.headers['x-binome-delivery'] as string | undefined;
       const n = ++count;
       const answer = respond(n, deliveryId);
@@ -114,12 +119,14 @@ export async function startConnector(opts: { status?: number } = {}) {
     req.on('end', () => {
       const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       if (!m || req.method !== 'POST') {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       const status = opts.status ?? 200;
       if (status < 300) activities.push({ conversationId: decodeURIComponent(m[1]!), activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `a-${activities.length}` }));
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `a-${activities.length}` }));
     });
   });
   const port = await listen(server);
