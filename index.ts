@@ -119,7 +119,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     log('info', 'understanding.ready', { ms: warmUpUnderstanding() });
 
-    const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false });
+    // maxParamLength (find-my-way, default 100): staff link tokens are a path segment of ~120 characters.
+    const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256 } as restify.ServerOptions);
     server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
     server.post('/api/messages', messagesEndpoint({ adapter, authenticated, log, logic: (ctx: TurnContext) => bot.run(ctx) }));
     server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import type { AssignmentView, DecisionToApply, HandoffStore } from '../notifications/HandoffService';
-import { coordinatorId } from './PrismaOutbox';
+import { ASSIGNMENT_ORDER, coordinatorId } from './PrismaOutbox';
 
 /** Handoffs (assignments) on Prisma; each decision and what it queues in one transaction. */
 export class PrismaHandoff implements HandoffStore {
@@ -10,7 +10,7 @@ export class PrismaHandoff implements HandoffStore {
   private async view(where: Prisma.AssignmentWhereInput): Promise<AssignmentView | null> {
     const a = await this.prisma.assignment.findFirst({ where, orderBy: { createdAt: 'desc' }, include: { association: true, request: true } });
     if (!a) return null;
-    const history = await this.prisma.assignment.findMany({ where: { requestId: a.requestId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const history = await this.prisma.assignment.findMany({ where: { requestId: a.requestId }, orderBy: ASSIGNMENT_ORDER });
     return {
       id: a.id,
       requestId: a.requestId,

@@ -4,6 +4,14 @@ import type { AttemptRecord, ClaimedNotification, DeliveryContext, NotificationK
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Handoffs of a request, oldest first. A reroute's new handoff is created at the instant
+ * the previous one is decided, so on equal times the undecided (current) one comes last.
+ */
+export const ASSIGNMENT_ORDER: Prisma.AssignmentOrderByWithRelationInput[] = [
+  { createdAt: 'asc' }, { decidedAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' },
+];
+
 // Timestamps are compared in UTC whatever the session's time zone: Prisma stores
 // TIMESTAMP(3) values in UTC, and the parameters are sent as ISO strings.
 const utc = (d: Date) => d.toISOString();
@@ -50,7 +58,7 @@ export class PrismaOutbox implements OutboxStore {
       n.assignmentId ? this.prisma.assignment.findUnique({ where: { id: n.assignmentId } }) : null,
     ]);
     const history = request
-      ? (await this.prisma.assignment.findMany({ where: { requestId: request.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { association: { select: { name: true } } } }))
+      ? (await this.prisma.assignment.findMany({ where: { requestId: request.id }, orderBy: ASSIGNMENT_ORDER, include: { association: { select: { name: true } } } }))
           .map((a) => ({ association: a.association.name, status: a.status }))
       : [];
     return {

@@ -58,7 +58,7 @@ export interface HandoffStore {
 }
 
 export type ActionResult =
-  | { ok: true; status: 'accepted' | 'declined'; view: AssignmentView }
+  | { ok: true; status: 'accepted' | 'declined'; view: AssignmentView; /** Already so before this call (a replay, a double click). */ repeated?: boolean }
   | { ok: false; error: 'not_found' | 'already_accepted' | 'already_declined' | 'already_expired' | 'coordinator_cannot_decline' | 'reason_required'; view?: AssignmentView };
 
 const MAX_REASON = 500;
@@ -85,7 +85,7 @@ export class HandoffService {
     const view = await this.o.store.find(assignmentId);
     if (!view) return { ok: false, error: 'not_found' };
     // Accepting twice is harmless (a double click, a replayed call): same answer, nothing sent again.
-    if (view.status === 'accepted') return { ok: true, status: 'accepted', view };
+    if (view.status === 'accepted') return { ok: true, status: 'accepted', view, repeated: true };
     if (view.status !== 'pending') return { ok: false, error: view.status === 'declined' ? 'already_declined' : 'already_expired', view };
     const applied = await this.o.store.apply({
       assignmentId, outcome: 'accepted', decidedAt: this.o.now(),
@@ -100,7 +100,7 @@ export class HandoffService {
   async decline(assignmentId: string, reason: string): Promise<ActionResult> {
     const view = await this.o.store.find(assignmentId);
     if (!view) return { ok: false, error: 'not_found' };
-    if (view.status === 'declined') return { ok: true, status: 'declined', view };
+    if (view.status === 'declined') return { ok: true, status: 'declined', view, repeated: true };
     if (view.status !== 'pending') return { ok: false, error: view.status === 'accepted' ? 'already_accepted' : 'already_expired', view };
     if (view.isCoordinator) return { ok: false, error: 'coordinator_cannot_decline', view };
     const why = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_REASON);

@@ -49,7 +49,7 @@ export function mountStaffRoutes(server: Server, o: StaffRoutesOptions): void {
   const t = (key: string, params?: Record<string, unknown>) => o.t('fr', `staff.page.${key}`, params);
 
   const messageFor = (r: ActionResult): string => {
-    if (r.ok) return t(r.status);
+    if (r.ok) return t(r.repeated ? (r.status === 'accepted' ? 'alreadyAccepted' : 'alreadyDeclined') : r.status);
     const map: Record<string, string> = {
       not_found: 'notFound', already_accepted: 'alreadyAccepted', already_declined: 'alreadyDeclined', already_expired: 'alreadyExpired',
       coordinator_cannot_decline: 'coordinatorCannotDecline', reason_required: 'reasonRequired',

@@ -9,9 +9,9 @@ import { createApp, type App } from '../../index';
 export interface Reply { type: string; text?: string; locale?: string; suggestedActions?: { actions: { title: string }[] } }
 
 /** Starts the real server on an ephemeral loopback port. */
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<App> {
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<App> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env });
-  return createApp({ config, log: silentLogger });
+  return createApp({ config, log: silentLogger, now: opts.now });
 }
 
 export const tempPgliteUrl = () => `pglite://${fs.mkdtempSync(path.join(os.tmpdir(), 'binome-test-'))}/db`;
@@ -19,6 +19,8 @@ export const tempPgliteUrl = () => `pglite://${fs.mkdtempSync(path.join(os.tmpdi
 /** A Bot Framework client speaking to /api/messages with deliveryMode expectReplies. */
 export class ExpectRepliesClient {
   readonly conversationId = `http-${crypto.randomUUID()}`;
+  /** Where the channel receives messages the bot sends on its own (news about the request). */
+  serviceUrl?: string;
   constructor(public url: string, private readonly locale = 'fr-FR', private readonly channelId = 'emulator') {}
 
   async raw(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> {
@@ -31,7 +33,7 @@ export class ExpectRepliesClient {
       id: crypto.randomUUID(),
       timestamp: new Date().toISOString(),
       channelId: this.channelId,
-      serviceUrl: this.url,
+      serviceUrl: this.serviceUrl ?? this.url,
       conversation: { id: this.conversationId },
       from: { id: 'user-1', role: 'user' },
       recipient: { id: 'binome', role: 'bot' },
