@@ -68,6 +68,7 @@ export function createHandoffStack(opts: {
     policy: { maxAttempts: config.OUTBOX_MAX_ATTEMPTS, baseMs: config.OUTBOX_RETRY_BASE_SECONDS * 1000, capMs: 6 * 3_600_000 },
     coordinatorEmail: config.COORDINATOR_EMAIL,
     leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+    batchSize: config.OUTBOX_BATCH_SIZE,
     workerId: opts.workerId,
     pollMs: opts.pollMs,
     random: opts.random,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import type { AttemptRecord, ClaimedNotification, DeliveryContext, NotificationKind, OutboxStore, Outcome } from '../notifications/OutboxStore';
@@ -85,24 +86,19 @@ export class PrismaOutbox implements OutboxStore {
   }
 
   async complete(n: ClaimedNotification, worker: string, attempt: AttemptRecord, outcome: Outcome): Promise<boolean> {
+    // A dead letter (rare) may queue the coordinator's alert with it: an interactive transaction.
+    if (outcome.kind !== 'dead') return this.completeInOneStatement(n, worker, attempt, outcome);
     return this.prisma.$transaction(async (tx) => {
       await tx.notificationAttempt.create({
         data: {
           notificationId: n.id, attempt: n.attempts, startedAt: attempt.startedAt, durationMs: attempt.durationMs, transport: attempt.transport,
-          result: outcome.kind === 'cancelled' ? 'cancelled' : outcome.kind, error: attempt.error ?? (outcome.kind === 'cancelled' ? outcome.why : null), worker,
+          result: 'dead', error: attempt.error ?? outcome.error, worker,
         },
       });
-      const data: Prisma.NotificationUpdateManyMutationInput =
-        outcome.kind === 'delivered'
-          ? { status: 'delivered', deliveredAt: new Date(attempt.startedAt.getTime() + attempt.durationMs), leaseUntil: null, lastError: null }
-          : outcome.kind === 'cancelled'
-            ? { status: 'cancelled', leaseUntil: null, lastError: outcome.why }
-            : outcome.kind === 'retry'
-              ? { status: 'pending', nextAttemptAt: outcome.at, leaseUntil: null, claimedBy: null, lastError: outcome.error }
-              : { status: 'dead', leaseUntil: null, lastError: outcome.error };
+      const data: Prisma.NotificationUpdateManyMutationInput = { status: 'dead', leaseUntil: null, lastError: outcome.error };
       // Fenced by the claim: a worker whose lease expired does not overwrite the new owner's work.
       const { count } = await tx.notification.updateMany({ where: { id: n.id, status: 'sending', claimedBy: worker }, data });
-      if (count === 1 && outcome.kind === 'dead' && outcome.alert) {
+      if (count === 1 && outcome.alert) {
         await tx.notification.create({
           data: {
             kind: 'coordinator_alert',
@@ -117,6 +113,39 @@ export class PrismaOutbox implements OutboxStore {
       }
       return count === 1;
     });
+  }
+
+  /**
+   * The common case (delivered, retry, cancelled) in one statement, hence one round trip
+   * and atomic without an interactive transaction: the fenced update and the attempt
+   * record. Measured with bench:outbox, an interactive transaction per delivery was the
+   * worker's main cost.
+   */
+  private async completeInOneStatement(n: ClaimedNotification, worker: string, attempt: AttemptRecord, outcome: Exclude<Outcome, { kind: 'dead' }>): Promise<boolean> {
+    const status = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'cancelled' ? 'cancelled' : 'pending';
+    const lastError = outcome.kind === 'delivered' ? null : outcome.kind === 'cancelled' ? outcome.why : outcome.error;
+    const deliveredAt = outcome.kind === 'delivered' ? utc(new Date(attempt.startedAt.getTime() + attempt.durationMs)) : null;
+    const nextAttemptAt = outcome.kind === 'retry' ? utc(outcome.at) : null;
+    const rows = await this.prisma.$queryRaw<{ kept: bigint | number }[]>`
+      WITH upd AS (
+        UPDATE "notification" SET
+          "status" = ${status},
+          "leaseUntil" = NULL,
+          "lastError" = ${lastError},
+          "deliveredAt" = COALESCE((${deliveredAt}::timestamptz AT TIME ZONE 'UTC'), "deliveredAt"),
+          "nextAttemptAt" = COALESCE((${nextAttemptAt}::timestamptz AT TIME ZONE 'UTC'), "nextAttemptAt"),
+          "claimedBy" = CASE WHEN ${status} = 'pending' THEN NULL ELSE "claimedBy" END,
+          "updatedAt" = (${utc(attempt.startedAt)}::timestamptz AT TIME ZONE 'UTC')
+        WHERE "id" = ${n.id} AND "status" = 'sending' AND "claimedBy" = ${worker}
+        RETURNING "id"
+      ), att AS (
+        INSERT INTO "notification_attempt" ("id", "notificationId", "attempt", "startedAt", "durationMs", "transport", "result", "error", "worker")
+        VALUES (${crypto.randomUUID()}, ${n.id}, ${n.attempts}, (${utc(attempt.startedAt)}::timestamptz AT TIME ZONE 'UTC'), ${attempt.durationMs},
+                ${attempt.transport}, ${outcome.kind}, ${attempt.error ?? (outcome.kind === 'cancelled' ? outcome.why : null)}, ${worker})
+        RETURNING "id"
+      )
+      SELECT (SELECT count(*) FROM upd) AS kept, (SELECT count(*) FROM att) AS recorded`;
+    return Number(rows[0]?.kept ?? 0) === 1;
   }
 }
 

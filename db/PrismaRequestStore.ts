@@ -32,6 +32,8 @@ export class PrismaRequestStore implements RequestStore {
             programmeId: decision.kind === 'routed' ? programme.id : null,
             conversationKey,
             conversationRef: conversationRef as Prisma.InputJsonValue,
+            // The submission's clock, like its deadline and capacity period.
+            createdAt: new Date(request.submittedAt),
           },
         });
         const assignment = await tx.assignment.create({

@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { createDatabase, type Database } from '../db/createDatabase';
 import { exportDirectory, findDirectoryEntry, formatImportSummary, importDirectory } from '../db/directoryRepository';
 import { formatDirectoryEntry } from '../db/formatDirectoryEntry';
+import { hashApiKey, newSecret } from '../notifications/signing';
 import { directoryToCsv } from '../routing/directoryCsv';
 import { validateDirectory, type DirectoryFile } from '../routing/directorySchema';
 import { directoryFormatOf, loadDirectoryFile } from '../routing/loadDirectoryFile';
@@ -13,7 +14,9 @@ const USAGE = `Usage:
                                                        (one transaction: all of it or nothing)
   npm run directory -- export [--format json|csv] [--out FILE]
                                                        the whole directory, inactive rows included (stdout, or FILE)
-  npm run directory -- show <association-or-programme-id>`;
+  npm run directory -- show <association-or-programme-id>
+  npm run directory -- keys <association-id>           new webhook secret and API key for an association (printed
+                                                       once; the previous ones stop working)`;
 
 /** Staff tooling for the directory of associations; the logic lives in db/ and routing/. */
 async function main(): Promise<number> {
@@ -75,6 +78,24 @@ async function main(): Promise<number> {
           return 1;
         }
         console.log(formatDirectoryEntry(entry));
+        return 0;
+      });
+    }
+    case 'keys': {
+      if (positional === undefined) return usage('"keys" needs an association id.');
+      return withDatabase(async (db) => {
+        const association = await db.prisma.association.findUnique({ where: { id: positional }, select: { id: true, name: true } });
+        if (association === null) {
+          console.error(`No association has the id "${positional}".`);
+          return 1;
+        }
+        // Secrets are never in directory files or exports; they are set here and shown once.
+        const webhookSecret = newSecret();
+        const apiKey = newSecret();
+        await db.prisma.association.update({ where: { id: association.id }, data: { webhookSecret, apiKeyHash: hashApiKey(apiKey) } });
+        console.log(`New keys for ${association.name} (${association.id}). Give them to its staff over a safe channel; they are not shown again.`);
+        console.log(`  Webhook secret (verifies X-Binome-Signature):      ${webhookSecret}`);
+        console.log(`  API key (Authorization: Bearer … on /api/requests): ${apiKey}`);
         return 0;
       });
     }

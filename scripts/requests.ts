@@ -3,9 +3,51 @@ import { loadConfig } from '../config';
 import { createDatabase } from '../db/createDatabase';
 import { toCsv, type ExportRecord } from '../intake/exportRequests';
 import { MentoringRequestSchema, type MentoringRequest } from '../intake/MentoringRequest';
+import { notificationsOf } from '../db/PrismaOutbox';
+
+const iso = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '-');
+
+/** What became of one request: its handoffs and each notification's attempts (time, transport, result, error). */
+async function show(id: string | undefined): Promise<number> {
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) {
+    console.error(`"show" needs a request id (see "list").\n${USAGE}`);
+    return 2;
+  }
+  const db = await createDatabase(loadConfig().DATABASE_URL);
+  try {
+    const r = await db.prisma.mentoringRequest.findUnique({ where: { id }, include: { association: { select: { name: true } } } });
+    const notifications = await notificationsOf(db.prisma, id);
+    if (!r && notifications.length === 0) {
+      console.error(`No request has the id ${id} (erased, or never stored).`);
+      return 1;
+    }
+    if (r) {
+      const p = r.payload as unknown as MentoringRequest;
+      console.log(`Request ${r.id}: ${r.status}, now with ${r.association?.name ?? '-'}; created ${iso(r.createdAt)} UTC; age ${p.age}, needs ${p.needs.join(',')}`);
+      const assignments = await db.prisma.assignment.findMany({ where: { requestId: id }, orderBy: [{ createdAt: 'asc' }, { decidedAt: { sort: 'asc', nulls: 'last' } }], include: { association: { select: { name: true } } } });
+      console.log('\nHandoffs:');
+      for (const a of assignments) {
+        console.log(`  ${iso(a.createdAt)}  ${a.association.name}: ${a.status}${a.deadlineAt ? `, deadline ${iso(a.deadlineAt)}` : ''}${a.decidedAt ? `, decided ${iso(a.decidedAt)}` : ''}${a.declineReason ? ` (reason given)` : ''}`);
+      }
+    } else {
+      console.log(`Request ${id}: erased; notices about it remain.`);
+    }
+    console.log('\nNotifications:');
+    for (const n of notifications) {
+      console.log(`  ${n.id}  ${n.kind} -> ${n.association?.name ?? (n.kind === 'young_person_news' ? 'the young person' : '-')}: ${n.status}, ${n.attempts} attempt(s)${n.status === 'pending' ? `, next ${iso(n.nextAttemptAt)}` : ''}${n.lastError ? `, last error ${n.lastError}` : ''}`);
+      for (const a of n.attemptLog) {
+        console.log(`      #${a.attempt} ${iso(a.startedAt)}  ${a.transport.padEnd(12)} ${a.result.padEnd(9)} ${a.durationMs} ms${a.error ? `  ${a.error}` : ''}  (${a.worker})`);
+      }
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
 
 const USAGE = `Usage:
   npm run requests -- list [--limit N]             the latest requests, without contact details
+  npm run requests -- show <id>                    one request's handoffs and every delivery attempt (no contact details)
   npm run requests -- export --format json|csv [--out FILE]
                                                    every request, with contact details (stdout, or FILE
                                                    created readable by its owner only)`;
@@ -17,6 +59,7 @@ async function main(): Promise<number> {
     const i = rest.indexOf(`--${name}`);
     return i >= 0 ? rest[i + 1] : undefined;
   };
+  if (command === 'show') return show(rest[0]);
   if (command !== 'list' && command !== 'export') {
     console.error(USAGE);
     return command === undefined || command === '--help' ? 0 : 2;

@@ -142,6 +142,18 @@ describe('npm run directory', () => {
     const again = await run('import', out);
     expect(again.stdout).toContain('Associations: 0 created, 0 updated, 0 deactivated, 0 deleted');
     expect((await run('export')).stdout).toBe(before.stdout);
+
+    // Keys: printed once, never exported.
+    const keys = await run('keys', 'afev');
+    expect(keys.code).toBe(0);
+    const secret = /Webhook secret[^:]*:\s+(\S+)/.exec(keys.stdout)?.[1];
+    const apiKey = /API key.*\): +(\S+)/.exec(keys.stdout)?.[1];
+    expect(secret).toMatch(/^[\w-]{40,}$/);
+    expect(apiKey).toMatch(/^[\w-]{40,}$/);
+    expect(apiKey).not.toBe(secret);
+    const exported = (await run('export')).stdout;
+    expect(exported).toBe(before.stdout);
+    expect((await run('keys', 'nobody')).code).toBe(1);
   }, 180_000);
 
   it('explains its usage', async () => {
