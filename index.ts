@@ -5,6 +5,8 @@ import {
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
+import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
+import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { ConversationStore } from './bots/ConversationStore';
 import { IntakeBot } from './bots/IntakeBot';
 import { errorCode, jsonLogger, type Logger } from './bots/log';
@@ -28,6 +30,8 @@ export interface App {
   db: Database;
   bot: IntakeBot;
   adapter: CloudAdapter;
+  /** The web widget's Direct Line endpoint (its adapter serves proactive messages to open widgets). */
+  directLine: DirectLine;
   close(): Promise<void>;
 }
 
@@ -110,6 +114,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       const up = await db.ping();
       res.send(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
     });
+    const directLine = mountDirectLine(server, { config, log, logic: (ctx: TurnContext) => bot.run(ctx), onTurnError: turnErrorHandler(render, log) });
+    mountWebWidget(server, { directLine, log });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -136,8 +142,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       db,
       bot,
       adapter,
+      directLine,
       async close() {
         clearInterval(purgeTimer);
+        directLine.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await db.close();
       },
@@ -173,6 +181,7 @@ async function main(): Promise<void> {
   console.log(`Binôme is running on ${app.url} (database: ${where}).`);
   console.log(`  Talk to it in this terminal:   npm run chat        (or: npm run chat -- --lang en)`);
   console.log(`  Bot Framework endpoint:        POST ${app.url}/api/messages  (Bot Framework Emulator: open this URL)`);
+  console.log(`  Web widget:                    ${app.url}/   (embed: <script src="${app.url}/widget.js" data-lang="fr" async></script>)`);
   console.log(`  Health:                        GET  ${app.url}/healthz`);
   const stop = async () => {
     await app.close().catch(() => undefined);
