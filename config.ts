@@ -25,6 +25,8 @@ const ConfigSchema = z
     /** Widget conversations kept in memory at once, and per caller address. */
     DIRECTLINE_MAX_CONVERSATIONS: z.coerce.number().int().positive().default(2000),
     DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+    /** New widget conversations (tokens from /widget/token) per caller address per minute (also its burst). */
+    DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().positive().default(10),
     /** Messages a conversation may post per minute (also its burst). */
     DIRECTLINE_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** A widget conversation nobody touched for this long is forgotten from memory. */

@@ -115,7 +115,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       res.send(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
     });
     const directLine = mountDirectLine(server, { config, log, logic: (ctx: TurnContext) => bot.run(ctx), onTurnError: turnErrorHandler(render, log) });
-    mountWebWidget(server, { directLine, log });
+    mountWebWidget(server, { directLine, config, log });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../bots/log';
+import type { Config } from '../../config';
 import type { Lang } from '../../intake/vocabulary';
 import { loadResources } from '../../locales/i18n';
 import { cleanLocale } from './clientActivity';
@@ -27,13 +28,15 @@ const ASSETS: Record<string, string> = {
  * same-origin token endpoint the chat page uses, so the Direct Line secret never reaches
  * a browser.
  */
-export function mountWebWidget(server: Server, opts: { directLine: DirectLine; log: Logger }): void {
+export function mountWebWidget(server: Server, opts: { directLine: DirectLine; config: Config; log: Logger }): void {
   const resources = loadResources();
   const strings = (lang: Lang) => (resources[lang] as { web: Strings }).web;
   const read = (file: string) => fs.readFileSync(path.join(WEB_DIR, file), 'utf8');
   const templates = { index: read('index.html'), chat: read('chat.html'), widget: read('widget.js') };
-  // Ten new conversations a minute per address is far above what one person opens.
-  const tokenLimiter = new RateLimiter(10, 10 / 60);
+  // The default (10 a minute per address) is far above what one person opens, and a school
+  // behind one address still gets a new conversation every six seconds.
+  const perMinute = opts.config.DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE;
+  const tokenLimiter = new RateLimiter(perMinute, perMinute / 60);
 
   const langOf = (req: Request): Lang => (new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') === 'en' ? 'en' : 'fr');
   const html = (res: Response, body: string, frameable: boolean) => {
@@ -85,6 +88,12 @@ export function mountWebWidget(server: Server, opts: { directLine: DirectLine; l
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=300', 'X-Content-Type-Options': 'nosniff' });
     res.end(read(file));
     return next();
+  });
+
+  server.get('/favicon.ico', (_req: Request, res: Response, next: () => void) => {
+    res.writeHead(204, { 'Cache-Control': 'public, max-age=86400' });
+    res.end();
+    next();
   });
 
   server.post('/widget/token', async (req: Request, res: Response) => {
