@@ -285,7 +285,8 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     const a = parsed.activity;
     if (a.type === 'typing') {
       // Nobody else is in the conversation to see it, and the bot ignores it.
-      return res.send(200, { id: `${c.id}|typing` });
+      res.send(200, { id: `${c.id}|typing` });
+      return;
     }
     if (a.locale) c.locale = a.locale;
     const activity = inbound(c, { ...a, ...(a.locale ? {} : c.locale ? { locale: c.locale } : {}) } as Partial<Activity>);

@@ -99,7 +99,8 @@ export function mountWebWidget(server: Server, opts: { directLine: DirectLine; c
   server.post('/widget/token', async (req: Request, res: Response) => {
     if (!tokenLimiter.take(opts.directLine.addressOf(req))) {
       res.header('Retry-After', String(tokenLimiter.retryAfterSeconds()));
-      return res.send(429, { error: 'rate_limited', message: 'Too many new conversations; wait a moment.' });
+      res.send(429, { error: 'rate_limited', message: 'Too many new conversations; wait a moment.' });
+      return;
     }
     const body = req.body as { locale?: unknown } | undefined;
     res.send(200, opts.directLine.issueConversationToken(cleanLocale(body?.locale)));
@@ -110,7 +111,10 @@ export function mountWebWidget(server: Server, opts: { directLine: DirectLine; c
     const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
     // An expired token still proves which conversation it was for: forgetting is always allowed.
     const claims = opts.directLine.signer.claimsIgnoringExpiry(token);
-    if (!claims) return res.send(403, { error: 'invalid_token', message: 'A valid token is required.' });
+    if (!claims) {
+      res.send(403, { error: 'invalid_token', message: 'A valid token is required.' });
+      return;
+    }
     opts.directLine.hub.remove(claims.c, 'erased');
     res.send(204);
   });
