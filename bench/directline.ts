@@ -23,6 +23,7 @@ import { mountDirectLine } from '../adapters/directline/mountDirectLine';
 import { silentLogger } from '../bots/log';
 import { loadConfig, type Config } from '../config';
 import { createApp } from '../index';
+import { loadResources } from '../locales/i18n';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_CONVERSATIONS ?? 200);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test?schema=bench_directline';
@@ -33,7 +34,11 @@ const script = (i: number) => [
   'le mercredi après-midi', `ines.${i}@example.fr`, "c'est bon", 'oui',
 ];
 
-interface Result { latencies: number[]; turns: number; seconds: number; failures: number }
+interface Result { latencies: number[]; turns: number; seconds: number; failures: number; turnErrors: number }
+
+/** What the bot says when a turn failed (a database timeout under load): such a turn is counted as an error, not a success. */
+const TRY_AGAIN = ((loadResources().fr as { errors: { tryAgain: string } }).errors.tryAgain);
+let turnErrors = 0;
 
 /** One young person: a token, a conversation, a socket, then each message and its first reply. */
 async function converse(base: string, i: number, latencies: number[]): Promise<number> {
@@ -46,6 +51,7 @@ async function converse(base: string, i: number, latencies: number[]): Promise<n
   const ws = new WebSocket(streamUrl);
   const waiting = new Map<string, (t: number) => void>();
   const early = new Map<string, number>();
+  const firstText = new Map<string, string>();
   let welcomed: () => void = () => undefined;
   const welcome = new Promise<void>((resolve) => (welcomed = resolve));
   ws.on('message', (data) => {
@@ -57,6 +63,7 @@ async function converse(base: string, i: number, latencies: number[]): Promise<n
         welcomed();
         continue;
       }
+      if (!firstText.has(a.replyToId)) firstText.set(a.replyToId, a.text ?? '');
       const done = waiting.get(a.replyToId);
       if (done) {
         waiting.delete(a.replyToId);
@@ -75,6 +82,7 @@ async function converse(base: string, i: number, latencies: number[]): Promise<n
     // The reply can reach the socket before the POST's response does.
     const at = early.get(id) ?? (await new Promise<number>((resolve) => waiting.set(id, resolve)));
     latencies.push(at - t0);
+    if (firstText.get(id) === TRY_AGAIN) turnErrors++;
     turns++;
   }
   ws.close();
@@ -84,6 +92,7 @@ async function converse(base: string, i: number, latencies: number[]): Promise<n
 async function drive(base: string): Promise<Result> {
   const latencies: number[] = [];
   let failures = 0;
+  turnErrors = 0;
   const t0 = performance.now();
   const turns = await Promise.all(
     Array.from({ length: N }, (_, i) =>
@@ -94,7 +103,7 @@ async function drive(base: string): Promise<Result> {
       }),
     ),
   );
-  return { latencies, turns: turns.reduce((a, b) => a + b, 0), seconds: (performance.now() - t0) / 1000, failures };
+  return { latencies, turns: turns.reduce((a, b) => a + b, 0), seconds: (performance.now() - t0) / 1000, failures, turnErrors };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -102,7 +111,7 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 function summary(name: string, r: Result): { tps: number; line: string } {
   const s = [...r.latencies].sort((a, b) => a - b);
   const tps = r.turns / r.seconds;
-  return { tps, line: `${name.padEnd(12)} ${String(r.turns).padStart(6)} turns in ${r.seconds.toFixed(1).padStart(5)} s  ${tps.toFixed(0).padStart(5)} turns/s  p50 ${pct(s, 50).toFixed(1).padStart(6)} ms  p99 ${pct(s, 99).toFixed(1).padStart(6)} ms  max ${(s[s.length - 1] ?? NaN).toFixed(0)} ms  failures ${r.failures}` };
+  return { tps, line: `${name.padEnd(12)} ${String(r.turns).padStart(6)} turns in ${r.seconds.toFixed(1).padStart(5)} s  ${tps.toFixed(0).padStart(5)} turns/s  p50 ${pct(s, 50).toFixed(1).padStart(6)} ms  p99 ${pct(s, 99).toFixed(1).padStart(6)} ms  max ${(s[s.length - 1] ?? NaN).toFixed(0)} ms  failed conversations ${r.failures}, failed turns ${r.turnErrors}` };
 }
 
 async function resetSchema(url: string): Promise<void> {
