@@ -37,6 +37,21 @@ const ConfigSchema = z
     STAFF_LINK_DAYS: z.coerce.number().positive().default(14),
     /** Key signing staff links; unset = generated once and kept in the database. */
     STAFF_LINK_KEY: z.string().min(32).optional(),
+    /** Bearer secret of POST /v3/directline/tokens/generate (and key material of tokens); random per process when unset. */
+    DIRECTLINE_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    /** Lifetime of a Direct Line token; refreshing extends it. */
+    DIRECTLINE_TOKEN_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    /** Web origins (comma-separated) allowed to call the Direct Line endpoint and /widget/token from a browser. */
+    DIRECTLINE_ALLOWED_ORIGINS: z.string().default('').transform((s) => s.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)),
+    /** Widget conversations kept in memory at once, and per caller address. */
+    DIRECTLINE_MAX_CONVERSATIONS: z.coerce.number().int().positive().default(2000),
+    DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+    /** New widget conversations (tokens from /widget/token) per caller address per minute (also its burst). */
+    DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+    /** Messages a conversation may post per minute (also its burst). */
+    DIRECTLINE_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** A widget conversation nobody touched for this long is forgotten from memory. */
+    DIRECTLINE_IDLE_MINUTES: z.coerce.number().positive().default(60),
   })
   .refine((c) => !c.MicrosoftAppId || !!c.MicrosoftAppPassword || c.MicrosoftAppType === 'UserAssignedMSI', {
     message: 'MicrosoftAppPassword is required when MicrosoftAppId is set',

@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext,
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type ConversationReference, type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
+import { DIRECTLINE_CHANNEL, DirectLineError } from './adapters/directline/DirectLineAdapter';
+import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
+import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { ConversationStore } from './bots/ConversationStore';
 import { ProactiveMessenger } from './bots/ProactiveMessenger';
 import { createHandoffStack, randomWorkerId, type HandoffStack } from './handoffStack';
@@ -35,6 +38,8 @@ export interface App {
   handoff: HandoffStack;
   /** Where news to young people goes; other channel adapters register their own sender here. */
   proactive: ProactiveMessenger;
+  /** The web widget's Direct Line endpoint (its adapter serves proactive messages to open widgets). */
+  directLine: DirectLine;
   close(): Promise<void>;
 }
 
@@ -127,6 +132,23 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       const up = await db.ping();
       res.send(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
     });
+    const directLine = mountDirectLine(server, { config, log, logic: (ctx: TurnContext) => bot.run(ctx), onTurnError: turnErrorHandler(render, log) });
+    mountWebWidget(server, { directLine, config, log });
+    // News about a request reaches a widget that is still open; otherwise the outbox falls back to e-mail.
+    proactive.register(DIRECTLINE_CHANNEL, {
+      async send(ref, text) {
+        const reference = ref as Partial<ConversationReference> & { locale?: string };
+        try {
+          await directLine.adapter.continueConversation(reference, async (context) => {
+            await context.sendActivity({ type: 'message', text, locale: reference.locale });
+          });
+          return 'sent';
+        } catch (err) {
+          if (err instanceof DirectLineError && err.code === 'CONVERSATION_GONE') return 'unsupported';
+          throw err;
+        }
+      },
+    });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -164,8 +186,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       adapter,
       handoff,
       proactive,
+      directLine,
       async close() {
         clearInterval(purgeTimer);
+        directLine.close();
         await handoff.worker.stop();
         handoff.email.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -208,6 +232,7 @@ async function main(): Promise<void> {
   console.log(`Binôme is running on ${app.url} (database: ${where}).`);
   console.log(`  Talk to it in this terminal:   npm run chat        (or: npm run chat -- --lang en)`);
   console.log(`  Bot Framework endpoint:        POST ${app.url}/api/messages  (Bot Framework Emulator: open this URL)`);
+  console.log(`  Web widget:                    ${app.url}/   (embed: <script src="${app.url}/widget.js" data-lang="fr" async></script>)`);
   console.log(`  Health:                        GET  ${app.url}/healthz`);
   const config = loadConfig();
   const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;

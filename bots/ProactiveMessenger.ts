@@ -22,7 +22,7 @@ export class ProactiveMessenger implements ProactiveSender {
     const ref = (conversationRef ?? {}) as Partial<ConversationReference> & { locale?: string };
     const other = ref.channelId ? this.byChannel.get(ref.channelId) : undefined;
     if (other) return other.send(conversationRef, text);
-    if (!ref.channelId || ref.channelId === 'binome-cli' || !ref.conversation?.id || !ref.serviceUrl) return 'unsupported';
+    if (!ref.channelId || ref.channelId === 'binome-cli' || !ref.conversation?.id || !ref.serviceUrl || !/^https?:\/\//i.test(ref.serviceUrl)) return 'unsupported';
     // Unauthenticated, the bot only ever talks to loopback (see messagesEndpoint).
     if (!this.opts.authenticated && !isLoopbackUrl(ref.serviceUrl)) return 'unsupported';
     try {

@@ -30,12 +30,12 @@ describe('locales', () => {
   });
 
   it('every key written in the code exists', () => {
-    const dirs = ['dialogs', 'bots', 'intake', 'adapters'];
+    const dirs = ['dialogs', 'bots', 'intake', 'adapters', 'notifications'];
     const files = ['index.ts', ...dirs.flatMap((d) => fs.readdirSync(path.join(__dirname, '..', d), { recursive: true }).map((f) => path.join(d, String(f))))].filter((f) => f.endsWith('.ts'));
     const used = new Set<string>();
     for (const f of files) {
       const src = fs.readFileSync(path.join(__dirname, '..', f), 'utf8');
-      for (const m of src.matchAll(/['"`]((?:intake|common|input|errors|safety|vocab|routing)\.[A-Za-z0-9_.]+)['"`]/g)) used.add(m[1]!);
+      for (const m of src.matchAll(/['"`]((?:intake|common|input|errors|safety|vocab|routing|staff|news)\.[A-Za-z0-9_.]+)['"`]/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(50);
     // A string that prefixes existing keys ("vocab.need" + "." + code) is a namespace, not a key.

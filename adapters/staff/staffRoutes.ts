@@ -82,7 +82,7 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
     const token = String(req.params?.token ?? '');
     const verdict = verifyActionToken(token, await o.linkKey(), (o.now?.() ?? new Date()).getTime());
     if (!verdict.ok) {
-      o.log('warn', 'staff.link_refused', { reason: verdict.reason });
+      o.log('warn', 'handoff.link_refused', { reason: verdict.reason });
       fail(res, verdict.reason === 'expired' ? 410 : 403, verdict.reason === 'expired' ? 'expired' : 'invalid');
       return null;
     }
@@ -97,7 +97,7 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
       if (!view) return fail(res, 404, 'notFound');
       sendHtml(res, 200, render(ok.token, view));
     } catch (err) {
-      o.log('error', 'staff.page_failed', { code: errorCode(err) });
+      o.log('error', 'handoff.page_failed', { code: errorCode(err) });
       if (!res.headersSent) fail(res, 503, 'error');
     }
   });
@@ -117,7 +117,7 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
       if (!view) return fail(res, 404, 'notFound');
       sendHtml(res, result.ok ? 200 : result.error === 'not_found' ? 404 : result.error === 'reason_required' ? 400 : 409, render(ok.token, view, messageFor(result)));
     } catch (err) {
-      o.log('error', 'staff.action_failed', { code: errorCode(err) });
+      o.log('error', 'handoff.action_failed', { code: errorCode(err) });
       if (!res.headersSent) fail(res, 503, 'error');
     }
   });
@@ -125,22 +125,34 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
   server.post('/api/requests/:id/:action', async (req: Request, res: Response) => {
     try {
       const action = req.params?.action;
-      if (action !== 'accept' && action !== 'decline') return res.send(404, { error: 'not_found', message: 'Use /accept or /decline.' });
+      if (action !== 'accept' && action !== 'decline') {
+        res.send(404, { error: 'not_found', message: 'Use /accept or /decline.' });
+        return; // restify: an async handler must return nothing
+      }
       const auth = String(req.headers?.authorization ?? '');
       const key = /^Bearer\s+(\S{16,200})$/i.exec(auth)?.[1];
       const association = key ? await o.associationByApiKey(key) : null;
-      if (!association) return res.send(401, { error: 'unauthorized', message: "Send the association's key as 'Authorization: Bearer <key>'." });
+      if (!association) {
+        res.send(401, { error: 'unauthorized', message: "Send the association's key as 'Authorization: Bearer <key>'." });
+        return; // restify: an async handler must return nothing
+      }
       const requestId = String(req.params?.id ?? '');
       const view = /^[0-9a-f-]{36}$/i.test(requestId) ? await o.handoff.findPending(requestId, association.id) : null;
       // Another association's request answers 404 too: its existence is none of the caller's business.
-      if (!view) return res.send(404, { error: 'not_found', message: 'No request with this id was sent to your association.' });
+      if (!view) {
+        res.send(404, { error: 'not_found', message: 'No request with this id was sent to your association.' });
+        return; // restify: an async handler must return nothing
+      }
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
       const result = action === 'accept' ? await o.handoff.accept(view.id) : await o.handoff.decline(view.id, typeof body.reason === 'string' ? body.reason : '');
-      if (result.ok) return res.send(200, { requestId, status: result.status });
+      if (result.ok) {
+        res.send(200, { requestId, status: result.status });
+        return; // restify: an async handler must return nothing
+      }
       const status = result.error === 'reason_required' ? 400 : result.error === 'not_found' ? 404 : 409;
       res.send(status, { error: result.error, requestId });
     } catch (err) {
-      o.log('error', 'staff.api_failed', { code: errorCode(err) });
+      o.log('error', 'handoff.api_failed', { code: errorCode(err) });
       if (!res.headersSent) res.send(503, { error: 'unavailable', message: 'Please try again in a few minutes.' });
     }
   });

@@ -1,0 +1,375 @@
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Config } from '../../config';
+import { errorCode, pseudonym, type Logger } from '../../bots/log';
+import { cleanLocale, parseClientActivity } from './clientActivity';
+import { ConversationHub, type Conversation } from './ConversationHub';
+import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, DirectLineAdapter, IN_PROCESS_SERVICE_URL } from './DirectLineAdapter';
+import { RateLimiter } from './rateLimit';
+import { randomId, secretMatches, TokenSigner, type TokenClaims } from './tokens';
+
+export const DIRECTLINE_PREFIX = '/v3/directline';
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
+const UPLOAD_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/upload$/;
+/** A socket whose client does not read: beyond this much unsent data it is closed (the client reconnects with its watermark). */
+const MAX_SOCKET_BUFFER = 256 * 1024;
+const HEARTBEAT_MS = 30_000;
+/** An upload is refused without being stored; its body is read (to answer cleanly) up to this much, then cut. */
+const MAX_UPLOAD_DRAIN = 12 * 1024 * 1024;
+
+export interface DirectLine {
+  adapter: DirectLineAdapter;
+  hub: ConversationHub;
+  signer: TokenSigner;
+  /** Whether a browser page at this origin may call the endpoint (same host as the request, or configured). */
+  originAllowed(req: IncomingMessage): boolean;
+  /** This server's origin as browsers see it (PUBLIC_URL, or from the Host header). */
+  publicOrigin(req: IncomingMessage): string;
+  /** The address a caller is counted under. */
+  addressOf(req: IncomingMessage): string;
+  /** A token for a new conversation (the page at / and the embed script get theirs this way). */
+  issueConversationToken(locale: string | undefined): { conversationId: string; token: string; expires_in: number };
+  /** Closes every socket and forgets every conversation (shutdown). */
+  close(): void;
+}
+
+export interface MountOptions {
+  config: Config;
+  /** The bot: what runs for each inbound activity. */
+  logic: (context: TurnContext) => Promise<void>;
+  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  log: Logger;
+}
+
+type Auth = { ok: true; claims: TokenClaims | null; bySecret: boolean } | { ok: false; status: 401 | 403; error: string };
+
+/**
+ * A self-hosted Direct Line 3.0 endpoint under /v3/directline, enough for the official
+ * clients (botframework-webchat, botframework-directlinejs) to talk to the bot in this
+ * process with no Azure. Tokens are signed and bound to one conversation.
+ */
+export function mountDirectLine(server: Server, opts: MountOptions): DirectLine {
+  const { config, log } = opts;
+  let secret = config.DIRECTLINE_SECRET;
+  if (!secret) {
+    secret = crypto.randomBytes(32).toString('hex');
+    // Tokens then die with the process, and no backend can call /tokens/generate: fine for the page at /.
+    log('info', 'directline.secret.random', {});
+  }
+  const signer = new TokenSigner(secret, config.DIRECTLINE_TOKEN_MINUTES * 60);
+  const hub = new ConversationHub({
+    maxConversations: config.DIRECTLINE_MAX_CONVERSATIONS,
+    maxPerAddress: config.DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS,
+    idleMs: config.DIRECTLINE_IDLE_MINUTES * 60_000,
+    maxActivities: 200,
+    maxBytes: 256 * 1024,
+    maxSubscribers: 4,
+  });
+  const adapter = new DirectLineAdapter(hub);
+  adapter.onTurnError = opts.onTurnError;
+  const perMinute = config.DIRECTLINE_MESSAGES_PER_MINUTE;
+  const postLimiter = new RateLimiter(perMinute, perMinute / 60);
+  const allowedOrigins = new Set(config.DIRECTLINE_ALLOWED_ORIGINS);
+  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
+
+  const addressOf = (req: IncomingMessage) => req.socket?.remoteAddress ?? 'unknown';
+  const originAllowed = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (!origin) return true; // not a browser page: the token or the secret is what counts
+    if (allowedOrigins.has(origin) || origin === publicOrigin) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  };
+  const streamBase = (req: IncomingMessage): string => {
+    if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '').replace(/^http/, 'ws');
+    return `ws://${req.headers.host ?? 'localhost'}`;
+  };
+  const streamUrl = (req: IncomingMessage, c: Conversation, token: string, watermark?: string) =>
+    `${streamBase(req)}${DIRECTLINE_PREFIX}/conversations/${c.id}/stream?${watermark ? `watermark=${encodeURIComponent(watermark)}&` : ''}t=${encodeURIComponent(token)}`;
+
+  const authenticate = (req: IncomingMessage, token?: string | null): Auth => {
+    const header = String(req.headers.authorization ?? '');
+    const presented = token ?? (/^Bearer\s+(\S+)$/i.exec(header)?.[1]);
+    if (!presented) return { ok: false, status: 401, error: 'missing_token' };
+    if (secretMatches(presented, secret!)) return { ok: true, claims: null, bySecret: true };
+    const check = signer.verify(presented);
+    if (!check.ok) return { ok: false, status: 403, error: check.reason === 'expired' ? 'token_expired' : 'invalid_token' };
+    return { ok: true, claims: check.claims, bySecret: false };
+  };
+
+  const fail = (res: Response, status: number, error: string, message: string) => {
+    res.send(status, { error, message });
+  };
+
+  /** Token valid for this very conversation (or the secret), and the conversation known: otherwise the response is sent. */
+  const conversationFor = (req: Request, res: Response): { c: Conversation; claims: TokenClaims | null } | null => {
+    const auth = authenticate(req);
+    if (!auth.ok) {
+      fail(res, auth.status, auth.error, 'A valid Direct Line token is required.');
+      return null;
+    }
+    const id = String(req.params?.conversationId ?? '');
+    // Checked before existence, so a token never learns whether another conversation exists.
+    if (auth.claims && auth.claims.c !== id) {
+      fail(res, 403, 'wrong_conversation', 'This token is for another conversation.');
+      return null;
+    }
+    const c = hub.get(id);
+    if (!c) {
+      fail(res, 404, 'conversation_not_found', 'Unknown or expired conversation.');
+      return null;
+    }
+    return { c, claims: auth.claims };
+  };
+
+  const conversationPayload = (req: IncomingMessage, c: Conversation, watermark?: string) => {
+    const { token, expiresIn } = signer.issue({ c: c.id, u: c.userId, ...(c.locale ? { l: c.locale } : {}) });
+    return { conversationId: c.id, token, expires_in: expiresIn, streamUrl: streamUrl(req, c, token, watermark) };
+  };
+
+  /** Runs a turn; a failure is the bot's onTurnError's (it apologises), never the HTTP caller's. */
+  const runTurn = async (activity: Partial<Activity>) => {
+    try {
+      await adapter.processActivity(activity, opts.logic);
+    } catch (err) {
+      log('error', 'directline.turn.failed', { code: errorCode(err), conv: pseudonym(activity.conversation?.id ?? '') });
+    }
+  };
+
+  const inbound = (c: Conversation, fields: Partial<Activity>): Partial<Activity> => ({
+    channelId: DIRECTLINE_CHANNEL,
+    serviceUrl: IN_PROCESS_SERVICE_URL,
+    conversation: { id: c.id } as Activity['conversation'],
+    from: { id: c.userId, role: 'user' } as Activity['from'],
+    recipient: { ...BOT_ACCOUNT },
+    timestamp: new Date(),
+    ...(c.locale ? { locale: c.locale } : {}),
+    ...fields,
+  });
+
+  const start = (c: Conversation) => {
+    if (c.started) return;
+    c.started = true;
+    // The welcome: Web Chat shows nothing until the bot speaks.
+    void runTurn(inbound(c, { type: 'conversationUpdate', membersAdded: [{ id: c.userId, name: '' }, { ...BOT_ACCOUNT }] as Activity['membersAdded'] }));
+  };
+
+  // CORS and the upload refusal run before routing and body parsing: a preflight has no
+  // route, and an upload must not be parsed (restify's multipart parser writes files to disk).
+  server.pre((req: Request, res: Response, next: (err?: unknown) => void) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (!path.startsWith(DIRECTLINE_PREFIX) && !path.startsWith('/widget/')) return next();
+    const origin = req.headers.origin;
+    if (origin && !originAllowed(req)) {
+      fail(res, 403, 'origin_not_allowed', 'This origin may not use this endpoint.');
+      return next(false as unknown as Error);
+    }
+    if (origin) {
+      res.header('Access-Control-Allow-Origin', origin);
+      res.header('Vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS') {
+      res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, x-ms-bot-agent, x-requested-with');
+      res.header('Access-Control-Max-Age', '600');
+      res.send(204);
+      return next(false as unknown as Error);
+    }
+    const upload = UPLOAD_PATH.exec(path);
+    if (upload && req.method === 'POST') {
+      refuseUpload(req, res, upload[1]!);
+      return next(false as unknown as Error);
+    }
+    return next();
+  });
+
+  const refuseUpload = (req: Request, res: Response, id: string) => {
+    let read = 0;
+    req.on('data', (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > MAX_UPLOAD_DRAIN) req.destroy();
+    });
+    req.on('error', () => undefined);
+    req.resume();
+    const auth = authenticate(req);
+    if (!auth.ok) return fail(res, auth.status, auth.error, 'A valid Direct Line token is required.');
+    if (auth.claims && auth.claims.c !== id) return fail(res, 403, 'wrong_conversation', 'This token is for another conversation.');
+    const c = hub.get(id);
+    if (!c) return fail(res, 404, 'conversation_not_found', 'Unknown or expired conversation.');
+    if (!postLimiter.take(c.id)) return fail(res, 429, 'rate_limited', 'Too many messages; wait a moment.');
+    fail(res, 415, 'uploads_not_accepted', 'Files are not accepted here.');
+    // The young person hears why in their language, from the bot (which never sees the file).
+    void runTurn(inbound(c, { type: 'message', text: '', attachments: [{ contentType: 'application/octet-stream' }] }));
+  };
+
+  server.post(`${DIRECTLINE_PREFIX}/tokens/generate`, async (req: Request, res: Response) => {
+    if (!secretMatches(/^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1], secret!)) {
+      return fail(res, 403, 'invalid_secret', 'POST /tokens/generate needs the Direct Line secret.');
+    }
+    const body = req.body as { locale?: unknown } | undefined;
+    res.send(200, issueConversationToken(cleanLocale(body?.locale)));
+  });
+
+  const issueConversationToken = (locale: string | undefined) => {
+    const conversationId = randomId();
+    const { token, expiresIn } = signer.issue({ c: conversationId, u: `dl_${randomId(12)}`, ...(locale ? { l: locale } : {}) });
+    return { conversationId, token, expires_in: expiresIn };
+  };
+
+  server.post(`${DIRECTLINE_PREFIX}/tokens/refresh`, async (req: Request, res: Response) => {
+    const auth = authenticate(req);
+    if (!auth.ok) return fail(res, auth.status, auth.error, 'A valid Direct Line token is required.');
+    if (!auth.claims) return fail(res, 400, 'bad_request', 'Refresh a token, not the secret.');
+    if (!postLimiter.take(auth.claims.c)) return fail(res, 429, 'rate_limited', 'Too many requests; wait a moment.');
+    const { token, expiresIn } = signer.issue({ c: auth.claims.c, u: auth.claims.u, ...(auth.claims.l ? { l: auth.claims.l } : {}) });
+    res.send(200, { conversationId: auth.claims.c, token, expires_in: expiresIn });
+  });
+
+  server.post(`${DIRECTLINE_PREFIX}/conversations`, async (req: Request, res: Response) => {
+    const auth = authenticate(req);
+    if (!auth.ok) return fail(res, auth.status, auth.error, 'A valid Direct Line token is required.');
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { locale?: unknown };
+    const claims = auth.claims ?? { c: randomId(), u: `dl_${randomId(12)}`, exp: 0 };
+    const opened = hub.open(claims.c, claims.u, addressOf(req), claims.l ?? cleanLocale(body.locale));
+    if (!opened.ok) {
+      log('warn', 'directline.conversation.refused', { reason: opened.reason });
+      return opened.reason === 'full'
+        ? fail(res, 503, 'busy', 'Too many conversations right now; try again later.')
+        : fail(res, 429, 'too_many_conversations', 'Too many conversations from this address.');
+    }
+    const c = opened.conversation;
+    const fresh = !c.started;
+    start(c);
+    if (fresh) log('info', 'directline.conversation.started', { conv: pseudonym(c.id) });
+    res.send(fresh ? 201 : 200, conversationPayload(req, c));
+  });
+
+  server.get(`${DIRECTLINE_PREFIX}/conversations/:conversationId`, async (req: Request, res: Response) => {
+    const found = conversationFor(req, res);
+    if (!found) return;
+    start(found.c);
+    res.send(200, conversationPayload(req, found.c, queryParam(req, 'watermark')));
+  });
+
+  server.get(`${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+    const found = conversationFor(req, res);
+    if (!found) return;
+    res.send(200, hub.since(found.c, queryParam(req, 'watermark')));
+  });
+
+  server.post(`${DIRECTLINE_PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+    const found = conversationFor(req, res);
+    if (!found) return;
+    const { c } = found;
+    if (!postLimiter.take(c.id)) {
+      res.header('Retry-After', String(postLimiter.retryAfterSeconds()));
+      return fail(res, 429, 'rate_limited', 'Too many messages; wait a moment.');
+    }
+    if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) {
+      return fail(res, 415, 'unsupported_media_type', 'Send activities as application/json.');
+    }
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) return fail(res, 400, 'bad_request', 'Expected a JSON activity.');
+    const parsed = parseClientActivity(req.body);
+    if (!parsed.ok) {
+      return parsed.error === 'unsupported_type'
+        ? fail(res, 400, 'unsupported_activity_type', 'Only message, typing and event activities are accepted.')
+        : fail(res, 400, 'bad_request', `Invalid activity: ${parsed.fields.join(', ')}.`);
+    }
+    const a = parsed.activity;
+    if (a.type === 'typing') {
+      // Nobody else is in the conversation to see it, and the bot ignores it.
+      res.send(200, { id: `${c.id}|typing` });
+      return;
+    }
+    if (a.locale) c.locale = a.locale;
+    const activity = inbound(c, { ...a, ...(a.locale ? {} : c.locale ? { locale: c.locale } : {}) } as Partial<Activity>);
+    // Messages are echoed (Web Chat waits for its clientActivityID to come back before it
+    // marks the message sent); events only go to the bot.
+    const stored = a.type === 'message' ? hub.append(c.id, activity) : undefined;
+    const id = stored?.id ?? `${c.id}|e${crypto.randomBytes(4).toString('hex')}`;
+    await runTurn({ ...activity, id });
+    res.send(200, { id });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4_096, perMessageDeflate: false });
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  const rejectUpgrade = (socket: Duplex, status: number, text: string) => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const m = STREAM_PATH.exec(url.pathname);
+    if (!m) return rejectUpgrade(socket, 404, 'Not Found');
+    const auth = authenticate(req, url.searchParams.get('t'));
+    if (!auth.ok) return rejectUpgrade(socket, auth.status, 'Forbidden');
+    if (auth.claims && auth.claims.c !== m[1]) return rejectUpgrade(socket, 403, 'Forbidden');
+    const c = hub.get(m[1]!);
+    if (!c) return rejectUpgrade(socket, 404, 'Not Found');
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, c, url.searchParams.get('watermark') ?? undefined));
+  };
+  server.server.on('upgrade', onUpgrade);
+
+  const attach = (ws: WebSocket, c: Conversation, watermark: string | undefined) => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('error', () => undefined);
+    // The client pings with empty messages; it has nothing else to say on this socket.
+    ws.on('message', () => alive.set(ws, true));
+    const send = (activities: Partial<Activity>[], mark: string) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_SOCKET_BUFFER) {
+        log('warn', 'directline.socket.slow', { conv: pseudonym(c.id) });
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify({ activities, watermark: mark }));
+    };
+    const backlog = hub.since(c, watermark);
+    if (backlog.activities.length > 0) send(backlog.activities, backlog.watermark);
+    const unsubscribe = hub.subscribe(c, { push: send, close: (reason) => ws.close(1000, reason) });
+    ws.on('close', unsubscribe);
+  };
+
+  return {
+    adapter,
+    hub,
+    signer,
+    originAllowed,
+    addressOf,
+    publicOrigin: (req) => publicOrigin ?? `http://${req.headers.host ?? 'localhost'}`,
+    issueConversationToken,
+    close() {
+      clearInterval(heartbeat);
+      server.server.off('upgrade', onUpgrade);
+      hub.close();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+function queryParam(req: Request, name: string): string | undefined {
+  const value = new URL(req.url ?? '/', 'http://localhost').searchParams.get(name);
+  return value === null ? undefined : value;
+}
