@@ -240,11 +240,12 @@ describe('the Direct Line 3.0 endpoint, driven by botframework-directlinejs in N
     const r = client({ domain, token, webSocket: false });
     await r.waitForBotText(fr('intake.consent.ask'));
     const reference = { channelId: 'directline', conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' }, bot: { id: 'binome', name: 'Binôme' }, user: { id: 'dl_x', name: '' }, serviceUrl: 'urn:binome:directline' };
-    await app.directLine.adapter.continueConversation(reference, async (ctx) => {
-      await ctx.sendActivity('Ta demande a été acceptée.');
-    });
+    // Through the path the outbox uses for news to the young person.
+    expect(await app.proactive.send(reference, 'Ta demande a été acceptée.')).toBe('sent');
     await r.waitForBotText(/^Ta demande a été acceptée\.$/);
     app.directLine.hub.remove(conversationId, 'test');
     await expect(app.directLine.adapter.continueConversation(reference, async () => undefined)).rejects.toMatchObject({ code: 'CONVERSATION_GONE' });
+    // Gone: the outbox falls back to the young person's e-mail.
+    expect(await app.proactive.send(reference, 'Ta demande a été acceptée.')).toBe('unsupported');
   });
 });
