@@ -94,6 +94,24 @@ function warnIfRoutingFailed(reasons: { code: string }[], log: Logger): void {
   if (reasons.some((r) => r.code === 'routing_error')) log('error', 'route.failed', {});
 }
 
+/**
+ * restify's own logger (pino by default) writes whole requests, bodies included, in some
+ * warnings (an async handler returning a value): a young person's message in the logs.
+ * Ours keeps the fact, never the arguments.
+ */
+function restifyLogger(log: Logger) {
+  const silent = () => undefined;
+  const logger = {
+    trace: silent, debug: silent, info: silent,
+    warn: () => log('warn', 'http.framework_warning', {}),
+    error: () => log('error', 'http.framework_error', {}),
+    fatal: () => log('error', 'http.framework_error', {}),
+    child: () => logger,
+    isLevelEnabled: () => false,
+  };
+  return logger;
+}
+
 /** Wires config -> database -> understanding -> dialog -> bot -> HTTP server, and listens. */
 export async function createApp(options: AppOptions = {}): Promise<App> {
   const config = options.config ?? loadConfig();
@@ -125,7 +143,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     log('info', 'understanding.ready', { ms: warmUpUnderstanding() });
 
     // maxParamLength (find-my-way, default 100): staff link tokens are a path segment of ~120 characters.
-    const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256 } as restify.ServerOptions);
+    const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256, log: restifyLogger(log) } as unknown as restify.ServerOptions);
     server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
     server.post('/api/messages', messagesEndpoint({ adapter, authenticated, log, logic: (ctx: TurnContext) => bot.run(ctx) }));
     server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
