@@ -30,6 +30,8 @@ const ConfigSchema = z
     OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
     /** How long a claimed notification stays with its worker (longer than any delivery's timeout). */
     OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    /** How often an idle worker looks for due notifications (it is woken at once for new ones in its own process). */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
     /** Notifications a worker claims and delivers at once. */
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),

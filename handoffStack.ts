@@ -70,7 +70,7 @@ export function createHandoffStack(opts: {
     leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
     batchSize: config.OUTBOX_BATCH_SIZE,
     workerId: opts.workerId,
-    pollMs: opts.pollMs,
+    pollMs: opts.pollMs ?? config.OUTBOX_POLL_MS,
     random: opts.random,
     onPass: async () => {
       await handoff.sweepDeadlines();

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type ConversationReference, type TurnContext,
+  type CloudAdapter, type ConversationReference, type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
+import { createCloudAdapter } from './adapters/botframework/createCloudAdapter';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
 import { DIRECTLINE_CHANNEL, DirectLineError } from './adapters/directline/DirectLineAdapter';
@@ -129,14 +130,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     });
 
     const authenticated = !!config.MicrosoftAppId;
-    const adapter = new CloudAdapter(
-      new ConfigurationBotFrameworkAuthentication({
-        MicrosoftAppId: config.MicrosoftAppId ?? '',
-        MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-        MicrosoftAppType: config.MicrosoftAppType ?? (authenticated ? 'MultiTenant' : ''),
-        MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-      } as ConfigurationBotFrameworkAuthenticationOptions),
-    );
+    const adapter = createCloudAdapter(config);
     adapter.onTurnError = turnErrorHandler(render, log);
     const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated });
 

@@ -21,6 +21,7 @@ import {
 import { DEPARTEMENT_CODES, REGION_CODES, validateDirectory } from '../routing/directorySchema';
 import { toDirectoryProgrammes } from '../routing/directoryToProgrammes';
 import { routeRequest } from '../routing/routeRequest';
+import { prng } from './prng';
 import type { DirectoryProgramme, ProgrammeLoad, RoutableRequest } from '../routing/types';
 
 const REQUESTS = 2_000;
@@ -28,18 +29,6 @@ const SIZES = [1_000, 10_000];
 /** Each request is timed this many times (after a warm-up round); more samples, steadier p99. */
 const ROUNDS = 3;
 const NOW = new Date('2026-11-21T10:00:00Z');
-
-/** mulberry32: tiny, fast, and the same sequence on every machine for a given seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   constructor(readonly next: () => number) {}

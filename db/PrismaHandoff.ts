@@ -45,10 +45,6 @@ export class PrismaHandoff implements HandoffStore {
     return rows.map((r) => r.id);
   }
 
-  associationName(associationId: string): Promise<string | null> {
-    return this.prisma.association.findUnique({ where: { id: associationId }, select: { name: true } }).then((r) => r?.name ?? null);
-  }
-
   async apply(d: DecisionToApply): Promise<'applied' | 'conflict'> {
     return this.prisma.$transaction(async (tx) => {
       // Only a pending handoff can be decided: two staff members clicking at once, or a

@@ -54,7 +54,6 @@ export interface HandoffStore {
   expired(now: Date, limit: number): Promise<string[]>;
   /** 'conflict' when the assignment was no longer pending (someone else decided first). */
   apply(decision: DecisionToApply): Promise<'applied' | 'conflict'>;
-  associationName(associationId: string): Promise<string | null>;
 }
 
 export type ActionResult =

@@ -3,7 +3,7 @@ import { loadConfig } from '../config';
 import { createDatabase } from '../db/createDatabase';
 import { toCsv, type ExportRecord } from '../intake/exportRequests';
 import { MentoringRequestSchema, type MentoringRequest } from '../intake/MentoringRequest';
-import { notificationsOf } from '../db/PrismaOutbox';
+import { ASSIGNMENT_ORDER, notificationsOf } from '../db/PrismaOutbox';
 
 const iso = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '-');
 
@@ -24,7 +24,7 @@ async function show(id: string | undefined): Promise<number> {
     if (r) {
       const p = r.payload as unknown as MentoringRequest;
       console.log(`Request ${r.id}: ${r.status}, now with ${r.association?.name ?? '-'}; created ${iso(r.createdAt)} UTC; age ${p.age}, needs ${p.needs.join(',')}`);
-      const assignments = await db.prisma.assignment.findMany({ where: { requestId: id }, orderBy: [{ createdAt: 'asc' }, { decidedAt: { sort: 'asc', nulls: 'last' } }], include: { association: { select: { name: true } } } });
+      const assignments = await db.prisma.assignment.findMany({ where: { requestId: id }, orderBy: ASSIGNMENT_ORDER, include: { association: { select: { name: true } } } });
       console.log('\nHandoffs:');
       for (const a of assignments) {
         console.log(`  ${iso(a.createdAt)}  ${a.association.name}: ${a.status}${a.deadlineAt ? `, deadline ${iso(a.deadlineAt)}` : ''}${a.decidedAt ? `, decided ${iso(a.decidedAt)}` : ''}${a.declineReason ? ` (reason given)` : ''}`);

@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { createCloudAdapter } from '../adapters/botframework/createCloudAdapter';
 import { loadConfig } from '../config';
 import { jsonLogger } from '../bots/log';
 import { ProactiveMessenger } from '../bots/ProactiveMessenger';
@@ -16,16 +16,10 @@ async function main(): Promise<void> {
   const log = jsonLogger;
   const db = await createDatabase(config.DATABASE_URL);
   const authenticated = !!config.MicrosoftAppId;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? (authenticated ? 'MultiTenant' : ''),
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  } as ConfigurationBotFrameworkAuthenticationOptions));
+  const adapter = createCloudAdapter(config);
   const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated });
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
-  const pollMs = Number(process.env.OUTBOX_POLL_MS) || undefined;
-  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), pollMs });
+  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker') });
   stack.worker.start();
   log('info', 'worker.started', { worker: stack.worker.id, email: stack.email.mode });
   let stopping = false;

@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { errorCode, type Logger } from '../../bots/log';
-import { formatDay, requestFields, shortRef, type Translate } from '../../notifications/composeEmail';
+import { escapeHtml, formatDay, requestFields, shortRef, type Translate } from '../../notifications/composeEmail';
 import type { ActionResult, AssignmentView, HandoffService } from '../../notifications/HandoffService';
 import { verifyActionToken } from '../../notifications/signing';
 
@@ -15,7 +15,10 @@ export interface StaffRoutesOptions {
   now?: () => Date;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+// restify: an async handler must return nothing, hence senders that return void.
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.send(status, body);
+}
 
 function sendHtml(res: Response, status: number, html: string): void {
   res.writeHead(status, {
@@ -125,35 +128,23 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
   server.post('/api/requests/:id/:action', async (req: Request, res: Response) => {
     try {
       const action = req.params?.action;
-      if (action !== 'accept' && action !== 'decline') {
-        res.send(404, { error: 'not_found', message: 'Use /accept or /decline.' });
-        return; // restify: an async handler must return nothing
-      }
+      if (action !== 'accept' && action !== 'decline') return sendJson(res, 404, { error: 'not_found', message: 'Use /accept or /decline.' });
       const auth = String(req.headers?.authorization ?? '');
       const key = /^Bearer\s+(\S{16,200})$/i.exec(auth)?.[1];
       const association = key ? await o.associationByApiKey(key) : null;
-      if (!association) {
-        res.send(401, { error: 'unauthorized', message: "Send the association's key as 'Authorization: Bearer <key>'." });
-        return; // restify: an async handler must return nothing
-      }
+      if (!association) return sendJson(res, 401, { error: 'unauthorized', message: "Send the association's key as 'Authorization: Bearer <key>'." });
       const requestId = String(req.params?.id ?? '');
       const view = /^[0-9a-f-]{36}$/i.test(requestId) ? await o.handoff.findPending(requestId, association.id) : null;
       // Another association's request answers 404 too: its existence is none of the caller's business.
-      if (!view) {
-        res.send(404, { error: 'not_found', message: 'No request with this id was sent to your association.' });
-        return; // restify: an async handler must return nothing
-      }
+      if (!view) return sendJson(res, 404, { error: 'not_found', message: 'No request with this id was sent to your association.' });
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
       const result = action === 'accept' ? await o.handoff.accept(view.id) : await o.handoff.decline(view.id, typeof body.reason === 'string' ? body.reason : '');
-      if (result.ok) {
-        res.send(200, { requestId, status: result.status });
-        return; // restify: an async handler must return nothing
-      }
+      if (result.ok) return sendJson(res, 200, { requestId, status: result.status });
       const status = result.error === 'reason_required' ? 400 : result.error === 'not_found' ? 404 : 409;
-      res.send(status, { error: result.error, requestId });
+      sendJson(res, status, { error: result.error, requestId });
     } catch (err) {
       o.log('error', 'handoff.api_failed', { code: errorCode(err) });
-      if (!res.headersSent) res.send(503, { error: 'unavailable', message: 'Please try again in a few minutes.' });
+      if (!res.headersSent) sendJson(res, 503, { error: 'unavailable', message: 'Please try again in a few minutes.' });
     }
   });
 }

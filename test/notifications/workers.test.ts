@@ -10,24 +10,13 @@ import { PrismaDirectory } from '../../db/PrismaDirectory';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
 import { createHandoffStack } from '../../handoffStack';
 import { submitRequest } from '../../intake/submitRequest';
+import { prng } from '../../bench/prng';
 import { REQUEST } from '../helpers/fixtures';
 import { startWebhookReceiver } from '../helpers/receivers';
 import { openTestDatabase, postgresAvailable } from '../helpers/testDatabase';
 
 const SECRET = 'webhook-secret-of-every-association-0123456789';
 const ROOT = path.join(__dirname, '..', '..');
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function queueRequests(db: Database, receiverUrl: string, count: number): Promise<string[]> {
   await db.prisma.association.updateMany({ data: { notifyBy: 'webhook', webhookUrl: receiverUrl, webhookSecret: SECRET } });
