@@ -139,7 +139,6 @@ function recognizerNumbers(t: string, lang: Lang): number[] {
 }
 
 function verdict(age: number): ParseResult<number, AgeFailure> {
-  if (!Number.isInteger(age) || age <= 0 || age > MAX_PLAUSIBLE_AGE) return fail('not_understood');
   if (age < MIN_AGE) return fail('too_young');
   if (age > MAX_AGE) return fail('too_old');
   return ok(age);
@@ -152,31 +151,53 @@ function verdict(age: number): ParseResult<number, AgeFailure> {
  * Several different ages in one message are not understood rather than guessed.
  */
 export function parseAge(text: string, lang: Lang, today: Date): ParseResult<number, AgeFailure> {
+  const age = readAge(text, lang, today, { bareNumber: true });
+  return age === null ? fail('not_understood') : verdict(age);
+}
+
+export interface ReadAgeOptions {
+  /**
+   * Whether a number alone in a short message is an age ("17", "euh 17 !"): only as the
+   * answer to the age question. Elsewhere "dans le 93" is a place.
+   */
+  bareNumber: boolean;
+}
+
+/**
+ * The age a message states, in or out of the programme's range (the dialog refuses those
+ * politely), or null. Never throws.
+ */
+export function readAge(text: string, lang: Lang, today: Date, options: ReadAgeOptions): number | null {
   try {
     const t = normalize(text);
-    if (t === '') return fail('not_understood');
+    if (t === '') return null;
 
     const fromDate = findBirthDate(t, today);
-    if (fromDate !== null) return verdict(fromDate);
+    if (fromDate !== null) return plausible(fromDate);
 
     const digits = findDigitAge(t);
     const contextual = unique(digits.ages);
-    if (contextual.length === 1) return verdict(contextual[0]!);
-    if (contextual.length > 1) return fail('not_understood');
+    if (contextual.length === 1) return plausible(contextual[0]!);
+    if (contextual.length > 1) return null;
     if (digits.bare.length > 0) {
+      if (!options.bareNumber) return null;
       const bare = unique(digits.bare);
-      return bare.length === 1 && digits.wordCount <= BARE_NUMBER_MAX_WORDS ? verdict(bare[0]!) : fail('not_understood');
+      return bare.length === 1 && digits.wordCount <= BARE_NUMBER_MAX_WORDS ? plausible(bare[0]!) : null;
     }
 
     // Numbers in words ("dix-sept ans", "seize", "I'm seventeen").
-    if (t.length > RECOGNIZER_MAX_LENGTH || !/\p{L}/u.test(t)) return fail('not_understood');
+    if (t.length > RECOGNIZER_MAX_LENGTH || !/\p{L}/u.test(t)) return null;
     const ages = recognizerAges(t, lang);
-    if (ages.length === 1) return verdict(ages[0]!);
-    if (ages.length > 1) return fail('not_understood');
-    if (tokenize(t).length > BARE_NUMBER_MAX_WORDS + 3) return fail('not_understood');
+    if (ages.length === 1) return plausible(ages[0]!);
+    if (ages.length > 1 || !options.bareNumber) return null;
+    if (tokenize(t).length > BARE_NUMBER_MAX_WORDS + 3) return null;
     const numbers = recognizerNumbers(t, lang);
-    return numbers.length === 1 ? verdict(numbers[0]!) : fail('not_understood');
+    return numbers.length === 1 ? plausible(numbers[0]!) : null;
   } catch {
-    return fail('not_understood');
+    return null;
   }
+}
+
+function plausible(age: number): number | null {
+  return Number.isInteger(age) && age > 0 && age <= MAX_PLAUSIBLE_AGE ? age : null;
 }

@@ -125,3 +125,35 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
     return fail('not_a_name');
   }
 }
+
+/** Introductions that say a name follows, wherever they are in a sentence. */
+const INTRODUCTIONS = [
+  "je m'appelle", "je m'apelle", "je m'appel", "je m'apel", "jm'appelle", "jm'apelle", "jmappelle", "jmapelle", "j'm'appelle",
+  "on m'appelle", "mon prenom c'est", "mon prenom est", "mon prenom c", "moi c'est", "moi cest", "moi c",
+  "my name is", "my name's", "my first name is", "call me", "names", "name's",
+];
+const INTRODUCTION_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${[...INTRODUCTIONS].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})[ ,:=-]+([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)`,
+  'u',
+);
+
+/**
+ * A first name introduced inside a longer message ("slt moi c yanis, 19 ans", "Hi, my name
+ * is Sam and I'm 16"): the one word after an introduction, or null.
+ */
+export function findIntroducedName(text: string): string | null {
+  try {
+    const cleaned = cleanText(text);
+    const points = Array.from(cleaned);
+    const folded = foldCodePoints(points).join('');
+    const m = INTRODUCTION_RE.exec(folded);
+    if (!m || m[1] === undefined) return null;
+    // Folding keeps one code point per code point: the same span in the original keeps accents.
+    const start = Array.from(folded.slice(0, m.index + m[0].length - m[1].length)).length;
+    const word = points.slice(start, start + Array.from(m[1]).length).join('');
+    const r = parseFirstName(word);
+    return r.ok ? r.value : null;
+  } catch {
+    return null;
+  }
+}

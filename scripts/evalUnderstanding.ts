@@ -1,0 +1,33 @@
+/**
+ * `npm run eval:understanding`: scores understanding on the labelled corpus in
+ * test/fixtures/understanding (precision, recall and F1 per slot on single messages).
+ * `-- --misses [slot]` lists what was missed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CommuneIndex } from '../understanding/places/CommuneIndex';
+import { evaluateUtterances, type Utterance } from '../eval/utterances';
+
+const CORPUS = path.join(__dirname, '..', 'test', 'fixtures', 'understanding');
+export const REFERENCE_DAY = new Date('2026-11-21T12:00:00+01:00');
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const items = JSON.parse(fs.readFileSync(path.join(CORPUS, 'utterances.json'), 'utf8')) as Utterance[];
+  const report = evaluateUtterances(items, CommuneIndex.load(), REFERENCE_DAY);
+  const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
+  console.log(`Utterances: ${report.count}, all slots right: ${report.exact} (${pct(report.exact / report.count).trim()} %)`);
+  console.log('slot               support    tp    fp    fn  precision  recall      F1');
+  for (const s of report.slots) {
+    console.log(`${s.key.padEnd(18)} ${String(s.support).padStart(7)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)}   ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`);
+  }
+  const mi = args.indexOf('--misses');
+  if (mi >= 0) {
+    const only = args[mi + 1];
+    for (const m of report.misses.filter((x) => !only || x.key === only)) {
+      console.log(`${m.id} [${m.key}] asked=${m.asked} ${JSON.stringify(m.text)}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.predicted)}`);
+    }
+  }
+}
+
+main();
