@@ -7,11 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { evaluateUtterances, type Utterance } from '../eval/utterances';
+import { evaluateConversations, type SimulatedConversation } from '../eval/conversations';
+import { createDatabase } from '../db/createDatabase';
+import { seedDirectoryIfEmpty } from '../db/seedDirectory';
 
 const CORPUS = path.join(__dirname, '..', 'test', 'fixtures', 'understanding');
 export const REFERENCE_DAY = new Date('2026-11-21T12:00:00+01:00');
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const items = JSON.parse(fs.readFileSync(path.join(CORPUS, 'utterances.json'), 'utf8')) as Utterance[];
   const report = evaluateUtterances(items, CommuneIndex.load(), REFERENCE_DAY);
@@ -28,6 +31,22 @@ function main(): void {
       console.log(`${m.id} [${m.key}] asked=${m.asked} ${JSON.stringify(m.text)}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.predicted)}`);
     }
   }
+  const convs = JSON.parse(fs.readFileSync(path.join(CORPUS, 'conversations.json'), 'utf8')) as SimulatedConversation[];
+  const db = await createDatabase('pglite://memory');
+  try {
+    await seedDirectoryIfEmpty(db.prisma);
+    const conv = await evaluateConversations(convs, db, REFERENCE_DAY);
+    console.log(`\nConversations: ${conv.count}, request exactly right: ${conv.exact} (${pct(conv.exact / conv.count).trim()} %), median messages to a complete request: ${conv.medianTurnsToComplete}`);
+    const ci = args.indexOf('--conversation');
+    const show = ci >= 0 ? args[ci + 1] : undefined;
+    for (const r of conv.results) {
+      if (r.exact && r.id !== show) continue;
+      console.log(`${r.id}: ${r.stuck ?? ''} ${r.differences.map((d) => `${d.field}: expected ${JSON.stringify(d.expected)} stored ${JSON.stringify(d.stored)}`).join('; ')}`);
+      if (r.id === show || args.includes('--transcripts')) console.log(r.transcript.map((l) => `    ${l.replace(/\n/g, '\n      ')}`).join('\n'));
+    }
+  } finally {
+    await db.close();
+  }
 }
 
-main();
+main().catch((err) => { console.error(err); process.exitCode = 1; });

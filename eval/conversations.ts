@@ -1,0 +1,194 @@
+import crypto from 'node:crypto';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { silentLogger } from '../bots/log';
+import type { Database } from '../db/createDatabase';
+import type { IntakeState } from '../dialogs/IntakeState';
+import { createBotStack } from '../index';
+import type { Lang } from '../intake/vocabulary';
+
+/** One simulated young person of test/fixtures/understanding/conversations.json (see its README). */
+export interface SimulatedConversation {
+  id: string;
+  lang: Lang;
+  style: 'standard' | 'texting';
+  opening: string;
+  openingStates: string[];
+  answers: Record<string, string | string[]>;
+  interjections?: { before: string; text: string; faq?: string }[];
+  corrections?: { before: string; text: string; slot: string }[];
+  expected: Record<string, unknown>;
+}
+
+export interface ConversationResult {
+  id: string;
+  /** The stored request matched `expected` in every field. */
+  exact: boolean;
+  /** Fields that differ, with what was stored. */
+  differences: { field: string; expected: unknown; stored: unknown }[];
+  /** Messages the young person sent until the summary was first shown (the request complete). */
+  turnsToComplete: number | null;
+  /** Every message sent, until the request was stored or the simulation gave up. */
+  turns: number;
+  /** Why the simulation stopped without a stored request. */
+  stuck?: string;
+  transcript: string[];
+}
+
+export interface ConversationReport {
+  count: number;
+  exact: number;
+  medianTurnsToComplete: number | null;
+  results: ConversationResult[];
+}
+
+const MAX_TURNS = 60;
+/** The answer keys of conversations.json for each question of the dialog. */
+function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): string | null {
+  if (state.confirming) return state.confirming === 'tooYoung' || state.confirming === 'tooOld' ? 'ageConfirm' : null;
+  switch (state.phase) {
+    case 'consent': return 'consent';
+    case 'summary': return 'confirm';
+    case 'proposal': return 'proposal';
+    case 'asking': break;
+    default: return null;
+  }
+  const slot = state.current;
+  if (slot === 'place' && state.pendingPlaces?.length) return 'placeChoice';
+  if (slot === 'level') return 'schoolYear' in answers ? 'schoolYear' : 'diplomaLevel';
+  return slot;
+}
+
+/**
+ * Plays each simulated young person against the real bot stack (understanding, dialog,
+ * routing, storage on `db`): the opening, then the reply the corpus gives for whatever the
+ * bot asks, with the FAQ questions and corrections sent where the corpus says. Scores the
+ * stored request against the expected one.
+ */
+export async function evaluateConversations(items: readonly SimulatedConversation[], db: Database, today: Date): Promise<ConversationReport> {
+  let now = today;
+  const { bot } = createBotStack({ db, log: silentLogger, now: () => now, resumeAfterMs: 30 * 60_000 });
+  const results: ConversationResult[] = [];
+  for (const conv of items) {
+    const locale = conv.lang === 'en' ? 'en-US' : 'fr-FR';
+    const conversationId = `eval-${crypto.randomUUID()}`;
+    const key = `webchat/conversations/${conversationId}`;
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), {
+      channelId: 'webchat',
+      conversation: { id: conversationId, isGroup: false, name: '', conversationType: 'personal' },
+      locale,
+    } as Partial<Activity>);
+    const transcript: string[] = [];
+    const send = async (text: string) => {
+      transcript.push(`> ${text}`);
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale });
+      for (const a of adapter.activeQueue.splice(0)) if (a.type === ActivityTypes.Message) transcript.push(`< ${a.text ?? ''}`);
+      now = new Date(now.getTime() + 20_000);
+    };
+    const readState = async (): Promise<IntakeState | null> => {
+      const row = await db.prisma.botState.findUnique({ where: { key } });
+      return row ? (row.data as unknown as IntakeState) : null;
+    };
+
+    const tries = new Map<string, number>();
+    const sentBefore = new Set<string>();
+    let turns = 0;
+    let turnsToComplete: number | null = null;
+    let stuck: string | undefined;
+    await send(conv.opening);
+    turns += 1;
+    for (;;) {
+      const state = await readState();
+      if (!state) { stuck = 'conversation state erased'; break; }
+      if (state.phase === 'summary' && turnsToComplete === null) turnsToComplete = turns;
+      if (state.phase === 'submitted') break;
+      if (turns >= MAX_TURNS) { stuck = `no request after ${MAX_TURNS} messages (phase ${state.phase}, question ${state.current ?? '-'})`; break; }
+      const answerKey = answerKeyFor(state, conv.answers);
+      // FAQ questions and corrections go right before the reply they are attached to, once.
+      for (const extra of [...(conv.interjections ?? []), ...(conv.corrections ?? [])]) {
+        const id = `${extra.before}:${extra.text}`;
+        if (extra.before === answerKey && !sentBefore.has(id)) {
+          sentBefore.add(id);
+          await send(extra.text);
+          turns += 1;
+        }
+      }
+      const reply = answerKey ? conv.answers[answerKey] : undefined;
+      if (reply === undefined) { stuck = `no reply in the corpus for ${answerKey ?? `phase ${state.phase}`}`; break; }
+      const n = tries.get(answerKey!) ?? 0;
+      tries.set(answerKey!, n + 1);
+      await send(Array.isArray(reply) ? reply[Math.min(n, reply.length - 1)]! : reply);
+      turns += 1;
+      if ((tries.get(answerKey!) ?? 0) > 6) { stuck = `asked ${answerKey} more than 6 times`; break; }
+    }
+
+    const stored = await db.prisma.mentoringRequest.findMany({ where: { conversationKey: key } });
+    const differences = stored.length === 1 ? compareRequest(conv.expected, stored[0]!.payload as Record<string, unknown>) : [{ field: '(request)', expected: 'one stored request', stored: stored.length }];
+    results.push({ id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turns, stuck, transcript });
+  }
+  const completes = results.map((r) => r.turnsToComplete).filter((n): n is number => n !== null).sort((a, b) => a - b);
+  return {
+    count: items.length,
+    exact: results.filter((r) => r.exact).length,
+    medianTurnsToComplete: completes.length === 0 ? null : median(completes),
+    results,
+  };
+}
+
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const sameSet = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b) && new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
+
+/** Compares a stored request payload with the corpus's expected fields (README of the corpus). */
+export function compareRequest(expected: Record<string, unknown>, stored: Record<string, unknown>): ConversationResult['differences'] {
+  const diffs: ConversationResult['differences'] = [];
+  const differ = (field: string, e: unknown, s: unknown) => diffs.push({ field, expected: e, stored: s });
+  for (const [field, e] of Object.entries(expected)) {
+    const s = stored[field === 'priorityPublics' ? 'priorityPublics' : field];
+    switch (field) {
+      case 'situation': {
+        const es = e as Record<string, unknown> | null;
+        const ss = s as Record<string, unknown> | null;
+        const same = es === null ? ss === null
+          : !!ss && es.kind === ss.kind && (es.schoolYear ?? null) === (ss.schoolYear ?? null) && (es.diplomaLevel ?? null) === (ss.diplomaLevel ?? null);
+        if (!same) differ(field, e, s);
+        break;
+      }
+      case 'needs':
+        if (!sameSet(e, s)) differ(field, e, s);
+        break;
+      case 'priorityPublics':
+        if (e === null ? s !== null : !sameSet(e, s)) differ(field, e, s);
+        break;
+      case 'place': {
+        const ep = e as { commune: string; alsoAccept?: string[] } | null;
+        const sp = s as { commune: string } | null;
+        const same = ep === null ? sp === null : !!sp && [ep.commune, ...(ep.alsoAccept ?? [])].includes(sp.commune);
+        if (!same) differ(field, e, sp && { commune: sp.commune });
+        break;
+      }
+      case 'availability':
+        if ((e === true) !== (typeof s === 'string' && s.length > 0)) differ(field, e, s);
+        break;
+      case 'guardian': {
+        const eg = e as { name: string; email: string | null; phone: string | null } | null;
+        const sg = s as { name: string; email: string | null; phone: string | null } | null;
+        const same = eg === null ? sg === null : !!sg && eg.name === sg.name && eg.email === sg.email && eg.phone === sg.phone;
+        if (!same) differ(field, e, sg && { name: sg.name, email: sg.email, phone: sg.phone });
+        break;
+      }
+      case 'contact': {
+        const ec = e as Record<string, unknown>;
+        const sc = s as Record<string, unknown>;
+        if (!sc || ec.email !== sc.email || ec.phone !== sc.phone || ec.preferred !== sc.preferred) differ(field, e, s);
+        break;
+      }
+      default:
+        if (e !== s) differ(field, e, s);
+    }
+  }
+  return diffs;
+}
