@@ -1,6 +1,7 @@
 import type { Draft } from '../intake/Draft';
 import type { Place } from '../intake/MentoringRequest';
 import type { Lang } from '../intake/vocabulary';
+import type { Slots } from '../understanding/understand';
 
 export type { Draft };
 
@@ -34,6 +35,15 @@ export interface IntakeState {
   draft: Draft;
   /** Candidates offered when a place was ambiguous. */
   pendingPlaces?: Place[];
+  /** A département said without a commune ("dans le 93"): the place question asks for a commune in it. */
+  placeIn?: string;
+  /**
+   * Answers read in messages sent before consent was given (an opening that tells the
+   * whole story): used once consent is given, dropped with everything else if refused.
+   */
+  pending?: Slots;
+  /** Messages read so far: the first ones decide the language. */
+  turns?: number;
   /** After answering an edited slot, go back to the summary. */
   editing: boolean;
   confirming?: Confirmation;

@@ -1,6 +1,7 @@
 import type {
   ContactChannel, DiplomaLevel, Lang, MeetingMode, Need, PriorityPublic, SchoolYear, Situation,
 } from '../intake/vocabulary';
+import { readCorrection } from './corrections';
 import { detectLanguage } from './detectLanguage';
 import { readAge } from './parseAge';
 import { parseCommand, type Command } from './parseCommand';
@@ -88,6 +89,8 @@ export interface Understanding {
   faq?: FaqCode;
   /** Two readings are about equally likely for this slot: ask rather than guess. */
   clarify?: SlotKey;
+  /** The text the slots were read from, when a correction took out what it denies ("pas Lyon"). */
+  source?: string;
   /** Nothing to read: nonsense, insults, emoji only, markup, an attempt to give orders. */
   noise?: boolean;
 }
@@ -99,10 +102,46 @@ const SKIP_PHRASES = new Set([
 
 /**
  * Reads one message of a young person: the answer to the question asked and every other
- * answer it gives on the way ("j'ai 17 ans, en terminale à Lyon"). Pure: the same text and
- * context give the same reading. Never throws; linear in the text (capped by cleanText).
+ * answer it gives on the way ("j'ai 17 ans, en terminale à Lyon"), and whether it corrects
+ * an earlier one ("c pas Roubaix c Tourcoing": the slots are the new values). Pure: the
+ * same text and context give the same reading. Never throws; linear in the text (capped
+ * by cleanText).
  */
 export function understand(text: string, ctx: UnderstandContext): Understanding {
+  const whole = readMessage(text, ctx);
+  try {
+    if (whole.command || whole.skip) return whole;
+    const cues = readCorrection(text);
+    const keys = (u: Understanding) => Object.keys(u.slots) as SlotKey[];
+    let result = whole;
+    if (cues.removed.length > 0) {
+      const kept = readMessage(cues.kept, ctx);
+      const removed = readMessage(cues.removed.join(', '), { ...ctx, asked: null });
+      const replaced = keys(removed).filter((k) => k in kept.slots);
+      // "pas Lyon, Villeurbanne": the same answer denied and given. "je sais pas quoi faire": plain negation.
+      if (cues.marker || replaced.length > 0) {
+        result = { ...kept, faq: kept.faq ?? whole.faq, lang: whole.lang, source: cues.kept };
+        if (replaced.length > 0 || keys(kept).length > 0) result.correction = true;
+        // "actually I'm not a student anymore": the old answer is wrong and no new one is given.
+        const withdrawn = keys(removed).find((k) => !(k in kept.slots));
+        if (cues.marker && replaced.length === 0 && keys(kept).length === 0 && withdrawn) {
+          result.correction = true;
+          result.clarify ??= withdrawn;
+        }
+      }
+    } else if (cues.marker && keys(whole).length > 0) {
+      result = { ...whole, correction: true };
+    }
+    // At the summary, any answer given is a change to it.
+    if (ctx.asked === 'confirm' && keys(result).some((k) => k !== 'confirm')) result.correction = true;
+    return result;
+  } catch {
+    return whole;
+  }
+}
+
+/** The reading of a message as it is, without the correction rules. */
+function readMessage(text: string, ctx: UnderstandContext): Understanding {
   const out: Understanding = { slots: {} };
   try {
     const cleaned = cleanText(text);
@@ -124,7 +163,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // The answer to the question asked: the parser reads the whole message as that answer.
     switch (asked) {
       case 'firstName': {
-        const r = parseFirstName(cleaned);
+        // The raw text: markup is never a name ("<script>alert(1)</script>" is not "Alert").
+        const r = parseFirstName(text);
         if (r.ok && !parseYesNo(cleaned, 'fr').ok && !parseYesNo(cleaned, 'en').ok) s.firstName = r.value;
         break;
       }
@@ -165,7 +205,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const needs = parseNeeds(cleaned, reading);
     if (needs.ok) { s.needs = needs.value.needs; if (needs.value.other) s.needsOther = needs.value.other; }
     const place = placeReading(cleaned, ctx.places);
-    if (place) s.place = place;
+    // "non" declines a place only as the answer to the place question.
+    if (place && (place.kind !== 'declined' || asked === 'place')) s.place = place;
     const contact = parseContact(cleaned);
     if (contact.ok) {
       if (contact.value.email) s.email = contact.value.email;

@@ -82,9 +82,14 @@ export const edgeCaseTranscripts: Transcript[] = [
     ],
   },
   {
-    name: 'edge: "oui mais …" is not a confirmation at the summary',
+    name: 'edge: "oui mais …" at the summary is a change, not a confirmation',
     locale: 'fr-FR',
-    steps: [...START, ...TO_SUMMARY, ["oui mais change ma ville c'est Lille", ['intake.summary.retry', ...SUMMARY]], ['modifier ma ville', 'intake.place.ask'], ['Lille', SUMMARY]],
+    steps: [
+      ...START, ...TO_SUMMARY,
+      ["oui mais change ma ville c'est Lille", ['intake.understood.corrected', ...SUMMARY]],
+      ['oui mais', ['intake.summary.retry', ...SUMMARY]],
+      ['modifier ma ville', 'intake.place.ask'], ['Lille', SUMMARY],
+    ],
   },
   {
     name: 'edge: "oui mais …" is not a parent\'s consent',

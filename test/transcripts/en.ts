@@ -80,7 +80,8 @@ export const enTranscripts: Transcript[] = [
       ['back', 'intake.firstName.ask'],
       ['Jo', ['intake.firstName.thanks', 'intake.age.ask']],
       ['19', 'intake.situation.ask'],
-      ['looking for a job', 'intake.level.askDiploma'],
+      // Looking for a job is the situation and the need at once (corpus conventions).
+      ['looking for a job', ['intake.understood.noted', 'intake.level.askDiploma']],
       ['skip', 'intake.needs.ask'],
       ['first job', 'intake.place.ask'],
       ['Nantes', 'intake.priority.ask'],

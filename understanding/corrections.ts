@@ -1,0 +1,88 @@
+import lexicon from './lexicons/corrections.json';
+import { cleanText, normalize } from './text';
+
+/** How a message corrects an earlier answer. */
+export interface CorrectionCues {
+  /** "en fait", "je me suis trompé", "actually", "I meant", "change…": the message says it corrects. */
+  marker: boolean;
+  /** The message without its negated or superseded parts ("pas Lyon", "not 17", "j'ai dit terminale mais"). */
+  kept: string;
+  /** The parts taken out, to tell "pas Lyon, Villeurbanne" (a correction) from "je sais pas quoi faire". */
+  removed: string[];
+}
+
+const padded = (s: string) => ` ${s} `;
+const MARKERS = lexicon.markers.map((m) => padded(m.split(' ').map((w) => fold(w)).join(' ')));
+
+/** Words that start the new value after a negated one: "c pas Lyon, c Villeurbanne", "pas 14 g 13". */
+const RESTART = new Set(lexicon.restartWords.map((w) => fold(w)));
+/** Words that end a negated span themselves ("plus au lycée, j'ai arrêté"). */
+const NEGATIONS = new Set(lexicon.negations);
+/** "j'ai dit X mais Y", "I said X but Y": X is the old answer. */
+const SAID_OLD = lexicon.saidOld.map((s) => s.split(' ').map((w) => fold(w)).join(' '));
+const SAID_END = new Set(['mais', 'but', 'en fait', 'actually']);
+
+/** Punctuation that ends a clause. */
+const CLAUSE_END = /[,;.!?:]/;
+
+/**
+ * Finds what a correction says and takes out what it says is wrong, on words, linearly:
+ * "c pas roubaix c tourcoing" keeps "c c tourcoing"; "sorry i meant 18 not 17" keeps
+ * "sorry i meant 18". Whether the cut is a correction ("pas Lyon, Villeurbanne") or plain
+ * negation ("je sais pas quoi faire") is for the caller to decide, by reading both parts.
+ */
+export function readCorrection(text: string): CorrectionCues {
+  const cleaned = cleanText(text);
+  // Words as typed (accents and case kept for names), each with its folded form.
+  const parts = cleaned.split(/([\p{L}\p{M}\p{N}@+._'-]+)/u);
+  const words: { raw: string; w: string; sep: string; end: boolean }[] = [];
+  for (let i = 1; i < parts.length; i += 2) {
+    const sep = parts[i + 1] ?? '';
+    words.push({ raw: parts[i]!, w: fold(parts[i]!), sep, end: CLAUSE_END.test(sep) });
+  }
+  const joined = words.map((x) => x.w).join(' ');
+  const marker = MARKERS.some((m) => padded(joined).includes(m));
+
+  const removedIdx = new Set<number>();
+  const removed: string[] = [];
+  // "j'ai dit terminale mais …": drop from "j'ai dit" to "mais".
+  for (const said of SAID_OLD) {
+    const at = padded(joined).indexOf(padded(said));
+    if (at < 0) continue;
+    const first = at === 0 ? 0 : joined.slice(0, at - 1).split(' ').length;
+    const saidLength = said.split(' ').length;
+    let k = first + saidLength;
+    const span: number[] = [];
+    while (k < words.length && !SAID_END.has(words[k]!.w)) { span.push(k); k += 1; }
+    if (k < words.length && span.length > 0) {
+      for (let j = first; j <= k; j++) removedIdx.add(j);
+      removed.push(span.map((j) => words[j]!.raw).join(' '));
+    }
+    break;
+  }
+
+  for (let i = 0; i < words.length; i++) {
+    if (!NEGATIONS.has(words[i]!.w) || removedIdx.has(i)) continue;
+    // The negated span runs to the end of the clause or to a word that restarts a value.
+    let k = i + 1;
+    const span: number[] = [];
+    while (k < words.length && !RESTART.has(words[k]!.w) && !NEGATIONS.has(words[k]!.w)) {
+      span.push(k);
+      k += 1;
+      if (words[k - 1]!.end) break;
+    }
+    if (span.length === 0) continue;
+    removedIdx.add(i);
+    for (const j of span) removedIdx.add(j);
+    removed.push(span.map((j) => words[j]!.raw).join(' '));
+    i = k - 1;
+  }
+  if (removed.length === 0) return { marker, kept: cleaned, removed };
+  const kept = words.filter((_, i) => !removedIdx.has(i)).map((x) => x.raw + x.sep).join('').trim();
+  return { marker, kept, removed };
+}
+
+/** Lowercase, no accents, no apostrophes: "C'est" -> "cest", "trompé" -> "trompe". */
+function fold(word: string): string {
+  return normalize(word).replace(/'/g, '');
+}
