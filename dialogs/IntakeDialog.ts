@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import { draftToRequest, type DraftField } from '../intake/draftToRequest';
-import { MAX_AGE, MIN_AGE, type Lang } from '../intake/vocabulary';
-import type { Place } from '../intake/MentoringRequest';
+import type { Lang } from '../intake/vocabulary';
 import type { Proposal } from '../intake/submitRequest';
 import type { Reason } from '../routing/types';
 import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
@@ -11,12 +10,11 @@ import { parseYesNo } from '../understanding/parseYesNo';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
 import type { CrisisSignal } from '../understanding/safety/detectCrisis';
-import { understand, type Asked, type Understanding, type Slots } from '../understanding/understand';
-import type { FaqCode } from '../understanding/parseFaq';
 import { newState, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
-import { applySlot, readingPolicy, slotsRead } from './readings';
+import { MessageReader, placeChoiceAsk, readingPolicy } from './readings';
+import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from './progress';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
-import { formatPlace, plainYesNo, QUESTIONS, questionFor, type Answer, type AskContext, type Question } from './questions';
+import { plainYesNo, questionFor, type AskContext, type Question } from './questions';
 import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from './prompts';
 import { reasonMsg, summaryLines } from './summary';
 
@@ -63,13 +61,6 @@ const DRAFT_FIELD_SLOTS: Record<DraftField, SlotName[]> = {
   consent: [], age: ['age'], needs: ['needs'], contact: ['contact', 'contactPreference'],
   guardian: ['guardianName', 'guardianContact', 'guardianConsent'], other: [],
 };
-interface AppliedReadings { noted: SlotName[]; corrected: SlotName[]; outOfRange?: 'tooYoung' | 'tooOld' }
-
-/** "Which one?" with the candidate communes as buttons. */
-function placeChoiceAsk(candidates: readonly Place[]): Msg {
-  return { key: 'intake.place.which', choices: candidates.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) };
-}
-
 const EDIT_FIELD_SLOT: Record<EditableField, SlotName> = {
   firstName: 'firstName', age: 'age', situation: 'situation', level: 'level', needs: 'needs', place: 'place',
   priority: 'priority', meeting: 'meeting', availability: 'availability', contact: 'contact',
@@ -82,7 +73,11 @@ const EDIT_FIELD_SLOT: Record<EditableField, SlotName> = {
  * locale keys; bots/ renders them.
  */
 export class IntakeDialog {
-  constructor(private readonly deps: IntakeDeps) {}
+  private readonly reader: MessageReader;
+
+  constructor(private readonly deps: IntakeDeps) {
+    this.reader = new MessageReader(deps);
+  }
 
   /** Handles one message of the young person. */
   async onMessage(stored: IntakeState | null, input: TurnInput, defaultLang: Lang): Promise<TurnResult> {
@@ -135,12 +130,12 @@ export class IntakeDialog {
       const cmd = parseCommand(text);
       // "Effacer mes données" must reach requests sent earlier, even when the form state is gone.
       if (cmd?.kind === 'deleteData') return this.askConfirmation(state, 'delete', out);
-      const u = this.read(state, text, null);
+      const u = this.reader.read(state, text, null);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang ?? detectLanguage(text);
       if (detected) state.lang = detected;
       // An opening that tells the whole story is kept for after the consent, not asked again.
-      this.hold(state, u);
-      if (u.faq) out.push(this.faqMsg(state, u.faq));
+      this.reader.hold(state, u);
+      if (u.faq) out.push(this.reader.faqMsg(state, u.faq));
       out.push(...this.welcomeStep(state));
       return;
     }
@@ -184,9 +179,9 @@ export class IntakeDialog {
       out.push(msg('intake.consent.declined'));
       return { state: null, out };
     }
-    const u = this.read(state, text, null);
-    this.followLanguage(state, u, out);
-    this.hold(state, u);
+    const u = this.reader.read(state, text, null);
+    this.reader.followLanguage(state, u, out);
+    this.reader.hold(state, u);
     if (choice === 'yes' || (yn.ok && yn.value)) {
       state.consentAt = this.deps.now().toISOString();
       state.phase = 'asking';
@@ -194,136 +189,15 @@ export class IntakeDialog {
       const pending = state.pending;
       delete state.pending;
       if (pending) {
-        const applied = this.applyReadings(state, pending, { force: false, except: null });
-        out.push(...this.understoodMsgs(state, applied));
+        const applied = this.reader.applyReadings(state, pending, { force: false, except: null });
+        out.push(...this.reader.understoodMsgs(state, applied));
         if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
       }
       out.push(...this.askNextStep(state));
       return;
     }
-    if (u.faq) { out.push(this.faqMsg(state, u.faq), consentAsk()); return; }
+    if (u.faq) { out.push(this.reader.faqMsg(state, u.faq), consentAsk()); return; }
     out.push(msg('intake.consent.retry'), consentAsk());
-  }
-
-  /** Keeps what a message said before consent, for when consent is given. */
-  private hold(state: IntakeState, u: Understanding): void {
-    const slots: Slots = { ...u.slots };
-    delete slots.confirm;
-    if (Object.keys(slots).length === 0) return;
-    state.pending = { ...state.pending, ...slots };
-  }
-
-  /** Reads a message with everything the conversation knows (the question asked, the situation, the day). */
-  private read(state: IntakeState, text: string, asked: Asked | null): Understanding {
-    return understand(text, { asked, situation: state.draft.situation?.kind ?? null, lang: state.lang, today: this.deps.now(), places: this.deps.places });
-  }
-
-  /** The first messages decide the language: a young person writing English gets English. */
-  private followLanguage(state: IntakeState, u: Understanding, out: Msg[]): void {
-    if (u.lang && u.lang !== state.lang && (state.turns ?? 0) <= 3) {
-      state.lang = u.lang;
-      out.push(msg('intake.language.switched'));
-    }
-  }
-
-  /** The answer to a question about the service; a word of the current question explained when asked. */
-  private faqMsg(state: IntakeState, code: FaqCode): Msg {
-    if (code === 'explain_question' && state.current) {
-      const key = `faq.explain.${state.current}`;
-      if (this.deps.t(state.lang, key) !== key) return msg(key);
-    }
-    return msg(`faq.${code}`, { days: this.deps.retentionDays });
-  }
-
-  /**
-   * Writes the answers a message gave to questions other than the one asked ("j'ai 17 ans"
-   * while asked the town). Answers already given change only when the message says it
-   * corrects them (`force`) or at the summary: never silently.
-   */
-  private applyReadings(state: IntakeState, slots: Slots, opts: { force: boolean; except: SlotName | null }): AppliedReadings {
-    const result: AppliedReadings = { noted: [], corrected: [] };
-    for (const slot of slotsRead(slots)) {
-      if (slot === opts.except) continue;
-      const q = questionFor(slot);
-      const answered = this.isAnswered(state, slot);
-      if (answered && !opts.force) continue;
-      const place = slots.place;
-      if (slot === 'place' && place && place.kind !== 'commune') {
-        // Several namesakes or a département alone: asked when the place question comes.
-        if (place.kind === 'ambiguous' || place.kind === 'postalCode') state.pendingPlaces = place.candidates.slice(0, 8);
-        else if (place.kind === 'departement') state.placeIn = place.code;
-        else continue;
-        if (answered) { q.clear(state.draft); delete state.answered.place; }
-        continue;
-      }
-      const draft = structuredClone(state.draft);
-      const before = JSON.stringify(q.show(draft));
-      const outcome = applySlot(draft, slot, slots, answered);
-      if (outcome === 'tooYoung' || outcome === 'tooOld') { result.outOfRange = outcome; continue; }
-      if (outcome !== 'applied' || !q.applies(draft)) continue;
-      state.draft = draft;
-      for (const reset of q.resets ?? []) delete state.answered[reset];
-      state.answered[slot] = true;
-      state.history = [...state.history.filter((s) => s !== slot), slot];
-      if (!answered) result.noted.push(slot);
-      else if (JSON.stringify(q.show(draft)) !== before) result.corrected.push(slot);
-    }
-    this.forgetWhatNoLongerApplies(state);
-    return result;
-  }
-
-  /** "Noted: …" and "Changed: …", each answer as its summary line. */
-  private understoodMsgs(state: IntakeState, applied: AppliedReadings): Msg[] {
-    const order = (a: SlotName, b: SlotName) => QUESTIONS.findIndex((q) => q.slot === a) - QUESTIONS.findIndex((q) => q.slot === b);
-    const items = (slots: SlotName[]) => [...slots].sort(order).flatMap((slot) => {
-      const value = questionFor(slot).show(state.draft);
-      return value === null ? [] : [msg('intake.understood.item', { label: msg(`intake.field.${slot}`), value })];
-    });
-    const out: Msg[] = [];
-    if (applied.noted.length > 0) out.push(msg('intake.understood.noted', { items: items(applied.noted) }));
-    if (applied.corrected.length > 0) out.push(msg('intake.understood.corrected', { items: items(applied.corrected) }));
-    return out;
-  }
-
-  /** The reply's reading as the answer to the question asked, or null to let the question read the text itself. */
-  private ownAnswer(state: IntakeState, q: Question, u: Understanding): Answer | null {
-    const s = u.slots;
-    switch (q.slot) {
-      case 'place': {
-        const p = s.place;
-        if (!p || state.pendingPlaces?.length) return null;
-        if (p.kind === 'commune') return { kind: 'ok', apply: (d) => { d.place = p.place; } };
-        if (p.kind === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
-        if (p.kind === 'departement') {
-          state.placeIn = p.code;
-          return { kind: 'clarify', ask: this.questionMsg(state, q), pendingPlaces: [] };
-        }
-        // A namesake in the département said earlier settles it.
-        const inDep = state.placeIn ? p.candidates.filter((c) => c.departement === state.placeIn) : [];
-        if (inDep.length === 1) return { kind: 'ok', apply: (d) => { d.place = inDep[0]!; } };
-        const candidates = (inDep.length > 1 ? inDep : p.candidates).slice(0, 8);
-        return { kind: 'clarify', pendingPlaces: candidates, ask: placeChoiceAsk(candidates) };
-      }
-      case 'age':
-        if (s.age === undefined) return null;
-        if (s.age < MIN_AGE) return { kind: 'outOfRange', which: 'tooYoung' };
-        if (s.age > MAX_AGE) return { kind: 'outOfRange', which: 'tooOld' };
-        return { kind: 'ok', apply: (d) => { d.age = s.age!; } };
-      case 'level':
-        // "en première pro en fait": the whole situation again, year included.
-        if (!s.level && s.situation) return { kind: 'ok', apply: (d) => { applySlot(d, 'situation', s, true); } };
-        break;
-      case 'contact':
-      case 'guardianName': case 'guardianContact': case 'guardianConsent': case 'needsOther':
-        return null;
-      default:
-        break;
-    }
-    if (!slotsRead(s).includes(q.slot)) return null;
-    const probe = structuredClone(state.draft);
-    if (applySlot(probe, q.slot, s, false) !== 'applied') return null;
-    const ack = q.slot === 'firstName' && s.firstName ? msg('intake.firstName.thanks', { name: s.firstName }) : undefined;
-    return { kind: 'ok', apply: (d) => { applySlot(d, q.slot, s, false); }, ack };
   }
 
   /** Understands the answer to the current question, then asks the next missing one. */
@@ -337,18 +211,18 @@ export class IntakeDialog {
       return;
     }
     const policy = readingPolicy(state);
-    const u = this.read(state, text, policy.asked);
-    this.followLanguage(state, u, out);
+    const u = this.reader.read(state, text, policy.asked);
+    this.reader.followLanguage(state, u, out);
     // The text the answer is read from: without what a correction says is wrong ("pas Lyon").
-    const answer = this.ownAnswer(state, q, u) ?? q.understand(u.source ?? text, this.ctx(state));
+    const answer = this.reader.ownAnswer(state, q, u, (st, qq) => this.questionMsg(st, qq)) ?? q.understand(u.source ?? text, this.ctx(state));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
-      ? this.applyReadings(state, u.slots, { force: !!u.correction, except: slot })
+      ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot })
       : { noted: [], corrected: [] };
-    out.push(...this.understoodMsgs(state, applied));
+    out.push(...this.reader.understoodMsgs(state, applied));
     if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
     if (u.faq) {
-      out.push(this.faqMsg(state, u.faq));
+      out.push(this.reader.faqMsg(state, u.faq));
       if (answer.kind === 'ok') { this.record(state, q, answer.apply); out.push(...this.afterAnswer(state)); return; }
       out.push(...this.reaskStep(state));
       return;
@@ -397,36 +271,20 @@ export class IntakeDialog {
     state.history = [...state.history.filter((s) => s !== q.slot), q.slot];
     state.retries = 0;
     if (q.slot === 'place') { delete state.pendingPlaces; delete state.placeIn; }
-    this.forgetWhatNoLongerApplies(state);
+    forgetWhatNoLongerApplies(state);
   }
 
-  /** An edit can make answers irrelevant (a new age of 16 drops the guardian): forget them. */
-  private forgetWhatNoLongerApplies(state: IntakeState): void {
-    for (const q of QUESTIONS) {
-      if (!q.applies(state.draft) && state.answered[q.slot]) {
-        q.clear(state.draft);
-        delete state.answered[q.slot];
-        state.history = state.history.filter((s) => s !== q.slot);
-      }
-    }
-  }
 
   private afterAnswer(state: IntakeState): Msg[] {
-    if (state.editing && this.nextMissing(state) === null) return this.summaryStep(state);
+    if (state.editing && nextMissing(state) === null) return this.summaryStep(state);
     return this.askNextStep(state);
   }
 
-  private isAnswered(state: IntakeState, slot: SlotName): boolean {
-    return !!state.answered[slot] || !!questionFor(slot).filled?.(state.draft);
-  }
 
-  private nextMissing(state: IntakeState): Question | null {
-    return QUESTIONS.find((q) => q.applies(state.draft) && !state.answered[q.slot] && !q.filled?.(state.draft)) ?? null;
-  }
 
   /** Asks the first question still missing, or shows the summary. */
   private askNextStep(state: IntakeState): Msg[] {
-    const q = this.nextMissing(state);
+    const q = nextMissing(state);
     if (!q) return this.summaryStep(state);
     state.phase = 'asking';
     state.current = q.slot;
@@ -469,16 +327,16 @@ export class IntakeDialog {
       if (line) { out.push(...this.editStep(state, line.slot)); return; }
     }
     // "non l'âge c'est 18", "c pas Roubaix c Tourcoing": the summary changes, then shows again.
-    const u = this.read(state, text, 'confirm');
-    const changes = this.applyReadings(state, u.slots, { force: true, except: null });
-    if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !this.isAnswered(state, 'place')) {
-      out.push(...this.understoodMsgs(state, changes));
+    const u = this.reader.read(state, text, 'confirm');
+    const changes = this.reader.applyReadings(state, u.slots, { force: true, except: null });
+    if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !isAnswered(state, 'place')) {
+      out.push(...this.reader.understoodMsgs(state, changes));
       if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out);
-      if (this.nextMissing(state)) { state.editing = true; out.push(...this.askNextStep(state)); return; }
+      if (nextMissing(state)) { state.editing = true; out.push(...this.askNextStep(state)); return; }
       out.push(...this.summaryStep(state));
       return;
     }
-    if (u.faq) { out.push(this.faqMsg(state, u.faq), ...this.summaryStep(state)); return; }
+    if (u.faq) { out.push(this.reader.faqMsg(state, u.faq), ...this.summaryStep(state)); return; }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
     // Sending needs a plain yes: "oui mais change ma ville" is not one.
     const yn = plainYesNo(text, state.lang);
@@ -592,7 +450,7 @@ export class IntakeDialog {
         if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
         if (cmd.field === null) { state.phase = 'editPick'; out.push(editPickAsk(state)); return; }
         if (!questionFor(EDIT_FIELD_SLOT[cmd.field]).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
-        if (!this.isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
+        if (!isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
         out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
         return;
       case 'restart':

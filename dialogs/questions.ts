@@ -30,7 +30,7 @@ export function plainYesNo(text: string, lang: Lang): boolean | null {
   const yn = parseYesNo(text, lang);
   if (!yn.ok) return null;
   const words = commandText(text).split(' ');
-  if (words.length > 4 || words.some((w) => w === 'mais' || w === 'but' || w === 'sauf' || w === 'except')) return null;
+  if (words.length > 6 || words.some((w) => w === 'mais' || w === 'but' || w === 'sauf' || w === 'except')) return null;
   return yn.value;
 }
 

@@ -1,7 +1,14 @@
+import type { Place } from '../intake/MentoringRequest';
 import { MAX_AGE, MIN_AGE } from '../intake/vocabulary';
+import type { FaqCode } from '../understanding/parseFaq';
 import { isMobile } from '../understanding/parsePhone';
-import type { Asked, SlotKey, Slots } from '../understanding/understand';
+import type { CommuneIndex } from '../understanding/places/CommuneIndex';
+import { formatPlace } from '../understanding/places/parsePlace';
+import { understand, type Asked, type SlotKey, type Slots, type Understanding } from '../understanding/understand';
 import type { Draft, IntakeState, SlotName } from './IntakeState';
+import { msg, type Msg, type Translate } from './Msg';
+import { forgetWhatNoLongerApplies, isAnswered } from './progress';
+import { QUESTIONS, questionFor, type Answer, type Question } from './questions';
 
 /** The dialog's question each reading answers. */
 export const SLOT_OF_KEY: Partial<Record<SlotKey, SlotName>> = {
@@ -100,5 +107,149 @@ export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean):
       return 'applied';
     default:
       return 'nothing';
+  }
+}
+
+export interface AppliedReadings { noted: SlotName[]; corrected: SlotName[]; outOfRange?: 'tooYoung' | 'tooOld' }
+
+/** "Which one?" with the candidate communes as buttons. */
+export function placeChoiceAsk(candidates: readonly Place[]): Msg {
+  return { key: 'intake.place.which', choices: candidates.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) };
+}
+
+export interface ReaderDeps {
+  places: CommuneIndex;
+  t: Translate;
+  now: () => Date;
+  retentionDays: number;
+}
+
+/**
+ * Turns what `understand` read in a message into changes to the conversation: the answer to
+ * the question asked, the answers given on the way, corrections, the FAQ answer, the
+ * language. The dialog (IntakeDialog) decides what to say next.
+ */
+export class MessageReader {
+  constructor(private readonly deps: ReaderDeps) {}
+
+  /** Keeps what a message said before consent, for when consent is given. */
+  hold(state: IntakeState, u: Understanding): void {
+    const slots: Slots = { ...u.slots };
+    delete slots.confirm;
+    if (Object.keys(slots).length === 0) return;
+    state.pending = { ...state.pending, ...slots };
+  }
+
+  /** Reads a message with everything the conversation knows (the question asked, the situation, the day). */
+  read(state: IntakeState, text: string, asked: Asked | null): Understanding {
+    return understand(text, { asked, situation: state.draft.situation?.kind ?? null, lang: state.lang, today: this.deps.now(), places: this.deps.places });
+  }
+
+  /** The first messages decide the language: a young person writing English gets English. */
+  followLanguage(state: IntakeState, u: Understanding, out: Msg[]): void {
+    if (u.lang && u.lang !== state.lang && (state.turns ?? 0) <= 3) {
+      state.lang = u.lang;
+      out.push(msg('intake.language.switched'));
+    }
+  }
+
+  /** The answer to a question about the service; a word of the current question explained when asked. */
+  faqMsg(state: IntakeState, code: FaqCode): Msg {
+    if (code === 'explain_question' && state.current) {
+      const key = `faq.explain.${state.current}`;
+      if (this.deps.t(state.lang, key) !== key) return msg(key);
+    }
+    return msg(`faq.${code}`, { days: this.deps.retentionDays });
+  }
+
+  /**
+   * Writes the answers a message gave to questions other than the one asked ("j'ai 17 ans"
+   * while asked the town). Answers already given change only when the message says it
+   * corrects them (`force`) or at the summary: never silently.
+   */
+  applyReadings(state: IntakeState, slots: Slots, opts: { force: boolean; except: SlotName | null }): AppliedReadings {
+    const result: AppliedReadings = { noted: [], corrected: [] };
+    for (const slot of slotsRead(slots)) {
+      if (slot === opts.except) continue;
+      const q = questionFor(slot);
+      const answered = isAnswered(state, slot);
+      if (answered && !opts.force) continue;
+      const place = slots.place;
+      if (slot === 'place' && place && place.kind !== 'commune') {
+        // Several namesakes or a département alone: asked when the place question comes.
+        if (place.kind === 'ambiguous' || place.kind === 'postalCode') state.pendingPlaces = place.candidates.slice(0, 8);
+        else if (place.kind === 'departement') state.placeIn = place.code;
+        else continue;
+        if (answered) { q.clear(state.draft); delete state.answered.place; }
+        continue;
+      }
+      const draft = structuredClone(state.draft);
+      const before = JSON.stringify(q.show(draft));
+      const outcome = applySlot(draft, slot, slots, answered);
+      if (outcome === 'tooYoung' || outcome === 'tooOld') { result.outOfRange = outcome; continue; }
+      if (outcome !== 'applied' || !q.applies(draft)) continue;
+      state.draft = draft;
+      for (const reset of q.resets ?? []) delete state.answered[reset];
+      state.answered[slot] = true;
+      state.history = [...state.history.filter((s) => s !== slot), slot];
+      if (!answered) result.noted.push(slot);
+      else if (JSON.stringify(q.show(draft)) !== before) result.corrected.push(slot);
+    }
+    forgetWhatNoLongerApplies(state);
+    return result;
+  }
+
+  /** "Noted: …" and "Changed: …", each answer as its summary line. */
+  understoodMsgs(state: IntakeState, applied: AppliedReadings): Msg[] {
+    const order = (a: SlotName, b: SlotName) => QUESTIONS.findIndex((q) => q.slot === a) - QUESTIONS.findIndex((q) => q.slot === b);
+    const items = (slots: SlotName[]) => [...slots].sort(order).flatMap((slot) => {
+      const value = questionFor(slot).show(state.draft);
+      return value === null ? [] : [msg('intake.understood.item', { label: msg(`intake.field.${slot}`), value })];
+    });
+    const out: Msg[] = [];
+    if (applied.noted.length > 0) out.push(msg('intake.understood.noted', { items: items(applied.noted) }));
+    if (applied.corrected.length > 0) out.push(msg('intake.understood.corrected', { items: items(applied.corrected) }));
+    return out;
+  }
+
+  /** The reply's reading as the answer to the question asked, or null to let the question read the text itself. */
+  ownAnswer(state: IntakeState, q: Question, u: Understanding, askAgain: (state: IntakeState, q: Question) => Msg): Answer | null {
+    const s = u.slots;
+    switch (q.slot) {
+      case 'place': {
+        const p = s.place;
+        if (!p || state.pendingPlaces?.length) return null;
+        if (p.kind === 'commune') return { kind: 'ok', apply: (d) => { d.place = p.place; } };
+        if (p.kind === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
+        if (p.kind === 'departement') {
+          state.placeIn = p.code;
+          return { kind: 'clarify', ask: askAgain(state, q), pendingPlaces: [] };
+        }
+        // A namesake in the département said earlier settles it.
+        const inDep = state.placeIn ? p.candidates.filter((c) => c.departement === state.placeIn) : [];
+        if (inDep.length === 1) return { kind: 'ok', apply: (d) => { d.place = inDep[0]!; } };
+        const candidates = (inDep.length > 1 ? inDep : p.candidates).slice(0, 8);
+        return { kind: 'clarify', pendingPlaces: candidates, ask: placeChoiceAsk(candidates) };
+      }
+      case 'age':
+        if (s.age === undefined) return null;
+        if (s.age < MIN_AGE) return { kind: 'outOfRange', which: 'tooYoung' };
+        if (s.age > MAX_AGE) return { kind: 'outOfRange', which: 'tooOld' };
+        return { kind: 'ok', apply: (d) => { d.age = s.age!; } };
+      case 'level':
+        // "en première pro en fait": the whole situation again, year included.
+        if (!s.level && s.situation) return { kind: 'ok', apply: (d) => { applySlot(d, 'situation', s, true); } };
+        break;
+      case 'contact':
+      case 'guardianName': case 'guardianContact': case 'guardianConsent': case 'needsOther':
+        return null;
+      default:
+        break;
+    }
+    if (!slotsRead(s).includes(q.slot)) return null;
+    const probe = structuredClone(state.draft);
+    if (applySlot(probe, q.slot, s, false) !== 'applied') return null;
+    const ack = q.slot === 'firstName' && s.firstName ? msg('intake.firstName.thanks', { name: s.firstName }) : undefined;
+    return { kind: 'ok', apply: (d) => { applySlot(d, q.slot, s, false); }, ack };
   }
 }

@@ -82,8 +82,8 @@ export const enTranscripts: Transcript[] = [
       ['19', 'intake.situation.ask'],
       // Looking for a job is the situation and the need at once (corpus conventions).
       ['looking for a job', ['intake.understood.noted', 'intake.level.askDiploma']],
-      ['skip', 'intake.needs.ask'],
-      ['first job', 'intake.place.ask'],
+      // The need was noted with the situation: not asked again.
+      ['skip', 'intake.place.ask'],
       ['Nantes', 'intake.priority.ask'],
       ['skip', 'intake.meeting.ask'],
       ['skip', 'intake.availability.ask'],
