@@ -585,10 +585,10 @@ function readSpan(
   const largest = Math.max(...entries.map((e) => e.population));
   const common = spanWords.every((w) => COMMON_WORDS.has(w));
   // "Fort-de-France" is three everyday words, but no one says them together by chance.
-  const weak = common && !(spanLength > 1 && largest >= LARGE_COMMUNE_POPULATION);
+  const weak = common && !(spanWords.filter((w) => !ARTICLES.has(w)).length > 1 && largest >= LARGE_COMMUNE_POPULATION);
   const large = !weak && largest >= LARGE_COMMUNE_POPULATION;
   let score: number;
-  if (allFillers && (others === 0 || !weak || cue !== null) && (!strict || (cue !== null && (!weak || capitalised)) || large)) {
+  if (allFillers && (others === 0 || !weak || (cue !== null && !WEAK_CUES.has(cue))) && (!strict || (cue !== null && (!weak || capitalised)) || large)) {
     // "Lyon", "j'habite à Villeurbanne", "à Gap": nothing else was said. An everyday word
     // needs its cue even here ("je suis chez ma mère" must not give Méré).
     score = WHOLE_ANSWER;
@@ -596,6 +596,9 @@ function readSpan(
     // "in nice", "à Tours": a large commune named like an everyday word, after a real cue.
     const cueVouches = cue !== null && (capitalised || (largest >= LARGE_COMMUNE_POPULATION && !WEAK_CUES.has(cue)));
     if (weak && !cueVouches) return null;
+    // "à la croix rouge": an article the commune's name does not carry makes it a noun.
+    const article = words[span.start - 1];
+    if (weak && !capitalised && article !== undefined && ARTICLES.has(article) && !entries.some((e) => e.key.startsWith(`${article} `))) return null;
     let atStart = true;
     for (let i = 0; i < span.start; i++) if (!FILLERS.has(words[i] ?? '')) atStart = false;
     // "I'm from Paris but I live in Lyon": where one lives beats where one comes from.

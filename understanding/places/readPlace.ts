@@ -14,7 +14,7 @@ import { CommuneIndex, compareByPopulation, phoneticKey, type CommuneEntry } fro
 import { normalizeName } from './normalize';
 import { analysePlace, nearPhraseEnd, type PlaceAnalysis, type Span } from './parsePlace';
 import type { Place, PlaceRead } from './types';
-import { ARTICLES, FILLERS } from './vocabulary';
+import { ARTICLES, COMMON_WORDS, FILLERS } from './vocabulary';
 
 /** A namesake is "the one meant" when it has this many inhabitants… */
 const DOMINANT_POPULATION = 10000;
@@ -24,6 +24,8 @@ const DOMINANT_RATIO = 10;
 const MIN_TYPO_LENGTH = 6;
 /** Shortest answer read by its sound ("bordo"); "sais" sounding like Sète is a coincidence. */
 const MIN_SOUND_LENGTH = 5;
+/** An everyday word starting more names than this ("mont", "port") is not read as the start of one. */
+const MAX_SHORTENED = 10;
 
 /** Words saying that the place is about to change ("je déménage", "moving to"). */
 const MOVE_WORDS: ReadonlySet<string> = new Set([
@@ -39,6 +41,12 @@ const DONT_KNOW: ReadonlySet<string> = new Set([
 ]);
 /** Before a move word, these make it past ("j'ai déménagé à Lyon"): the new place is the place. */
 const PAST_AUXILIARIES: ReadonlySet<string> = new Set(['ai', 'a', 'avons', 'avait', 'avais', 'suis', 'sommes', 'deja', 'just']);
+/** Départements named like everyday words: outside the place question, only with a capital. */
+const TERRITORY_WORDS: ReadonlySet<string> = new Set([
+  'somme', 'manche', 'lot', 'cher', 'var', 'nord', 'ain', 'orne', 'gard', 'eure', 'aude', 'marne', 'loire', 'landes', 'creuse',
+]);
+/** "je suis du 13", "je viens du 93". */
+const FROM_VERBS: ReadonlySet<string> = new Set(['suis', 'jsuis', 'jsui', 'chui', 'viens', 'vient', 'originaire', 'sommes', 'am', 'im', 'm']);
 /** Words after a name that say it is only the nearest town ("Saint-Flour c'est le plus proche"). */
 const NEAREST_WORDS: ReadonlySet<string> = new Set(['nearest', 'closest']);
 
@@ -143,6 +151,9 @@ function departementAlone(a: PlaceAnalysis, index: CommuneIndex, answer: boolean
   for (const span of a.territorySpans) {
     if (ignore && span.start < ignore.end && ignore.start < span.end) continue;
     if (!answer && !territoryCued(words, span.start)) continue;
+    // "en somme", "un lot de", "c'est cher": a département named like a word, typed as one.
+    const name = words.slice(span.start, span.end).join(' ');
+    if (!answer && TERRITORY_WORDS.has(name) && !a.tokens[span.start]?.capitalised) continue;
     if (span.ref.departements.size === 1) for (const d of span.ref.departements) found.add(d);
     else region = true;
   }
@@ -151,7 +162,10 @@ function departementAlone(a: PlaceAnalysis, index: CommuneIndex, answer: boolean
     const code = territories.departementCode(words[i] ?? '');
     if (!code) continue;
     const before = words[i - 1];
-    const cued = before === 'du' || ((before === 'le' || before === 'the') && (answer || ['dans', 'in', 'of'].includes(words[i - 2] ?? '')));
+    // "dans le 93", "in the 93", "je suis du 13"; not "du 13 au 20 juillet" in passing.
+    const cued =
+      (before === 'du' && (answer || FROM_VERBS.has(words[i - 2] ?? ''))) ||
+      ((before === 'le' || before === 'the') && (answer || ['dans', 'in', 'of'].includes(words[i - 2] ?? '')));
     if (cued || (answer && meaningful.length === 1)) found.add(code);
   }
   if (found.size === 1) return { kind: 'departement', code: [...found][0] ?? '' };
@@ -196,7 +210,7 @@ function correctedName(words: readonly string[], index: CommuneIndex): PlaceRead
   if (query.length < 4 || query.length > 40) return null;
 
 
-  if (query.length < MIN_SOUND_LENGTH || DONT_KNOW.has(query)) return null;
+  if (query.length < MIN_SOUND_LENGTH || DONT_KNOW.has(query) || meaningful.every((w) => COMMON_WORDS.has(w))) return null;
   const maxDistance = query.length >= 10 ? 2 : 1;
   const close = query.length >= MIN_TYPO_LENGTH ? index.closeNames(query, maxDistance) : [];
   // "je sais pas" would sound like Sète: only keys long enough to be a name.
@@ -213,7 +227,9 @@ function shortenedName(words: readonly string[], index: CommuneIndex): PlaceRead
   if (meaningful.length === 0 || meaningful.length > 4 || meaningful.some((w) => /\d/.test(w))) return null;
   const query = meaningful.join(' ');
   if (query.length < 4 || index.lookupName(query).length > 0) return null;
-  const prefixed = index.namesStartingWith(query, 8);
+  const prefixed = index.namesStartingWith(query, MAX_SHORTENED + 1);
+  // "saint", "mont", "port": an everyday word that starts dozens of names, not one of them.
+  if (prefixed.length > MAX_SHORTENED && meaningful.every((w) => COMMON_WORDS.has(w))) return null;
   return prefixed.length > 0 ? winner(prefixed, index) : null;
 }
 

@@ -61,7 +61,12 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'ham', 'hem', 'gap', 'die', 'cry', 'baby', 'many', 'fins', 'mons', 'eps', 'ars', 'ris', 'rom', 'loos', 'lys',
   'ours', 'ors', 'vers', 'grand', 'joue', 'bonne', 'aime', 'bidon', 'bouchet', 'brousse', 'essey', 'mens', 'prix',
   'seur', 'sore', 'venise', 'loire', 'nice', 'lens', 'tours', 'sales', 'real', 'tech', 'vie', 'bac', 'mer', 'ans', 'macon',
-  'campagne', 'chateau', 'plage', 'foyer', 'cite', 'centre',
+  'campagne', 'chateau', 'plage', 'foyer', 'cite', 'centre', 'plaisir', 'croix', 'fontaine', 'grasse', 'garde', 'union',
+  'madeleine', 'possession', 'trinite', 'moule', 'riche', 'creuse',
+  // First names that are also large communes ("moi c'est Nancy"): a place only after "à", "in"…
+  'nancy', 'antony', 'vernon', 'robert', 'francois', 'luc',
+  // English
+  'stains', 'ales', 'dole', 'orange',
   'ecole', 'lycee', 'college', 'fac', 'travail', 'maison', 'famille', 'stage', 'emploi', 'aide', 'cours', 'matin',
   'soir', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'gentil', 'sympa', 'mentor',
   'ami', 'amis', 'mere', 'pere', 'frere', 'soeur', 'saint', 'sainte', 'haut', 'bas', 'nord', 'sud', 'ouest', 'beau',

@@ -44,6 +44,11 @@ describe('readPlace: inside an opening message (the place question was not asked
     ["bonjour je suis dans le 77 j'ai 16 ans", 'departement:77'],
     ['je vis en Haute-Garonne', 'departement:31'],
     ['I live in Guadeloupe', 'departement:971'],
+    ["j'habite dans la Somme", 'departement:80'],
+    ['je suis du 13 et toi', 'departement:13'],
+    // Everyday words and first names are places with a capital or after "à" for a large town.
+    ["j'habite à La Garde", 'commune:83062'],
+    ['je suis a nancy', 'commune:54395'],
   ])('%s -> %s', (text, expected) => {
     expect(summary(readPlace(text, index, null))).toBe(expected);
   });
@@ -57,7 +62,9 @@ describe('readPlace: inside an opening message (the place question was not asked
     // Near a town: the commune is unknown, and the bot will ask the place question anyway.
     'i live near bordeaux', 'je vis pas loin de Rennes',
     // A région, or a date that looks like a département.
-    'je vis en Bretagne', 'rdv le 13 mars ?',
+    'je vis en Bretagne', 'rdv le 13 mars ?', 'je suis dispo du 13 au 20 juillet',
+    'en somme je sais pas', 'un lot de trucs', "je fais de la garde d'enfants", 'avec plaisir', 'on se retrouve à la croix rouge',
+    'je veux être riche',
   ])('%s -> none', (text) => {
     expect(summary(readPlace(text, index, null))).toBe('none');
   });
@@ -115,6 +122,11 @@ describe('readPlace: the answer to the place question', () => {
     ['je sais pas', 'none'],
     ['aucune idée', 'none'],
     ['bof', 'none'],
+    ['saint', 'none'],
+    ['sainte', 'none'],
+    ['en ville', 'none'],
+    ['lyonnnn', 'commune:69123'],
+    ['dans le nord', 'departement:59'],
   ])('%s -> %s', (text, expected) => {
     expect(summary(readPlace(text, index, 'place'))).toBe(expected);
   });
