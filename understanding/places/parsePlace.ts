@@ -618,8 +618,7 @@ function readSpan(
       if (!evidence) return null;
       if (!capitalised && !residence && !large && !departementStated && largest < VILLAGE_POPULATION) {
         // "à aix": a village, but the name people mean is that of larger towns (Aix-en-Provence).
-        const namesakes = strongCue ? index.namesStartingWith(spanKey, 4) : [];
-        if (!namesakes.some((e) => e.population >= LARGE_NAMESAKE_POPULATION)) return null;
+        if (!strongCue || !hasLargeNamesake(spanKey, index, context)) return null;
       }
       score =
         (strongCue ? 2 : cue !== null ? 1 : 0) + (residence ? 2 : 0) + (capitalised ? 1 : 0) + (large ? 2 : 0) +
@@ -661,6 +660,16 @@ export function nearPhraseEnd(words: readonly string[], at: number): number {
   return i;
 }
 
+/** Whether a longer name starting with `key` is a large town ("aix" -> Aix-en-Provence). */
+function hasLargeNamesake(key: string, index: CommuneIndex, context: SpanContext): boolean {
+  let known = context.largeNamesakes.get(key);
+  if (known === undefined) {
+    known = index.namesStartingWith(key, 4).some((e) => e.population >= LARGE_NAMESAKE_POPULATION);
+    context.largeNamesakes.set(key, known);
+  }
+  return known;
+}
+
 /** What readSpan needs to know about the other names of the message, computed once (linear). */
 interface SpanContext {
   /** Names that only say where another name is ("Saint-Denis près de Paris": Paris). */
@@ -668,6 +677,8 @@ interface SpanContext {
   /** The name each qualifier qualifies -> that qualifier. */
   readonly nearOf: ReadonlyMap<CommuneSpan, CommuneSpan>;
   readonly stated: ReadonlyArray<{ at: number; code: string }>;
+  /** Names already looked up for a large longer-named namesake (a message may repeat one). */
+  readonly largeNamesakes: Map<string, boolean>;
   /** "18e arrondissement": where and which number. */
   readonly arrondissements: ReadonlyArray<{ at: number; number: number }>;
 }
@@ -692,7 +703,7 @@ function spanContext(allSpans: readonly CommuneSpan[], words: readonly string[],
     const match = ORDINAL.exec(words[i] ?? '');
     if (match?.[1] && match[2] && ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '')) arrondissements.push({ at: i, number: Number(match[1]) });
   }
-  return { qualifiers, nearOf, stated: statedDepartements(words, index), arrondissements };
+  return { qualifiers, nearOf, stated: statedDepartements(words, index), arrondissements, largeNamesakes: new Map() };
 }
 
 /**
