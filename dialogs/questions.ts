@@ -216,7 +216,7 @@ export const QUESTIONS: Question[] = [
     ask: ask('place'),
     understand(text, ctx) {
       const pending = ctx.state.pendingPlaces;
-      const chosen = pending && pending.length > 0 ? choosePlace(text, pending) : null;
+      const chosen = pending && pending.length > 0 ? choosePlace(text, pending, ctx.places) : null;
       const r = chosen && (chosen.ok || chosen.reason === 'ambiguous' || chosen.reason === 'declined') ? chosen : parsePlace(text, ctx.places);
       if (r.ok) return { kind: 'ok', apply: (d) => { d.place = r.value; } };
       if (r.reason === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };

@@ -217,8 +217,11 @@ export class MessageReader {
     const s = u.slots;
     switch (q.slot) {
       case 'place': {
+        // A choice among namesakes offered before: choosePlace reads "2", "celui du 93".
+        if (state.pendingPlaces?.length) return null;
         const p = s.place;
-        if (!p || state.pendingPlaces?.length) return null;
+        // Nothing read ("jsp", a typo too far): asked again, never stored as "not said".
+        if (!p) return { kind: 'retry' };
         if (p.kind === 'commune') return { kind: 'ok', apply: (d) => { d.place = p.place; } };
         if (p.kind === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
         if (p.kind === 'departement') {

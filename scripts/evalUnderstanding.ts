@@ -9,6 +9,7 @@ import { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { evaluateUtterances, type Utterance } from '../eval/utterances';
 import { evaluateConversations, type SimulatedConversation } from '../eval/conversations';
 import { createDatabase } from '../db/createDatabase';
+import { failedTargets } from '../eval/targets';
 import { seedDirectoryIfEmpty } from '../db/seedDirectory';
 
 const CORPUS = path.join(__dirname, '..', 'test', 'fixtures', 'understanding');
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
     await seedDirectoryIfEmpty(db.prisma);
     const conv = await evaluateConversations(convs, db, REFERENCE_DAY);
     console.log(`\nConversations: ${conv.count}, request exactly right: ${conv.exact} (${pct(conv.exact / conv.count).trim()} %), median messages to a complete request: ${conv.medianTurnsToComplete}`);
+    const failed = failedTargets({
+      slotF1: Object.fromEntries(report.slots.filter((x) => x.support > 0).map((x) => [x.key, x.f1])),
+      conversationExact: conv.exact / conv.count,
+    });
+    console.log(failed.length === 0 ? '\nAll targets met.' : `\nTargets missed:\n  ${failed.join('\n  ')}`);
+    if (failed.length > 0) process.exitCode = 1;
     const ci = args.indexOf('--conversation');
     const show = ci >= 0 ? args[ci + 1] : undefined;
     for (const r of conv.results) {

@@ -15,8 +15,8 @@ import { parsePriorityPublics } from './parsePriorityPublics';
 import { parseLevel, parseSituation } from './parseSituation';
 import { parseYesNo } from './parseYesNo';
 import type { CommuneIndex } from './places/CommuneIndex';
-import { parsePlace } from './places/parsePlace';
-import type { Place } from './places/types';
+import { readPlace } from './places/readPlace';
+import type { PlaceReading } from './places/types';
 import { cleanText, normalize, tokenize } from './text';
 
 /** The question the bot had just asked (null: an opening, or free narration). */
@@ -33,17 +33,7 @@ export interface UnderstandContext {
   places: CommuneIndex;
 }
 
-/** What a message says about where the young person lives. */
-export type PlaceReading =
-  | { kind: 'commune'; place: Place }
-  /** Several communes of similar weight share the name: ask which. */
-  | { kind: 'ambiguous'; candidates: Place[] }
-  /** A postal code shared by several communes. */
-  | { kind: 'postalCode'; code: string; candidates: Place[] }
-  /** A département (or a single-département territory) without a commune. */
-  | { kind: 'departement'; code: string }
-  /** "Je préfère ne pas dire". */
-  | { kind: 'declined' };
+export type { PlaceReading };
 
 export interface SituationReading {
   kind: Situation;
@@ -153,6 +143,8 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     }
     const key = tokenize(normalize(cleaned)).join(' ');
     if (key === '') return out;
+    // "I'd rather not say" where we live is an answer (the place stays unknown), not a skip.
+    if (SKIP_PHRASES.has(key) && ctx.asked === 'place' && / (say|dire)$/.test(` ${key}`)) { out.slots.place = { kind: 'declined' }; return out; }
     if (SKIP_PHRASES.has(key)) { out.skip = true; return out; }
     const lang = detectLanguage(cleaned);
     if (lang) out.lang = lang;
@@ -204,9 +196,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     }
     const needs = parseNeeds(cleaned, reading);
     if (needs.ok) { s.needs = needs.value.needs; if (needs.value.other) s.needsOther = needs.value.other; }
-    const place = placeReading(cleaned, ctx.places);
+    const place = readPlace(cleaned, ctx.places, asked);
+    if (place?.kind === 'clarify') out.clarify ??= 'place';
     // "non" declines a place only as the answer to the place question.
-    if (place && (place.kind !== 'declined' || asked === 'place')) s.place = place;
+    else if (place && (place.kind !== 'declined' || asked === 'place')) s.place = place;
     const contact = parseContact(cleaned);
     if (contact.ok) {
       if (contact.value.email) s.email = contact.value.email;
@@ -224,12 +217,4 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
   } catch {
     return out;
   }
-}
-
-function placeReading(text: string, places: CommuneIndex): PlaceReading | null {
-  const r = parsePlace(text, places);
-  if (r.ok) return { kind: 'commune', place: r.value };
-  if (r.reason === 'declined') return { kind: 'declined' };
-  if (r.reason === 'ambiguous' && r.candidates && r.candidates.length > 0) return { kind: 'ambiguous', candidates: r.candidates };
-  return null;
 }

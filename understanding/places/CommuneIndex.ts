@@ -210,6 +210,24 @@ export class CommuneIndex {
     return this.sorted;
   }
 
+  private sounds: Map<string, string[]> | null = null;
+
+  /**
+   * Communes whose name sounds like `query` (a normalised name) when both are written the
+   * French way ("bordo" -> Bordeaux, "sinte etiene" -> Saint-Étienne), most populated first.
+   * The key map is built on the first call only.
+   */
+  soundsLike(query: string): CommuneEntry[] {
+    if (!this.sounds) {
+      const sounds = new Map<string, string[]>();
+      for (const key of this.byKey.keys()) push(sounds, phoneticKey(key), key);
+      this.sounds = sounds;
+    }
+    const found: CommuneEntry[] = [];
+    for (const key of this.sounds.get(phoneticKey(query)) ?? []) found.push(...(this.byKey.get(key) ?? []));
+    return found.sort(compareByPopulation);
+  }
+
   private buckets: Map<string, string[]> | null = null;
 
   /** Built on the first misspelling only: most conversations never need it. */
@@ -282,6 +300,29 @@ let rowB = new Int32Array(64);
 function mainPostalCodeFirst(codes: string[]): string[] {
   const main = codes.find((c) => c.endsWith('000')) ?? codes.find((c) => c.endsWith('00'));
   return main ? [main, ...codes.filter((c) => c !== main)] : codes;
+}
+
+/**
+ * A rough French pronunciation key of a normalised name: "bordeaux" and "bordo" -> "bordo",
+ * "villeurbanne" and "vilerbane" -> "vilerban". Each step is one linear replace.
+ */
+export function phoneticKey(key: string): string {
+  return key
+    .replace(/ /g, '')
+    .replace(/eaux|eau|aux|au/g, 'o')
+    .replace(/ph/g, 'f')
+    .replace(/qu|ck|q/g, 'k')
+    .replace(/c([eiy])/g, 's$1')
+    .replace(/c/g, 'k')
+    .replace(/y/g, 'i')
+    .replace(/h/g, '')
+    .replace(/z/g, 's')
+    .replace(/ai|ei/g, 'e')
+    .replace(/eu/g, 'e')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/e$/, '')
+    .replace(/[stdx]$/, '')
+    .replace(/e$/, '');
 }
 
 /** "villeurbanne" -> "vi", "saint etienne" -> "sae": letters people rarely get wrong. */

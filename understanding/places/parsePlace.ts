@@ -45,19 +45,43 @@ const LARGE_NAMESAKE_POPULATION = 20000;
 const FIRST_PERSON: ReadonlySet<string> = new Set(['j', 'je', 'on', 'nous', 'i', 'we', 'im', 'm', 'am', 'are']);
 /** Below this, a name inside a sentence is too likely to be an ordinary word or a first name. */
 const MIN_SCORE = 2;
+/** Outside the place question, a commune this large and not an everyday word counts without a cue ("…, colmar"). */
+const LARGE_COMMUNE_POPULATION = 20000;
+/** A longer-named namesake must be this many times larger than the village to be offered. */
+const LARGE_NAMESAKE_RATIO = 5;
+/** "à la Réunion" is the island, not the village of 524 people named La Réunion. */
+const SMALL_COMMUNE_POPULATION = 2000;
+/** Outside the place question, a lowercase village name below this needs "j'habite" or a capital. */
+const VILLAGE_POPULATION = 2000;
+/** A name reached without its article ("tech" -> Le Tech) needs this size, or a capital, outside the place question. */
+const BARE_NAME_POPULATION = 10000;
+/** Cues too common in other uses to introduce a commune on their own ("en ligne", "de l'aide", "c'est"). */
+const WEAK_CUES: ReadonlySet<string> = new Set(['en', 'de', 'd', 'du', 'des', 'est', 'c', 'cest', 'to', 'entre', 'dans']);
+const NEGATIONS: ReadonlySet<string> = new Set(['pas', 'not', 'non', 'plus', 'nor']);
+/** Words after which a name is a first name ("je m'appelle", "my name is"). */
+const NAME_VERBS: ReadonlySet<string> = new Set(['appelle', 'apelle', 'mappelle', 'called', 'prenom', 'surnom', 'named']);
+/** Words before a département number that make it one ("dans le 93", "in the 93", "du 13"). */
+const DEPARTEMENT_CUES: ReadonlySet<string> = new Set(['le', 'the', 'du']);
+/** Words saying "near" ("près de Lyon", "close to Lille"); "vers" means "in the area of" and is not one. */
+export const NEAR_WORDS: ReadonlySet<string> = new Set([
+  'pres', 'proche', 'cote', 'loin', 'autour', 'alentours', 'environs', 'near', 'nearby', 'close', 'next', 'outside', 'around',
+]);
+/** Suffixes of an arrondissement typed apart from its number ("15 eme"). */
+const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['e', 'er', 'eme', 'ieme', 'em', 'me', 'th', 'st', 'nd', 'rd', 'arrondissement', 'arr', 'arrdt', 'ardt']);
 
-interface Span {
+export interface Span {
   readonly start: number;
   readonly end: number;
 }
 interface CommuneSpan extends Span {
   readonly entries: readonly CommuneEntry[];
 }
-interface TerritorySpan extends Span {
+export interface TerritorySpan extends Span {
   readonly ref: TerritoryRef;
 }
 interface Reading {
   readonly score: number;
+  readonly span: Span;
   /** The words of the name as typed (normalised). */
   readonly key: string;
   /** True when a département, région, postal code or arrondissement was given with the name. */
@@ -67,23 +91,60 @@ interface Reading {
   readonly postalCodeFor: (entry: CommuneEntry) => string | null;
 }
 
+/** Options of the place reader. */
+export interface PlaceOptions {
+  /**
+   * The message is not an answer to "where do you live?" (an opening, another question's
+   * answer): a name counts only with a place cue ("à", "in", "j'habite") or when it is a large
+   * commune that is not an everyday word; "Bosse", "Aucun", "Le Tech" are left alone.
+   */
+  readonly strict?: boolean;
+}
+
+/** Everything the place reader saw, for callers that apply their own policy (readPlace). */
+export interface PlaceAnalysis {
+  readonly result: PlaceParseResult;
+  readonly tokens: readonly Token[];
+  readonly words: readonly string[];
+  readonly territorySpans: readonly TerritorySpan[];
+  /** Spans of the names behind the result (empty when it came from a postal code or nothing). */
+  readonly chosenSpans: readonly Span[];
+  /** The result came from a postal code alone: `postalCode` is that code. */
+  readonly postalCode: string | null;
+  /** Some commune name was found and read as a place (even if not retained). */
+  readonly communeFound: boolean;
+}
+
 /** Parses a free-text answer to "where do you live?". Never throws; linear in the input length. */
-export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load()): PlaceParseResult {
-  if (typeof text !== 'string') return EMPTY;
+export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load(), options: PlaceOptions = {}): PlaceParseResult {
+  return analysePlace(text, index, options).result;
+}
+
+/** parsePlace, with what it saw on the way. */
+export function analysePlace(text: string, index: CommuneIndex = CommuneIndex.load(), options: PlaceOptions = {}): PlaceAnalysis {
+  const blank = (result: PlaceParseResult, tokens: readonly Token[] = [], words: readonly string[] = []): PlaceAnalysis => ({
+    result, tokens, words, territorySpans: [], chosenSpans: [], postalCode: null, communeFound: false,
+  });
+  if (typeof text !== 'string') return blank(EMPTY);
   // cleanText strips markup and control characters and caps the length (MAX_TEXT_LENGTH).
   const tokens = tokenize(cleanText(text));
-  if (tokens.length === 0) return EMPTY;
+  if (tokens.length === 0) return blank(EMPTY);
   const words = tokens.map((t) => t.norm);
   const joined = words.join(' ');
-  if (DECLINE_EXACT.has(joined)) return DECLINED;
+  if (DECLINE_EXACT.has(joined)) return blank(DECLINED, tokens, words);
+  const strict = options.strict === true;
 
   const territorySpans = scanTerritories(words, index.territories);
   const communeSpans = scanCommunes(words, index);
   const postalHits = findPostalCodes(words, index);
+  const done = (result: PlaceParseResult, chosenSpans: readonly Span[] = [], postalCode: string | null = null): PlaceAnalysis => ({
+    result, tokens, words, territorySpans, chosenSpans, postalCode, communeFound: chosenSpans.length > 0,
+  });
 
+  const context = spanContext(communeSpans, words, index);
   const readings: Reading[] = [];
   for (const span of communeSpans) {
-    const reading = readSpan(span, communeSpans, territorySpans, postalHits, tokens, words, index);
+    const reading = readSpan(span, communeSpans, territorySpans, postalHits, tokens, words, index, strict, context);
     if (reading) readings.push(reading);
   }
 
@@ -97,17 +158,17 @@ export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load
       }
     }
     const only = top.length === 1 ? top[0] : undefined;
-    if (only && only.score === WHOLE_ANSWER && !only.qualified) {
+    if (only && !only.qualified) {
       // "Charleville", "Neuilly", "Aix" are villages, but people mean Charleville-Mézières,
       // Neuilly-sur-Seine, Aix-en-Provence: offer the large namesakes alongside.
       // A former commune's own size is unknown (its entry is the commune it merged into): 0.
       const largest = Math.max(...only.entries.map((e) => (e.key === only.key ? e.population : 0)));
       const namesakes = index
         .namesStartingWith(only.key)
-        .filter((e) => e.population >= LARGE_NAMESAKE_POPULATION && e.population >= largest * 10);
+        .filter((e) => e.population >= LARGE_NAMESAKE_POPULATION && e.population >= largest * LARGE_NAMESAKE_RATIO);
       for (const entry of namesakes) if (!chosen.has(entry.code)) chosen.set(entry.code, { entry, postalCode: null });
     }
-    return fromEntries([...chosen.values()], index);
+    return done(fromEntries([...chosen.values()], index), top.map((r) => r.span));
   }
 
   if (postalHits.length > 0) {
@@ -117,15 +178,16 @@ export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load
         if (!chosen.has(entry.code)) chosen.set(entry.code, { entry, postalCode: hit.code });
       }
     }
-    return fromEntries([...chosen.values()], index);
+    const codes = new Set(postalHits.map((h) => h.code));
+    return done(fromEntries([...chosen.values()], index), [], codes.size === 1 ? (postalHits[0]?.code ?? null) : null);
   }
 
   const padded = ` ${joined} `;
-  if (DECLINE_PHRASES.some((p) => padded.includes(` ${p} `))) return DECLINED;
+  if (DECLINE_PHRASES.some((p) => padded.includes(` ${p} `))) return done(DECLINED);
 
   // A département or région alone ("en Bretagne") needs a commune, not look-alike villages.
-  const suggestions = territorySpans.length > 0 ? [] : suggest(words, index);
-  return suggestions.length > 0 ? { ok: false, reason: 'not_found', candidates: suggestions } : NOT_FOUND;
+  const suggestions = territorySpans.length > 0 || strict ? [] : suggest(words, index);
+  return done(suggestions.length > 0 ? { ok: false, reason: 'not_found', candidates: suggestions } : NOT_FOUND);
 }
 
 /**
@@ -133,7 +195,11 @@ export function parsePlace(text: string, index: CommuneIndex = CommuneIndex.load
  * a département code ("93"), a département or région name ("La Réunion"), a postal code,
  * a commune name, or the button label itself ("Saint-Denis (93)").
  */
-export function choosePlace(text: string, candidates: readonly Place[]): PlaceParseResult {
+export function choosePlace(
+  text: string,
+  candidates: readonly Place[],
+  index: CommuneIndex = CommuneIndex.load(),
+): PlaceParseResult {
   if (typeof text !== 'string') return EMPTY;
   // cleanText strips markup and control characters and caps the length (MAX_TEXT_LENGTH).
   const tokens = tokenize(cleanText(text));
@@ -172,6 +238,17 @@ export function choosePlace(text: string, candidates: readonly Place[]): PlacePa
   for (const span of scanTerritories(words, territories)) {
     const ref = span.ref;
     keep((c) => ref.departements.has(c.departement) || ref.regions.has(c.region));
+  }
+
+  // Another commune named as a landmark ("the one near Paris", "celui à côté de Lyon"): the
+  // candidates of its département, else of its région.
+  for (const span of scanCommunes(words, index)) {
+    if (span.entries.length !== 1 || span.entries.some((e) => candidates.some((c) => c.commune === e.code))) continue;
+    if (words.slice(span.start, span.end).every((w) => COMMON_WORDS.has(w))) continue;
+    const landmark = span.entries[0];
+    if (!landmark || candidates.some((c) => normalizeName(c.name) === span.entries[0]?.key)) continue;
+    const sameDepartement = candidates.filter((c) => c.departement === landmark.departement);
+    keep((c) => (sameDepartement.length > 0 ? c.departement === landmark.departement : c.region === landmark.region));
   }
 
   // Commune names: only informative when the candidates do not all share one name.
@@ -332,6 +409,46 @@ function matchesTerritory(entry: CommuneEntry, ref: TerritoryRef): boolean {
   return ref.departements.has(entry.departement) || ref.regions.has(entry.region);
 }
 
+/** The word before `at`, looking past one article, or undefined. */
+function wordBefore(words: readonly string[], at: number): { word: string | undefined; at: number } {
+  let i = at - 1;
+  if (ARTICLES.has(words[i] ?? '') && i > 0) i -= 1;
+  return { word: words[i], at: i };
+}
+
+/** "pas Lyon", "c pas à Marseille", "not Lyon": the name is the one being corrected away. */
+function negated(words: readonly string[], start: number): boolean {
+  let { word, at } = wordBefore(words, start);
+  if (word !== undefined && CUES.has(word) && !NEGATIONS.has(word)) ({ word, at } = wordBefore(words, at));
+  void at;
+  return word !== undefined && NEGATIONS.has(word);
+}
+
+/** "moi c'est Nancy", "je m'appelle Florence", "I'm Antony": a first name, not a place. */
+function introducesName(words: readonly string[], start: number): boolean {
+  const w1 = words[start - 1];
+  const w2 = words[start - 2];
+  const w3 = words[start - 3];
+  if (w1 === undefined) return false;
+  if (NAME_VERBS.has(w1)) return true;
+  if (w1 === 'is' && (w2 === 'name' || w3 === 'name')) return true;
+  if ((w1 === 'c' || w1 === 'cest') && w2 === 'moi') return true;
+  if (w1 === 'est' && w2 === 'c' && w3 === 'moi') return true;
+  if (w1 === 'suis' && (w2 === 'je' || w2 === 'j')) return true;
+  if ((w1 === 'm' && w2 === 'i') || (w1 === 'am' && w2 === 'i')) return true;
+  return w1 === 'im' || w1 === 'jsuis' || w1 === 'chui' || w1 === 'jsui';
+}
+
+/** A département typed with a cue anywhere in the message ("in the 93 (Bobigny)", "dans le 69"). */
+function statedDepartements(words: readonly string[], index: CommuneIndex): Array<{ at: number; code: string }> {
+  const found: Array<{ at: number; code: string }> = [];
+  for (let i = 1; i < words.length; i++) {
+    const code = index.territories.departementCode(words[i] ?? '');
+    if (code && DEPARTEMENT_CUES.has(words[i - 1] ?? '')) found.push({ at: i, code });
+  }
+  return found;
+}
+
 /**
  * Decides whether a commune name found in the message is the answer, and how strongly:
  * the whole answer beats a name after "à"/"in", which beats a capitalised word.
@@ -344,20 +461,29 @@ function readSpan(
   tokens: readonly Token[],
   words: readonly string[],
   index: CommuneIndex,
+  strict: boolean,
+  context: SpanContext,
 ): Reading | null {
   const spanLength = span.end - span.start;
   // "Saint-Denis" inside "Seine-Saint-Denis" is the département, not the commune.
   if (territorySpans.some((t) => contains(t, span) && t.end - t.start > spanLength)) return null;
+  // "c pas Marseille c Aubagne", "I live in Lille, not Lyon": the other name is the answer.
+  if (allSpans.length > 1 && negated(words, span.start)) return null;
+  // "Lyon près de…": a second name after a "near" word only says where the first one is.
+  if (context.qualifiers.has(span)) return null;
+  if (strict && introducesName(words, span.start)) return null;
 
   const cue = cueBefore(words, span.start);
+  const capitalised = tokens[span.start]?.capitalised ?? false;
   const sameAsTerritory = territorySpans.some((t) => t.start === span.start && t.end === span.end);
   if (sameAsTerritory && !span.entries.every((e) => e.code === PARIS)) {
     // "La Réunion" is also a commune of Lot-et-Garonne, "Loire" one of Maine-et-Loire. The
     // name is the territory when another commune is named, after "en"/"dans", or when the
-    // homonymous commune is small, unless "à" insists on the commune ("à Mayenne").
+    // homonymous commune is small, unless "à" insists on a commune of some size ("à Mayenne").
     if (allSpans.length > 1 || (cue !== null && TERRITORY_CUES.has(cue))) return null;
     const communeCue = cue !== null && COMMUNE_CUES.has(cue);
-    if (!communeCue && span.entries.every((e) => e.population < SMALL_HOMONYM_POPULATION)) return null;
+    const floor = communeCue ? SMALL_COMMUNE_POPULATION : SMALL_HOMONYM_POPULATION;
+    if (span.entries.every((e) => e.population < floor)) return null;
   }
 
   const used = new Set<number>();
@@ -369,6 +495,12 @@ function readSpan(
     entries = narrowed;
     return true;
   };
+  const spanKey = words.slice(span.start, span.end).join(' ');
+  // "tech" reached Le Tech only through its article: an ordinary word, unless typed as a name.
+  const throughBareName = span.entries.every((e) => e.key !== spanKey);
+  if (strict && throughBareName && !ARTICLES.has(words[span.start - 1] ?? '') && !capitalised) {
+    if (span.entries.every((e) => e.population < BARE_NAME_POPULATION)) return null;
+  }
 
   // Arrondissement ("Paris 18e", "Lyon 3") or département ("Saint-Denis 93", "Valence (26)").
   let arrondissement: number | null = null;
@@ -381,33 +513,52 @@ function readSpan(
     if (!isDepartement && span.entries.some((e) => e.arrondissements?.has(number))) {
       arrondissement = number;
       used.add(span.end);
+      // "Paris 15 eme", "paris 15 e arrondissement": the suffix typed apart.
+      for (let i = span.end + 1; i < span.end + 3 && ORDINAL_SUFFIXES.has(words[i] ?? ''); i++) used.add(i);
     }
   }
   if (hasArrondissements && arrondissement === null) {
     // "18e arrondissement de Paris", "dans le 3e arrondissement, Lyon".
-    for (let i = 0; i + 1 < words.length; i++) {
-      const match = ORDINAL.exec(words[i] ?? '');
-      if (match?.[1] && match[2] && ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '')) {
-        const number = Number(match[1]);
-        if (span.entries.some((e) => e.arrondissements?.has(number))) {
-          arrondissement = number;
-          used.add(i);
-          break;
-        }
+    for (const mention of context.arrondissements) {
+      if (span.entries.some((e) => e.arrondissements?.has(mention.number))) {
+        arrondissement = mention.number;
+        used.add(mention.at);
+        break;
       }
     }
   }
+  let departementStated = false;
   if (arrondissement === null) {
     let at = span.end;
     while (at < words.length && at < span.end + 3 && QUALIFIER_GAP.has(words[at] ?? '')) at++;
     const departement = index.territories.departementCode(words[at] ?? '');
     if (departement && narrow((e) => e.departement === departement)) used.add(at);
+    else {
+      // "in the 93 (Bobigny)": a département stated elsewhere that holds this commune.
+      for (const stated of context.stated) {
+        if (narrow((e) => e.departement === stated.code)) {
+          used.add(stated.at);
+          used.add(stated.at - 1);
+          departementStated = true;
+        }
+      }
+    }
   }
 
   for (const territory of territorySpans) {
     if (overlaps(territory, span)) continue;
     if (narrow((e) => matchesTerritory(e, territory.ref))) {
       for (let i = territory.start; i < territory.end; i++) used.add(i);
+    }
+  }
+
+  // "St Denis near Paris": the place named after "near" tells which one.
+  const near = context.nearOf.get(span);
+  if (near) {
+    const departements = new Set(near.entries.map((e) => e.departement));
+    const regions = new Set(near.entries.map((e) => e.region));
+    if (narrow((e) => departements.has(e.departement)) || narrow((e) => regions.has(e.region))) {
+      for (let i = span.end; i < near.end; i++) used.add(i);
     }
   }
 
@@ -431,15 +582,23 @@ function readSpan(
   // "Y", "Eu", "Oô": only when the answer is nothing else (a département may follow).
   if (spanWords.join(' ').length <= 2 && others > 0) return null;
 
-  const capitalised = tokens[span.start]?.capitalised ?? false;
-  const weak = spanWords.every((w) => COMMON_WORDS.has(w));
+  const largest = Math.max(...entries.map((e) => e.population));
+  const common = spanWords.every((w) => COMMON_WORDS.has(w));
+  // "Fort-de-France" is three everyday words, but no one says them together by chance.
+  const weak = common && !(spanWords.filter((w) => !ARTICLES.has(w)).length > 1 && largest >= LARGE_COMMUNE_POPULATION);
+  const large = !weak && largest >= LARGE_COMMUNE_POPULATION;
   let score: number;
-  if (allFillers && (others === 0 || !weak || cue !== null)) {
+  if (allFillers && (others === 0 || !weak || (cue !== null && !WEAK_CUES.has(cue))) && (!strict || (cue !== null && (!weak || capitalised)) || large)) {
     // "Lyon", "j'habite à Villeurbanne", "à Gap": nothing else was said. An everyday word
     // needs its cue even here ("je suis chez ma mère" must not give Méré).
     score = WHOLE_ANSWER;
   } else {
-    if (weak && !(cue !== null && capitalised)) return null;
+    // "in nice", "à Tours": a large commune named like an everyday word, after a real cue.
+    const cueVouches = cue !== null && (capitalised || (largest >= LARGE_COMMUNE_POPULATION && !WEAK_CUES.has(cue)));
+    if (weak && !cueVouches) return null;
+    // "à la croix rouge": an article the commune's name does not carry makes it a noun.
+    const article = words[span.start - 1];
+    if (weak && !capitalised && article !== undefined && ARTICLES.has(article) && !entries.some((e) => e.key.startsWith(`${article} `))) return null;
     let atStart = true;
     for (let i = 0; i < span.start; i++) if (!FILLERS.has(words[i] ?? '')) atStart = false;
     // "I'm from Paris but I live in Lyon": where one lives beats where one comes from.
@@ -450,8 +609,25 @@ function readSpan(
       const subject = [words[i - 1], words[i - 2]];
       if (subject.some((w) => w !== undefined && FIRST_PERSON.has(w))) residence = true;
     }
-    score =
-      (cue !== null ? 2 : 0) + (residence ? 2 : 0) + (capitalised ? 1 : 0) + (spanLength > 1 ? 2 : 0) + (atStart ? 1 : 0);
+    if (strict) {
+      // Outside the answer to the place question: a cue, a first-person "I live", a stated
+      // département or a large commune; a village typed in lowercase after a bare "a" is
+      // too often an ordinary word ("talk to a real person").
+      const strongCue = cue !== null && !WEAK_CUES.has(cue);
+      const evidence = strongCue || residence || departementStated || large || (cue !== null && capitalised);
+      if (!evidence) return null;
+      if (!capitalised && !residence && !large && !departementStated && largest < VILLAGE_POPULATION) {
+        // "à aix": a village, but the name people mean is that of larger towns (Aix-en-Provence).
+        if (!strongCue || !hasLargeNamesake(spanKey, index, context)) return null;
+      }
+      score =
+        (strongCue ? 2 : cue !== null ? 1 : 0) + (residence ? 2 : 0) + (capitalised ? 1 : 0) + (large ? 2 : 0) +
+        (departementStated ? 2 : 0) + (spanLength > 1 ? 1 : 0);
+    } else {
+      score =
+        (cue !== null ? 2 : 0) + (residence ? 2 : 0) + (capitalised ? 1 : 0) + (spanLength > 1 ? 2 : 0) +
+        (atStart ? 1 : 0) + (large ? 2 : 0) + (departementStated ? 2 : 0);
+    }
     if (score < MIN_SCORE) return null;
   }
 
@@ -461,6 +637,7 @@ function readSpan(
     key: spanWords.join(' '),
     qualified: used.size > spanLength,
     entries,
+    span: { start: span.start, end: span.end },
     postalCodeFor: (entry) => {
       if (chosenArrondissement !== null) {
         const codes = entry.arrondissements?.get(chosenArrondissement);
@@ -469,6 +646,64 @@ function readSpan(
       return postalCode !== null && entry.postalCodes.includes(postalCode) ? postalCode : null;
     },
   };
+}
+
+/** Index just past a "near" phrase starting at `at` ("près de", "à côté de", "near", "close to"), or -1. */
+export function nearPhraseEnd(words: readonly string[], at: number): number {
+  let i = at;
+  if (words[i] === 'a' && words[i + 1] === 'cote') i += 1; // "à côté de"
+  else if (words[i] === 'pas' && words[i + 1] === 'loin') i += 1; // "pas loin de"
+  const head = words[i];
+  if (head === undefined || !NEAR_WORDS.has(head)) return -1;
+  i += 1;
+  if (words[i] === 'de' || words[i] === 'd' || words[i] === 'du' || words[i] === 'des' || words[i] === 'to' || words[i] === 'of') i += 1;
+  return i;
+}
+
+/** Whether a longer name starting with `key` is a large town ("aix" -> Aix-en-Provence). */
+function hasLargeNamesake(key: string, index: CommuneIndex, context: SpanContext): boolean {
+  let known = context.largeNamesakes.get(key);
+  if (known === undefined) {
+    known = index.namesStartingWith(key, 4).some((e) => e.population >= LARGE_NAMESAKE_POPULATION);
+    context.largeNamesakes.set(key, known);
+  }
+  return known;
+}
+
+/** What readSpan needs to know about the other names of the message, computed once (linear). */
+interface SpanContext {
+  /** Names that only say where another name is ("Saint-Denis près de Paris": Paris). */
+  readonly qualifiers: ReadonlySet<CommuneSpan>;
+  /** The name each qualifier qualifies -> that qualifier. */
+  readonly nearOf: ReadonlyMap<CommuneSpan, CommuneSpan>;
+  readonly stated: ReadonlyArray<{ at: number; code: string }>;
+  /** Names already looked up for a large longer-named namesake (a message may repeat one). */
+  readonly largeNamesakes: Map<string, boolean>;
+  /** "18e arrondissement": where and which number. */
+  readonly arrondissements: ReadonlyArray<{ at: number; number: number }>;
+}
+
+function spanContext(allSpans: readonly CommuneSpan[], words: readonly string[], index: CommuneIndex): SpanContext {
+  const byStart = new Map<number, CommuneSpan>();
+  for (const span of allSpans) byStart.set(span.start, span);
+  const qualifiers = new Set<CommuneSpan>();
+  const nearOf = new Map<CommuneSpan, CommuneSpan>();
+  for (const span of allSpans) {
+    // "à la campagne près de Langres": an everyday word before "près de" is not a place to qualify.
+    if (words.slice(span.start, span.end).every((w) => COMMON_WORDS.has(w))) continue;
+    const end = nearPhraseEnd(words, span.end);
+    if (end < 0) continue;
+    const near = byStart.get(ARTICLES.has(words[end] ?? '') ? end + 1 : end) ?? byStart.get(end);
+    if (!near || near === span) continue;
+    qualifiers.add(near);
+    nearOf.set(span, near);
+  }
+  const arrondissements: Array<{ at: number; number: number }> = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const match = ORDINAL.exec(words[i] ?? '');
+    if (match?.[1] && match[2] && ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '')) arrondissements.push({ at: i, number: Number(match[1]) });
+  }
+  return { qualifiers, nearOf, stated: statedDepartements(words, index), arrondissements, largeNamesakes: new Map() };
 }
 
 /**

@@ -32,6 +32,16 @@ const ALIASES: ReadonlyArray<{ name: string; departements?: string[]; regions?: 
   { name: 'paca', regions: ['93'] },
   { name: 'reunion', departements: ['974'], regions: ['04'] },
   { name: 'guyane francaise', departements: ['973'], regions: ['03'] },
+  { name: 'french guiana', departements: ['973'], regions: ['03'] },
+  { name: 'reunion island', departements: ['974'], regions: ['04'] },
+  { name: 'banlieue parisienne', regions: ['11'] },
+  { name: 'paris region', regions: ['11'] },
+  { name: 'brittany', regions: ['53'] },
+  { name: 'normandy', regions: ['28'] },
+  { name: 'burgundy', regions: ['27'] },
+  { name: 'corsica', regions: ['94'] },
+  { name: 'french riviera', regions: ['93'] },
+  { name: 'cote d azur', regions: ['93'] },
 ];
 
 export function dataDirectory(): string {

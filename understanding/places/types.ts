@@ -15,3 +15,21 @@ export type PlaceParseResult = ParseResult<Place, PlaceFailureReason> & { candid
 
 /** Most choices the parser will ever offer: more does not fit as buttons on a phone. */
 export const MAX_CANDIDATES = 8;
+
+/** What a message says about where the young person lives. */
+export type PlaceReading =
+  | { kind: 'commune'; place: Place }
+  /** Several communes of similar weight share the name: ask which. */
+  | { kind: 'ambiguous'; candidates: Place[] }
+  /** A postal code shared by several communes (all of them, not only the first eight). */
+  | { kind: 'postalCode'; code: string; candidates: Place[] }
+  /** A département (or a single-département territory) without a commune. */
+  | { kind: 'departement'; code: string }
+  /** "Je préfère ne pas dire". */
+  | { kind: 'declined' };
+
+/**
+ * A reading, or `clarify`: the message talks about the place but a question must follow
+ * ("près de Lille", "en Corse", "Grenoble mais je déménage à Lyon").
+ */
+export type PlaceRead = PlaceReading | { kind: 'clarify' };

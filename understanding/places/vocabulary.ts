@@ -30,7 +30,7 @@ export const FILLERS: ReadonlySet<string> = new Set([
 export const CUES: ReadonlySet<string> = new Set([
   'a', 'au', 'aux', 'en', 'dans', 'sur', 'de', 'd', 'du', 'des', 'pres', 'proche', 'cote', 'vers', 'entre', 'habite',
   'habites', 'habitons', 'habitez', 'vis', 'vit', 'vivons', 'reside', 'loge', 'est', 'ville', 'commune', 'village',
-  'originaire', 'in', 'at', 'near', 'from', 'around', 'live', 'lives', 'living', 'based', 'to', 'city', 'town',
+  'originaire', 'c', 'cest', 'in', 'at', 'near', 'from', 'around', 'live', 'lives', 'living', 'based', 'to', 'city', 'town',
 ]);
 
 /** Cues that introduce a département or région rather than a commune ("en Mayenne", "dans la Loire"). */
@@ -60,7 +60,13 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   'romain', 'mathieu', 'raymond', 'suzanne', 'gilles', 'samson', 'dauphin', 'baron', 'rocher',
   'ham', 'hem', 'gap', 'die', 'cry', 'baby', 'many', 'fins', 'mons', 'eps', 'ars', 'ris', 'rom', 'loos', 'lys',
   'ours', 'ors', 'vers', 'grand', 'joue', 'bonne', 'aime', 'bidon', 'bouchet', 'brousse', 'essey', 'mens', 'prix',
-  'seur', 'sore', 'venise', 'loire',
+  'seur', 'sore', 'venise', 'loire', 'nice', 'lens', 'tours', 'sales', 'real', 'tech', 'vie', 'bac', 'mer', 'ans', 'macon',
+  'campagne', 'chateau', 'plage', 'foyer', 'cite', 'centre', 'plaisir', 'croix', 'fontaine', 'grasse', 'garde', 'union',
+  'madeleine', 'possession', 'trinite', 'moule', 'riche', 'creuse',
+  // First names that are also large communes ("moi c'est Nancy"): a place only after "à", "in"…
+  'nancy', 'antony', 'vernon', 'robert', 'francois', 'luc',
+  // English
+  'stains', 'ales', 'dole', 'orange',
   'ecole', 'lycee', 'college', 'fac', 'travail', 'maison', 'famille', 'stage', 'emploi', 'aide', 'cours', 'matin',
   'soir', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'gentil', 'sympa', 'mentor',
   'ami', 'amis', 'mere', 'pere', 'frere', 'soeur', 'saint', 'sainte', 'haut', 'bas', 'nord', 'sud', 'ouest', 'beau',
