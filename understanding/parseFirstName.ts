@@ -215,7 +215,15 @@ export function findIntroducedName(text: string, isKnownWord: (word: string) => 
     if (m) return nameAt(points, folded, m);
     const weak = OPENING_INTRODUCTION_RE.exec(folded) ?? WEAK_INTRODUCTION_RE.exec(folded);
     if (!weak || weak[1] === undefined || NOT_AFTER_INTRODUCTION.has(weak[1]) || isKnownWord(weak[1])) return null;
-    return nameAt(points, folded, weak);
+    const name = nameAt(points, folded, weak);
+    if (name === null) return null;
+    // Someone who types capitals capitalises names ("Je suis Perdue" is unlikely); someone who
+    // types none gives the name before a comma or the age ("im sofia, 14", "jsui kevin g 17 ans").
+    const wordStart = Array.from(folded.slice(0, weak.index + weak[0].length - weak[1].length)).length;
+    const after = points.slice(wordStart + Array.from(weak[1]).length).join('');
+    const usesCapitals = /\p{Lu}/u.test(cleaned);
+    if (usesCapitals ? !/^\p{Lu}/u.test(points[wordStart] ?? '') : !/^\s*,|^\s+(?:\p{N}|g\s+\p{N}|j'?ai\s+\p{N})/u.test(after)) return null;
+    return name;
   } catch {
     return null;
   }

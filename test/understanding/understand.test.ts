@@ -129,6 +129,8 @@ describe('understand: first name', () => {
     ['je suis timide', 'meeting', undefined],
     ["I'm twenty", 'age', undefined],
     ['change le prénom : Anaïs', 'confirm', 'Anaïs'],
+    ['je suis nouvelle ici', null, undefined],
+    ["Je suis bloquée, j'ai besoin d'aide", null, undefined],
   ])('%j (asked %s) -> %s', (text, asked, name) => expect(read(text, asked).slots.firstName).toBe(name));
 });
 
