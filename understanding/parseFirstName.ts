@@ -31,7 +31,7 @@ const NOT_NAME_WORDS = new Set([
   'dont', 'don', 't', 'know', 'what', 'why', 'how', 'who', 'hello', 'hi', 'thanks', 'thank', 'please', 'name', 'help', 'idk', 'jsp', 'lol', 'mdr',
   'test', 'null', 'undefined', 'anonyme', 'anonymous',
   'pk', 'pq', 'pkoi', 'pourkoi', 'koi', 'kwa', 'hein', 'quoi', 'huh', 'what', 'wsh', 'wesh', 'slt', 'stp', 'svp', 'ptdr', 'xd',
-  'nan', 'nop', 'yep', 'euh', 'bah', 'ben', 'sorry', 'desole', 'desolee', 'pardon', 'oups', 'oops', 'excuse', 'excusez', 'attends',
+  'nan', 'nop', 'yep', 'euh', 'bah', 'sorry', 'desole', 'desolee', 'pardon', 'oups', 'oops', 'excuse', 'excusez', 'attends',
   'wait', 'hmm', 'bon', 'alors', 'enfin', 'voila', 'genre', 'bref', 'ah', 'oh', 'eh', 'hey', 'yo', 'azerty', 'qwerty', 'asdf',
   'speak', 'parle', 'english', 'anglais', 'francais', 'french',
 ]);
@@ -177,8 +177,10 @@ const NAME_END = "(?=\\s*[,.!;]|\\s+\\p{N}|\\s+(?:j'?ai|g|and|et|from|de|d'|i'?m
 const WORD = "([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)";
 const alternatives = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phraseSource).join('|');
 const WEAK_INTRODUCTION_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(?:${alternatives(WEAK_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}`, 'u');
+const GREETING_ALTERNATIVES = GREETINGS.map(phraseSource).join('|');
+/** "Yo c Bilal", "hey its alex", and after at least one greeting "Salut, Lucas, 17 ans" (a name listed before the age). */
 const OPENING_INTRODUCTION_RE = new RegExp(
-  `^(?:(?:${GREETINGS.map(phraseSource).join('|')})[ ,!.]+)*(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}`, 'u',
+  `^(?:(?:${GREETING_ALTERNATIVES})[ ,!.]+)*(?:(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}|(?<=[ ,!.])${WORD}(?=\\s*,\\s*\\p{N}))`, 'u',
 );
 /** Words that follow "je suis" / "I'm" and are not names. */
 const NOT_AFTER_INTRODUCTION = new Set([
@@ -213,7 +215,10 @@ export function findIntroducedName(text: string, isKnownWord: (word: string) => 
     const folded = foldCodePoints(points).join('');
     const m = INTRODUCTION_RE.exec(folded);
     if (m) return nameAt(points, folded, m);
-    const weak = OPENING_INTRODUCTION_RE.exec(folded) ?? WEAK_INTRODUCTION_RE.exec(folded);
+    const opening = OPENING_INTRODUCTION_RE.exec(folded);
+    // "Salut, Lucas, 17 ans": a name listed after the greeting, before the age.
+    if (opening && opening[1] === undefined && opening[2] !== undefined) opening[1] = opening[2];
+    const weak = opening ?? WEAK_INTRODUCTION_RE.exec(folded);
     if (!weak || weak[1] === undefined || NOT_AFTER_INTRODUCTION.has(weak[1]) || isKnownWord(weak[1])) return null;
     const name = nameAt(points, folded, weak);
     if (name === null) return null;

@@ -114,7 +114,7 @@ const OTHER_APPS = /(?:^|[^\p{L}])(?:whatsapp|whatsap|watsap|wattsap|wtsp|telegr
 /** "je sais pas encore", "not sure yet": not an availability. */
 const UNSURE_WORDS = new Set([
   'jsp', 'je', 'j', 'sais', 'pas', 'ne', 'encore', 'trop', 'vraiment', 'not', 'sure', 'yet', 'idk', 'dunno', 'i', 'don', 't', 'know', 'no',
-  'idea', 'aucune', 'idee', 'bof', 'maybe', 'peut', 'etre', 'really', 'chais', 'ch', 'sai', 'pa', 'sé', 'se',
+  'idea', 'aucune', 'idee', 'bof', 'maybe', 'peut', 'etre', 'really', 'chais', 'ch', 'sai', 'pa', 'se',
 ]);
 /**
  * Whether the message is a question: it ends with a question mark (emoji and spaces after it

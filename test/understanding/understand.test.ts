@@ -24,6 +24,7 @@ describe('understand: situation, read freely in openings, stated elsewhere', () 
     ['je suis en apprentissage maintenant', 'needs', 'apprenti', null],
     ['hey im 20 n unemployed', null, 'recherche_emploi', null],
     ['nothing rn', 'situation', 'neet', null],
+    ["I finished high school in June and I'm doing nothing", 'situation', 'neet', null],
     ['je me suis trompée je suis en 5e', 'meeting', 'college', '5e'],
     ['lyon 7e', 'place', undefined, null],
     ['en vrai je bosse le soir', 'availability', undefined, null],
@@ -71,6 +72,9 @@ describe('understand: needs', () => {
     ['je travaille', 'needs', undefined],
     ['2 et 4', 'needs', ['orientation', 'entrepreneurship']],
     ['sans emploi depuis un an', null, undefined],
+    ["I'm a jobseeker in Lens", null, undefined],
+    ['starting a clothing line', 'needs', ['entrepreneurship']],
+    ['choosing my path', 'needs', ['orientation']],
     ['plutôt à distance, je suis timide', 'meeting', undefined],
     ["je t'ai dit stage mais en fait c'est surtout pour mes notes", 'contact', ['school_support']],
     ["c'est pas un job que je veux, c'est du soutien scolaire", 'needs', ['school_support']],
@@ -130,6 +134,8 @@ describe('understand: first name', () => {
     ["I'm twenty", 'age', undefined],
     ['change le prénom : Anaïs', 'confirm', 'Anaïs'],
     ['je suis nouvelle ici', null, undefined],
+    ['Coucou, Maëlle, 16 ans, en seconde', null, 'Maëlle'],
+    ['Toulouse, 31', 'place', undefined],
     ["Je suis bloquée, j'ai besoin d'aide", null, undefined],
   ])('%j (asked %s) -> %s', (text, asked, name) => expect(read(text, asked).slots.firstName).toBe(name));
 });
