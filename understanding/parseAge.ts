@@ -32,9 +32,73 @@ const MONTHS: Record<string, number> = {
 /** Words that put the number right after them in age position: "j'ai 17", "I'm 17", "âge : 17". */
 const AGE_LEAD_INS = [
   ['j', 'ai'], ['jai'], ['g'], ['j', 'aurai'], ['i', 'm'], ['im'], ['i', 'am'], ['age'], ['agee'], ['aged'], ['ai'], ['am'],
+  ['age', 'c', 'est'], ['age', 'est'], ['age', 'c'], ['i', 'meant'], ['i', 'mean'], ['je', 'voulais', 'dire'], ['je', 'veux', 'dire'],
 ];
-/** Words that mark the number before them as an age: "17 ans", "17yo", "17 years old". */
-const AGE_UNITS = new Set(['ans', 'an', 'a', 'yo', 'y', 'years', 'year', 'yrs', 'yr', 'ys', 'yrs']);
+/** Words that mark the number before them as an age: "17 ans", "17yo", "17 years old", "18 piges". */
+const AGE_UNITS = new Set(['ans', 'an', 'a', 'yo', 'y', 'years', 'year', 'yrs', 'yr', 'ys', 'piges', 'balais', 'berges', 'printemps']);
+/** A number after these is a duration or a condition, not the age: "depuis 2 ans", "for 3 years", "si j'ai 29 ans". */
+const NOT_AGE_BEFORE = new Set([
+  'depuis', 'pendant', 'since', 'for', 'dans', 'within', 'ya', 'si', 'if', 'not', 'pas', 'bac', 'plus', 'over', 'under', 'above', 'below', 'than',
+]);
+/** "bientôt 16", "turning 18": the age is one less. */
+const SOON = [['bientot'], ['presque'], ['soon'], ['almost'], ['nearly'], ['turning'], ['turn'], ['vais', 'avoir'], ['going', 'to', 'be'], ['will', 'be'], ['bientot', 'mes']];
+/** "16 ans euh non 17", "sorry 18": the number after replaces the one before. */
+const SELF_CORRECTIONS = new Set(['non', 'no', 'nan', 'pardon', 'sorry', 'oups', 'oops', 'sry', 'dsl']);
+/** Words that end an age phrase in a list: "17 ans et demi", "fifteen and a half". */
+const HALF = [['et', 'demi'], ['and', 'a', 'half'], ['half']];
+
+const FR_UNITS: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9 };
+const EN_UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const TEENS: Record<string, number> = {
+  dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const unitOf = (w: string | undefined): number | undefined => (w === undefined ? undefined : FR_UNITS[w] ?? EN_UNITS[w]);
+
+/** A number written in words at `i` ("dix-sept", "vingt et un", "twenty-one", "quatre-vingts"): value and length. */
+function numberWordAt(words: readonly string[], i: number): { value: number; length: number } | null {
+  let w = words[i]!;
+  let j = i;
+  let value: number;
+  if (w === 'quatre' && (words[i + 1] === 'vingt' || words[i + 1] === 'vingts')) { value = 80; j = i + 2; }
+  else if (TENS[w] !== undefined) { value = TENS[w]!; j = i + 1; }
+  else if (TEENS[w] !== undefined) {
+    // "dix-sept", "dix huit": 10 + unit.
+    const u = w === 'dix' ? FR_UNITS[words[i + 1] ?? ''] : undefined;
+    return u !== undefined && u >= 7 ? { value: 10 + u, length: 2 } : { value: TEENS[w]!, length: 1 };
+  } else return null;
+  w = words[j] ?? '';
+  // "soixante-dix", "quatre-vingt-douze": a teen after 60 and 80.
+  if ((value === 60 || value === 80) && TEENS[w] !== undefined && FR_UNITS[words[j + 1] ?? ''] === undefined) {
+    return { value: value + TEENS[w]!, length: j - i + 1 };
+  }
+  if ((value === 60 || value === 80) && w === 'dix' && (FR_UNITS[words[j + 1] ?? ''] ?? 0) >= 7) {
+    return { value: value + 10 + FR_UNITS[words[j + 1]!]!, length: j - i + 2 };
+  }
+  const linked = (w === 'et' || w === 'and') && unitOf(words[j + 1]) === 1;
+  if (linked) return { value: value + 1, length: j - i + 2 };
+  const u = unitOf(w);
+  if (u !== undefined && w !== 'une') return { value: value + u, length: j - i + 1 };
+  return { value, length: j - i };
+}
+
+/** The words with numbers in words turned into digits; lone units ("un", "neuf", "sept") stay words. */
+function numbersInWords(words: readonly string[]): { words: string[]; converted: boolean } {
+  const out: string[] = [];
+  let converted = false;
+  for (let i = 0; i < words.length;) {
+    const n = numberWordAt(words, i);
+    if (n) { out.push(String(n.value)); i += n.length; converted = true; } else { out.push(words[i]!); i++; }
+  }
+  return { words: out, converted };
+}
+
+/** A number word the table above does not read ("cent", "hundred"): only then the recognizers are asked. */
+const OTHER_NUMBER_WORD = /(?:^|[^\p{L}])(?:cent|cents|mille|hundred|thousand|zero|douzaine|dozen)(?![\p{L}])/u;
 
 function ageFromBirthDate(year: number, month: number, day: number, today: Date): number | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -59,6 +123,8 @@ function expandYear(y: string, today: Date): number {
 /** Finds a full birth date; year-only answers ("né en 2008") are left unanswered on purpose. */
 function findBirthDate(t: string, today: Date): number | null {
   let m = /(?:^|[^\d])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4}|\d{2})(?!\d)/.exec(t);
+  // "06.11.22.33.44" is a phone number, not the 6th of November 2022.
+  if (m && (/^\s?[/.-]?\s?\d/.test(t.slice(m.index + m[0].length)) || /\d\s?[/.-]\s?$/.test(t.slice(Math.max(0, m.index - 3), m.index + 1)))) m = null;
   if (m) {
     const a = Number(m[1]), b = Number(m[2]);
     const year = expandYear(m[3]!, today);
@@ -91,25 +157,71 @@ function startsWithSeq(words: readonly string[], at: number, seq: readonly strin
   return true;
 }
 
-/** Numbers written in digits, with the context that makes them an age. */
-function findDigitAge(t: string): { ages: number[]; bare: number[]; wordCount: number } {
+function startsAnyAt(words: readonly string[], at: number, seqs: readonly (readonly string[])[]): boolean {
+  return seqs.some((seq) => at >= 0 && startsWithSeq(words, at, seq));
+}
+function endsAnyBefore(words: readonly string[], at: number, seqs: readonly (readonly string[])[]): boolean {
+  return seqs.some((seq) => at - seq.length >= 0 && startsWithSeq(words, at - seq.length, seq));
+}
+
+interface DigitAges {
+  /** Numbers the context marks as an age. */
+  ages: number[];
+  /** "bientôt 16": ages about to be reached. */
+  soon: number[];
+  /** A number said after a self-correction ("16 ans euh non 17"). */
+  corrected: number | null;
+  bare: number[];
+  /** Words in the first clause, when it is a number alone ("17. is it free?"). */
+  leadingNumber: number | null;
+  wordCount: number;
+  converted: boolean;
+}
+
+/** Numbers written in digits or words, with the context that makes them an age. */
+function findDigitAge(t: string): DigitAges {
   // "17,5 ans" / "17.5" -> 17 before tokenizing splits the decimal into two numbers.
-  const words = tokenize(t.replace(/(\d+)[.,]\d+/g, '$1'));
+  const raw = tokenize(t.replace(/(\d+)[.,]\d+/g, '$1'));
+  const { words: all, converted } = numbersInWords(raw);
+  // "17 ans et demi", "fifteen and a half": the half is not another word of the answer.
+  const words: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const half = HALF.find((seq) => startsWithSeq(all, i, seq));
+    if (half) { i += half.length - 1; continue; }
+    words.push(all[i]!);
+  }
   const ages: number[] = [];
+  const soon: number[] = [];
   const bare: number[] = [];
+  let corrected: number | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    // "17yo", "17ans", "17y"
-    const glued = /^(\d{1,3})(ans|an|yo|y|yrs|years)$/.exec(w);
-    if (glued) { ages.push(Number(glued[1])); continue; }
+    // "17yo", "17ans", "17y", "17a"
+    const glued = /^(\d{1,3})(ans|an|yo|y|yrs|years|a)$/.exec(w);
+    if (glued) {
+      if (glued[2] !== 'a' || (Number(glued[1]) >= 10 && Number(glued[1]) <= 99)) ages.push(Number(glued[1]));
+      continue;
+    }
     if (!/^\d+$/.test(w)) continue;
     const n = w.length > 4 ? Number.POSITIVE_INFINITY : Number(w);
+    const prev = words[i - 1];
+    // "il y a 2 ans", "depuis 2 ans", "si j'ai 29 ans": not the age now.
+    const leadStart = AGE_LEAD_INS.find((seq) => i - seq.length >= 0 && startsWithSeq(words, i - seq.length, seq));
+    const condition = leadStart !== undefined && ['si', 'if'].includes(words[i - leadStart.length - 1] ?? '');
+    // "plus de 18 ans", "moins de 16 ans": a bound, not the age.
+    const bound = prev === 'de' && (words[i - 2] === 'plus' || words[i - 2] === 'moins');
+    if ((prev !== undefined && NOT_AGE_BEFORE.has(prev)) || condition || bound || (prev === 'a' && words[i - 2] === 'y')) continue;
+    if (endsAnyBefore(words, i, SOON) || (prev === 'mes' && endsAnyBefore(words, i - 1, SOON))) { soon.push(n); continue; }
     bare.push(n);
+    if (prev !== undefined && SELF_CORRECTIONS.has(prev) && (ages.length > 0 || bare.length > 1)) corrected = n;
     const next = words[i + 1];
     if (next !== undefined && AGE_UNITS.has(next) && !(next === 'a' && words[i + 2] !== undefined)) { ages.push(n); continue; }
-    if (AGE_LEAD_INS.some((seq) => i - seq.length >= 0 && startsWithSeq(words, i - seq.length, seq))) ages.push(n);
+    if (leadStart) ages.push(n);
   }
-  return { ages, bare, wordCount: words.length };
+  // "17. c'est payant ?": a first clause that is a number alone.
+  const firstClause = tokenize(t.split(/[.!?,;:\n]/)[0] ?? '');
+  const leadingNumber = firstClause.length === 1 && /^\d{1,3}$/.test(firstClause[0]!) ? Number(firstClause[0]) : null;
+  return { ages, soon, corrected, bare, leadingNumber, wordCount: words.length, converted };
 }
 
 function unique(values: readonly number[]): number[] {
@@ -120,6 +232,8 @@ function recognizerAges(t: string, lang: Lang): number[] {
   const cultures = lang === 'en' ? [Culture.English, Culture.French] : [Culture.French, Culture.English];
   for (const culture of cultures) {
     const found = recognizeAge(t, culture)
+      // "un jour", "3 mois": durations the age recognizer also returns.
+      .filter((r) => ['Year', 'Ans', 'An', 'Année'].includes(String((r.resolution as { unit?: unknown } | undefined)?.unit)))
       .map((r) => Number((r.resolution as { value?: unknown } | undefined)?.value))
       .filter((n) => Number.isFinite(n));
     if (found.length > 0) return unique(found.map(Math.floor));
@@ -176,17 +290,23 @@ export function readAge(text: string, lang: Lang, today: Date, options: ReadAgeO
     if (fromDate !== null) return plausible(fromDate);
 
     const digits = findDigitAge(t);
+    if (digits.corrected !== null) return plausible(digits.corrected);
     const contextual = unique(digits.ages);
     if (contextual.length === 1) return plausible(contextual[0]!);
     if (contextual.length > 1) return null;
+    // "bientôt 16", "turning 18 next month": one less today.
+    const soon = unique(digits.soon);
+    if (soon.length === 1 && (digits.bare.length === 0 || options.bareNumber)) return plausible(soon[0]! - 1);
     if (digits.bare.length > 0) {
       if (!options.bareNumber) return null;
       const bare = unique(digits.bare);
-      return bare.length === 1 && digits.wordCount <= BARE_NUMBER_MAX_WORDS ? plausible(bare[0]!) : null;
+      if (bare.length === 1 && digits.wordCount <= BARE_NUMBER_MAX_WORDS) return plausible(bare[0]!);
+      return digits.leadingNumber !== null && bare.length === 1 ? plausible(digits.leadingNumber) : null;
     }
+    if (digits.converted || soon.length > 0) return null;
 
-    // Numbers in words ("dix-sept ans", "seize", "I'm seventeen").
-    if (t.length > RECOGNIZER_MAX_LENGTH || !/\p{L}/u.test(t)) return null;
+    // Number words the table does not read ("cent ans"): the recognizers, only then (they are slow).
+    if (t.length > RECOGNIZER_MAX_LENGTH || !OTHER_NUMBER_WORD.test(t)) return null;
     const ages = recognizerAges(t, lang);
     if (ages.length === 1) return plausible(ages[0]!);
     if (ages.length > 1 || !options.bareNumber) return null;
@@ -200,4 +320,45 @@ export function readAge(text: string, lang: Lang, today: Date, options: ReadAgeO
 
 function plausible(age: number): number | null {
   return Number.isInteger(age) && age > 0 && age <= MAX_PLAUSIBLE_AGE ? age : null;
+}
+
+/** "majeur", "over 18": an age class, not an age. */
+const AGE_CLASS_WORDS = new Set(['majeur', 'majeure', 'mineur', 'mineure', 'adult', 'minor', 'underage']);
+const AGE_CLASS = /(?:^|[^\p{L}])(?:plus de|moins de|over|under|above|below|older than|younger than)\s(?:18|dix[- ]huit|eighteen)(?!\d)/u;
+/** "née en 2007", "born in 2010", "année de naissance 2008": a year without the day. */
+const BIRTH_YEAR = /(?:^|[^\p{L}])(?:ne|nee|nes|born|naissance|birth year|year of birth)(?:\s(?:en|in|l'?annee|le|:|=|-)){0,2}\s?(?:19|20)\d\d(?!\d)/u;
+
+/**
+ * A message that answers the age question without an age: a year of birth alone (the age
+ * depends on the day), "chui majeur", "over 18". The bot asks the age again, saying why.
+ */
+export function vagueAge(text: string): boolean {
+  try {
+    const t = normalize(text);
+    if (BIRTH_YEAR.test(t) || AGE_CLASS.test(t)) return true;
+    const words = tokenize(t);
+    return words.length <= 6 && words.some((w) => AGE_CLASS_WORDS.has(w));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A number right after an introduced name is the age: "I'm Jamal, 18, I…", "hiii im sofia,
+ * 14, in 8th grade", "im max 17 from le havre". Only 10 to 35, and only followed by a clause
+ * break or a word that cannot make it something else.
+ */
+export function ageAfterName(text: string, name: string): number | null {
+  try {
+    const t = normalize(text);
+    const n = normalize(name);
+    const at = t.indexOf(n);
+    if (at < 0 || n === '') return null;
+    const m = /^[\s,]+(\d{2})(?=\s*[,.!;]|\s+(?:ans|an|from|de|d'|and|et|in|en|a|i|je|j'|jsuis|chui|years|yo)(?![\p{L}])|\s*$)/u.exec(t.slice(at + n.length, at + n.length + 40));
+    if (!m) return null;
+    const age = Number(m[1]);
+    return age >= 10 && age <= 35 ? age : null;
+  } catch {
+    return null;
+  }
 }

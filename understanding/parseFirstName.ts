@@ -15,7 +15,7 @@ const LEAD_INS = [
   "je m'appelle", "je m'apelle", "je m'appel", "je m'apel", "jm'appelle", "jm'apelle", "jmappelle", "jmapelle", "j'm'appelle",
   "on m'appelle", "tu peux m'appeler", "vous pouvez m'appeler", "appelle-moi", "appelez-moi",
   "mon prenom c'est", "mon prenom est", "mon prenom", "prenom", "mon nom c'est", "mon nom est", "mon nom",
-  "moi c'est", "moi cest", "c'est", "cest", "je suis", "moi",
+  "moi c'est", "moi cest", "moi c", "c'est", "cest", "je suis", "jsuis", "jsui", "moi", "c",
   "my name is", "my name's", "my first name is", "my first name's", "first name", "name is", "name",
   "call me", "you can call me", "i'm", "im", "i am", "it's", "its", "this is",
 ];
@@ -30,7 +30,22 @@ const NOT_NAME_WORDS = new Set([
   'i', 'you', 'he', 'she', 'we', 'they', 'the', 'an', 'is', 'am', 'are', 'my', 'your', 'not', 'no', 'yes', 'want',
   'dont', 'don', 't', 'know', 'what', 'why', 'how', 'who', 'hello', 'hi', 'thanks', 'thank', 'please', 'name', 'help', 'idk', 'jsp', 'lol', 'mdr',
   'test', 'null', 'undefined', 'anonyme', 'anonymous',
+  'pk', 'pq', 'pkoi', 'pourkoi', 'koi', 'kwa', 'hein', 'quoi', 'huh', 'what', 'wsh', 'wesh', 'slt', 'stp', 'svp', 'ptdr', 'xd',
+  'nan', 'nop', 'yep', 'euh', 'bah', 'sorry', 'desole', 'desolee', 'pardon', 'oups', 'oops', 'excuse', 'excusez', 'attends',
+  'wait', 'hmm', 'bon', 'alors', 'enfin', 'voila', 'genre', 'bref', 'ah', 'oh', 'eh', 'hey', 'yo', 'azerty', 'qwerty', 'asdf',
+  'speak', 'parle', 'english', 'anglais', 'francais', 'french',
 ]);
+
+/** Closing words that are not part of the name: "cest emma mdr", "Sam stp". */
+const TRAILING_FILLERS = /(?:[ ,.!]+(?:mdr|lol|ptdr|xd|haha|hihi|stp|svp|please|merci|thanks|thx|voila|quoi))+[ .!]*$/iu;
+/** Five consonants in a row is a keyboard mash ("asdfghjkl"), not a name. */
+const MASH = /[bcdfghjklmnpqrstvwxz]{5}/;
+
+/** "… mais tout le monde m'appelle Mai": the name the young person goes by wins. */
+const PREFERRED = [
+  "tout le monde m'appelle", "on m'appelle", "appelle-moi", "appelez-moi", "tu peux m'appeler", "vous pouvez m'appeler",
+  'everyone calls me', 'people call me', 'call me', 'you can call me', "mes potes m'appellent", "mes amis m'appellent",
+];
 
 /** Lowercase, no accents: one output code point per input code point, so indices line up. */
 function foldCodePoints(points: readonly string[]): string[] {
@@ -54,6 +69,11 @@ function phraseSource(p: string): string {
 const GREETING_RE = new RegExp(`^(?:${GREETINGS.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])[ ,!.:;-]*`, 'u');
 const LEAD_IN_RE = new RegExp(
   `^(?:${[...LEAD_INS].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\p{N}])[ ,!.:;=-]*`,
+  'u',
+);
+
+const PREFERRED_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${[...PREFERRED].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})[ ,:=-]+([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)`,
   'u',
 );
 
@@ -104,9 +124,16 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
       if (!m || m[0].length === 0) break;
       skip += Array.from(m[0]).length;
     }
+    const preferred = PREFERRED_RE.exec(folded);
+    if (preferred && preferred.index > 0) {
+      const start = Array.from(folded.slice(0, preferred.index + preferred[0].length - preferred[1]!.length)).length;
+      const r = parseFirstName(points.slice(start, start + Array.from(preferred[1]!).length).join(''));
+      if (r.ok) return r;
+    }
     let candidate = points.slice(skip).join('');
-    // "Inès, 17 ans", "Karim et toi ?", "Sam :)" -> stop at the first clause break.
-    candidate = candidate.split(/[,.!?;:()[\]{}"\n]| (?:et|and|mais|but) /u)[0] ?? '';
+    // "Inès, 17 ans", "Karim et toi ?", "Sam :)", "Ayoub 17 ans" -> stop at the first clause break.
+    candidate = candidate.split(/[,.!?;:()[\]{}"\n]| (?:et|and|mais|but) | (?=\p{N})/u)[0] ?? '';
+    candidate = candidate.replace(TRAILING_FILLERS, '');
     // Digits glued to the name ("Inès2008") are a handle, not a name; checked before trimming.
     if (/\p{N}/u.test(candidate)) return fail('not_a_name');
     candidate = candidate.replace(/[^\p{L}\p{M}]+$/u, '').replace(/^[^\p{L}\p{M}]+/u, '').replace(/ +/g, ' ').trim();
@@ -120,6 +147,7 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
     const foldedWords = foldCodePoints(Array.from(candidate)).join('').split(/[ -]/);
     if (foldedWords.some((w) => NOT_NAME_WORDS.has(w))) return fail('not_a_name');
     if (Array.from(candidate.replace(/[ '-]/g, '')).length < 2) return fail('not_a_name');
+    if (foldedWords.some((w) => MASH.test(w))) return fail('not_a_name');
     return ok(capitalizeName(candidate));
   } catch {
     return fail('not_a_name');
@@ -129,7 +157,7 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
 /** Introductions that say a name follows, wherever they are in a sentence. */
 const INTRODUCTIONS = [
   "je m'appelle", "je m'apelle", "je m'appel", "je m'apel", "jm'appelle", "jm'apelle", "jmappelle", "jmapelle", "j'm'appelle",
-  "on m'appelle", "mon prenom c'est", "mon prenom est", "mon prenom c", "moi c'est", "moi cest", "moi c",
+  "on m'appelle", "mon prenom c'est", "mon prenom est", "mon prenom c", "moi c'est", "moi cest", "moi c", "prenom :", "prenom =",
   "my name is", "my name's", "my first name is", "call me", "names", "name's",
 ];
 const INTRODUCTION_RE = new RegExp(
@@ -138,21 +166,69 @@ const INTRODUCTION_RE = new RegExp(
 );
 
 /**
- * A first name introduced inside a longer message ("slt moi c yanis, 19 ans", "Hi, my name
- * is Sam and I'm 16"): the one word after an introduction, or null.
+ * Introductions that also open other sentences ("je suis en terminale", "I'm 17", "c'est
+ * bon"): the word after them is a name only when a clause break, a number or "j'ai" follows
+ * ("je suis Mehdi j'ai 20 ans", "I'm Tom, 16"), and only when no lexicon knows the word.
+ * "c", "c'est", "it's" only open the message (after a greeting): "Yo c Bilal", "hey its alex".
  */
-export function findIntroducedName(text: string): string | null {
+const WEAK_INTRODUCTIONS = ['je suis', 'jsuis', 'jsui', 'chui', "i'm", 'im', 'i am'];
+const OPENING_INTRODUCTIONS = ["c'est", 'cest', 'c', "it's", 'its', 'this is'];
+const NAME_END = "(?=\\s*[,.!;]|\\s+\\p{N}|\\s+(?:j'?ai|g|and|et|from|de|d'|i'?m|im|je|jsuis|jsui|chui|here|ici)(?![\\p{L}])|\\s*$)";
+const WORD = "([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)";
+const alternatives = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phraseSource).join('|');
+const WEAK_INTRODUCTION_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(?:${alternatives(WEAK_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}`, 'u');
+const GREETING_ALTERNATIVES = GREETINGS.map(phraseSource).join('|');
+/** "Yo c Bilal", "hey its alex", and after at least one greeting "Salut, Lucas, 17 ans" (a name listed before the age). */
+const OPENING_INTRODUCTION_RE = new RegExp(
+  `^(?:(?:${GREETING_ALTERNATIVES})[ ,!.]+)*(?:(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}|(?<=[ ,!.])${WORD}(?=\\s*,\\s*\\p{N}))`, 'u',
+);
+/** Words that follow "je suis" / "I'm" and are not names. */
+const NOT_AFTER_INTRODUCTION = new Set([
+  'en', 'au', 'a', 'dans', 'sur', 'pas', 'plus', 'tres', 'trop', 'super', 'vraiment', 'actuellement', 'encore', 'toujours', 'ici', 'la',
+  'bien', 'bon', 'cool', 'top', 'vrai', 'sur', 'sure', 'nul', 'nulle', 'perdu', 'perdue', 'motive', 'motivee', 'pret', 'prete', 'dispo',
+  'content', 'contente', 'inscrit', 'inscrite', 'ne', 'nee', 'majeur', 'majeure', 'mineur', 'mineure', 'seul', 'seule', 'tout', 'toute',
+  'in', 'at', 'from', 'the', 'so', 'really', 'very', 'currently', 'still', 'here', 'there', 'doing', 'looking', 'going', 'trying', 'ok',
+  'fine', 'good', 'new', 'lost', 'bored', 'done', 'back', 'ready', 'free', 'busy', 'single', 'interested', 'also', 'just', 'from',
+  'over', 'under', 'about', 'almost', 'nearly', 'turning', 'born', 'living', 'working', 'studying', 'sorry', 'glad', 'happy', 'moi', 'toi',
+  'dys', 'dyslexique', 'dyspraxique', 'dyscalculique', 'tdah', 'adhd', 'autiste', 'autistic', 'hpi', 'hp', 'zebre', 'malade', 'enceinte',
+  'francais', 'francaise', 'french', 'english', 'anglais', 'etranger', 'etrangere', 'foreign', 'arrive', 'arrivee', 'celibataire',
+]);
+
+function nameAt(points: readonly string[], folded: string, m: RegExpExecArray): string | null {
+  if (m[1] === undefined) return null;
+  // Folding keeps one code point per code point: the same span in the original keeps accents.
+  const start = Array.from(folded.slice(0, m.index + m[0].length - m[1].length)).length;
+  const word = points.slice(start, start + Array.from(m[1]).length).join('');
+  const r = parseFirstName(word);
+  return r.ok ? r.value : null;
+}
+
+/**
+ * A first name introduced inside a longer message ("slt moi c yanis, 19 ans", "Hi, my name
+ * is Sam and I'm 16", "hiii im sofia, 14"): the one word after an introduction, or null.
+ * `isKnownWord` tells whether another lexicon reads the word ("je suis timide", "I'm unemployed").
+ */
+export function findIntroducedName(text: string, isKnownWord: (word: string) => boolean = () => false): string | null {
   try {
     const cleaned = cleanText(text);
     const points = Array.from(cleaned);
     const folded = foldCodePoints(points).join('');
     const m = INTRODUCTION_RE.exec(folded);
-    if (!m || m[1] === undefined) return null;
-    // Folding keeps one code point per code point: the same span in the original keeps accents.
-    const start = Array.from(folded.slice(0, m.index + m[0].length - m[1].length)).length;
-    const word = points.slice(start, start + Array.from(m[1]).length).join('');
-    const r = parseFirstName(word);
-    return r.ok ? r.value : null;
+    if (m) return nameAt(points, folded, m);
+    const opening = OPENING_INTRODUCTION_RE.exec(folded);
+    // "Salut, Lucas, 17 ans": a name listed after the greeting, before the age.
+    if (opening && opening[1] === undefined && opening[2] !== undefined) opening[1] = opening[2];
+    const weak = opening ?? WEAK_INTRODUCTION_RE.exec(folded);
+    if (!weak || weak[1] === undefined || NOT_AFTER_INTRODUCTION.has(weak[1]) || isKnownWord(weak[1])) return null;
+    const name = nameAt(points, folded, weak);
+    if (name === null) return null;
+    // Someone who types capitals capitalises names ("Je suis Perdue" is unlikely); someone who
+    // types none gives the name before a comma or the age ("im sofia, 14", "jsui kevin g 17 ans").
+    const wordStart = Array.from(folded.slice(0, weak.index + weak[0].length - weak[1].length)).length;
+    const after = points.slice(wordStart + Array.from(weak[1]).length).join('');
+    const usesCapitals = /\p{Lu}/u.test(cleaned);
+    if (usesCapitals ? !/^\p{Lu}/u.test(points[wordStart] ?? '') : !/^\s*,|^\s+(?:\p{N}|g\s+\p{N}|j'?ai\s+\p{N})/u.test(after)) return null;
+    return name;
   } catch {
     return null;
   }

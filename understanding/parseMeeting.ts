@@ -10,7 +10,8 @@ const TABLE = compilePhrases<MeetingWord>([
   ['in_person', [
     'in_person', 'en personne', 'en presentiel', 'presentiel', 'en physique', 'physique', 'physiquement', 'en face a face', 'face a face',
     'en face', 'de visu', 'se voir', 'nous voir', 'on se voit', 'se rencontrer', 'rencontre physique', 'rencontres physiques', 'pour de vrai',
-    'en vrai de vrai', 'en reel', 'irl', 'in person', 'in real life', 'face to face', 'meet up', 'meet in person', 'in the flesh', 'offline',
+    'en vrai de vrai', 'en reel', 'irl', 'pas trop loin', 'pas loin de chez moi', 'pas trop loin de chez moi', 'pres de chez moi',
+    'a cote de chez moi', 'near my home', 'close to home', 'near where i live', 'close to where i live', 'in person', 'in real life', 'face to face', 'meet up', 'meet in person', 'in the flesh', 'offline',
   ]],
   ['remote', [
     'remote', 'a distance', 'distance', 'distanciel', 'en distanciel', 'visio', 'en visio', 'par visio', 'visioconference', 'video', 'en video',
@@ -20,11 +21,36 @@ const TABLE = compilePhrases<MeetingWord>([
   ]],
   ['either', [
     'either', 'peu importe', "n'importe", 'les deux', 'les 2', "l'un ou l'autre", "ca m'est egal", "m'est egal", 'egal', 'indifferent',
-    'comme tu veux', 'comme vous voulez', 'comme tu preferes', 'comme vous preferez', 'pas de preference', 'aucune preference',
+    'comme tu veux', 'comme vous voulez', 'comme il veut', 'comme elle veut', 'comme il prefere', 'comme elle prefere',
+    'comme ils veulent', 'comme le mentor veut', 'comme le mentor prefere', 'as they prefer', 'as they like', 'up to them',
+    'up to the mentor', 'whatever they prefer', 'whatever suits them', 'comme tu preferes', 'comme vous preferez', 'pas de preference', 'aucune preference',
     "je m'en fiche", "je m'en fous", 'osef', 'tout me va', 'les deux me vont', 'flexible', 'both', 'whatever', 'no preference',
     "doesn't matter", "it doesn't matter", "don't mind", "i don't mind", 'either way', 'up to you', 'both are fine', 'any', 'anything',
   ]],
 ]);
+
+/** Preference words: a meeting mode is read in the answer to another question only with one. */
+const PREFERENCE_CUES = new Set(['prefere', 'preferes', 'preferer', 'prefer', 'prefers', 'preferably', 'plutot', 'rather', 'mieux', 'ideally', 'idealement', 'aime', 'like']);
+/** "ça dépend": neither a mode nor "either"; the bot asks what it depends on. */
+const DEPENDS = compilePhrases<true>([[true, ['=ca depend', '=ca depend de', '=depend', '=it depends', '=depends', '=that depends', '=selon', '=ca depend des fois', '=ca depend lol', '=depends lol']]]);
+
+/** Whether the message states a preference ("je préfère", "plutôt", "I'd rather"). */
+export function statesPreference(text: string): boolean {
+  try {
+    return tokenize(normalize(text)).some((w) => PREFERENCE_CUES.has(w));
+  } catch {
+    return false;
+  }
+}
+
+/** "ça dépend", "it depends": the answer needs a follow-up question. */
+export function meetingDepends(text: string): boolean {
+  try {
+    return matchPhrases(tokenize(normalize(text)), DEPENDS).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 const LIST_WORDS = new Set(['ou', 'et', 'or', 'and', 'comme']);
 const FLIP: Record<'in_person' | 'remote', MeetingMode> = { in_person: 'remote', remote: 'in_person' };

@@ -19,13 +19,13 @@ const TABLE = compilePhrases<Word>([
     'petit village', 'dans un village', 'zrr', 'zone de revitalisation rurale', 'countryside', 'rural area', 'in the countryside', 'in a village',
   ]],
   ['disability', [
-    'disability', 'handicap', 'handicape', 'handicapee', 'en situation de handicap', 'situation de handicap', 'rqth', 'mdph', 'aah', 'aeeh',
+    'disability', 'handicap', 'handicape', 'handicapee', 'en situation de handicap', 'situation de handicap', 'rqth', 'mdph', 'l aah', 'j ai l aah', 'allocation adulte handicape', 'aeeh',
     'reconnaissance travailleur handicape', 'disabled', 'a disability', 'handicap reconnu',
   ]],
   ['child_welfare', [
     'child_welfare', 'ase', 'l ase', 'aide sociale a l enfance', 'a l ase', 'suivi par l ase', 'suivie par l ase', 'foyer', 'en foyer',
     'famille d accueil', 'en famille d accueil', 'je suis place', 'je suis placee', 'j etais place', 'j etais placee', 'enfant place',
-    'enfant placee', 'jeune place', 'jeune placee', 'place en foyer', 'placee en foyer', 'mecs', 'pupille', 'pupille de l etat',
+    'enfant placee', 'jeune place', 'jeune placee', 'place en foyer', 'placee en foyer', 'en mecs', 'une mecs', 'maison d enfants', 'pupille', 'pupille de l etat',
     'contrat jeune majeur', 'cjm', 'protection de l enfance', 'foster care', 'foster family', 'in care', 'care leaver', 'child welfare',
     'children s home', 'foster',
   ]],

@@ -5,6 +5,7 @@ import {
 import lexicon from './lexicons/situations.json';
 import { compilePhrases, matchPhrases } from './matchPhrases';
 import { cleanText, fail, normalize, ok, tokenize, type ParseResult } from './text';
+import { expandTexting } from './texting';
 
 export type SituationFailure = 'not_understood' | 'ambiguous';
 export interface ParsedSituation {
@@ -33,6 +34,20 @@ type Tag =
   | { t: 'study'; v: DiplomaLevel }
   | { t: 'level'; v: DiplomaLevel }
   | { t: 'track'; v: Track }
+  /** Looking for an apprenticeship: a need, and a situation only as the answer to the situation question. */
+  | { t: 'seek' }
+  /** Looking for work: a job seeker, unless another activity is said ("en M2, je cherche mon premier emploi"). */
+  | { t: 'seekwork' }
+  /** "je veux faire", "want to study": what follows is a plan, not the present. */
+  | { t: 'aim' }
+  /** "j'ai eu mon", "diplômé d'un", "I have a": the diploma that follows is obtained. */
+  | { t: 'obtained' }
+  /** No longer in school ("plus au lycée", "not a student anymore"): the new situation is not said. */
+  | { t: 'left' }
+  /** "j'ai arrêté", "I quit": with `left`, out of education. */
+  | { t: 'quit' }
+  /** A UK school year ("year 12"): does not map onto French classes. */
+  | { t: 'ukyear' }
   | { t: 'ignore' };
 
 interface DiplomaInfo { kind: Situation | null; obtained: DiplomaLevel; yearBase: number | null }
@@ -41,7 +56,7 @@ const DIPLOMAS = lexicon.diplomas as Record<DiplomaId, DiplomaInfo>;
 const includes = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 function toTag(key: string): Tag | null {
-  if (key === 'ignore') return { t: 'ignore' };
+  if (key === 'ignore' || key === 'seek' || key === 'seekwork' || key === 'aim' || key === 'obtained' || key === 'left' || key === 'quit' || key === 'ukyear') return { t: key };
   const [t, v = ''] = key.split(':');
   switch (t) {
     case 'kind': return v === 'lycee' || includes(SITUATIONS, v) ? { t, v } : null;
@@ -94,18 +109,57 @@ interface Collected {
   studies: Set<DiplomaLevel>;
   levels: Set<DiplomaLevel>;
   tracks: Set<Track>;
+  seek: boolean;
+  seekWork: boolean;
+  left: boolean;
+  quit: boolean;
+  ukYear: boolean;
+}
+
+/** Cities whose arrondissements are said with an ordinal: "Lyon 3e" is a place, not a class. */
+const ARRONDISSEMENT_CITIES = new Set(['paris', 'lyon', 'marseille']);
+const ORDINAL = /^\d{1,2}(?:e|eme|em|er|ieme)?$/;
+/** Closing words that do not change a one-word answer ("nothing tbh", "rien mdr"). */
+const TRAILING_FILLERS = new Set(['tbh', 'lol', 'mdr', 'ptdr', 'xd', 'honestly', 'rn', 'atm', 'really', 'frankly', 'haha', 'enfait', 'quoi', 'bref']);
+/** How many words after "je veux faire" / "j'ai eu mon" the marker applies to. */
+const MARKER_REACH = 4;
+
+/** Tokens of a message as the situation lexicon reads them: texting expanded, arrondissements dropped. */
+function situationWords(text: string): string[] {
+  const words = expandTexting(tokenize(normalize(text)));
+  for (let i = 1; i < words.length; i++) {
+    if (ARRONDISSEMENT_CITIES.has(words[i - 1]!) && ORDINAL.test(words[i]!)) words[i] = '_';
+  }
+  while (words.length > 1 && TRAILING_FILLERS.has(words[words.length - 1]!)) words.pop();
+  return words;
 }
 
 function collect(words: readonly string[]): Collected {
   const c: Collected = {
     kinds: new Set(), lyceeSaid: false, years: new Set(), nths: new Set(), diplomas: new Set(), studies: new Set(), levels: new Set(), tracks: new Set(),
+    seek: false, seekWork: false, left: false, quit: false, ukYear: false,
   };
+  let aimUntil = -1;
+  let obtainedUntil = -1;
   for (const m of matchPhrases(words, TABLE)) {
     if (m.negated) continue;
     const tag = m.value;
+    // A plan ("je veux faire médecine") or a target ("cherche une alternance en BTS") is not the present.
+    if (m.start <= aimUntil && tag.t !== 'obtained' && tag.t !== 'ignore') continue;
+    if (m.start <= obtainedUntil && (tag.t === 'diploma' || tag.t === 'study' || tag.t === 'level')) {
+      c.levels.add(tag.t === 'diploma' ? DIPLOMAS[tag.v].obtained : tag.v);
+      continue;
+    }
     switch (tag.t) {
+      case 'seek': c.seek = true; aimUntil = m.end - 1 + MARKER_REACH; break;
+      case 'aim': aimUntil = m.end - 1 + MARKER_REACH; break;
+      case 'obtained': obtainedUntil = m.end - 1 + MARKER_REACH; break;
+      case 'seekwork': c.seekWork = true; break;
+      case 'left': c.left = true; break;
+      case 'quit': c.quit = true; break;
+      case 'ukyear': c.ukYear = true; break;
       case 'kind': if (tag.v === 'lycee') c.lyceeSaid = true; else c.kinds.add(tag.v); break;
-      case 'year': c.years.add(tag.v); break;
+      case 'year': c.years.add(tag.v); if (tag.v === 'cap_1' || tag.v === 'cap_2') c.diplomas.add('cap'); break;
       case 'nth': c.nths.add(tag.v); break;
       case 'diploma': c.diplomas.add(tag.v); break;
       case 'study': c.studies.add(tag.v); break;
@@ -158,11 +212,11 @@ function otherDetail(cleaned: string): string | null {
  * Two incompatible situations ("je travaille et je suis étudiant") are 'ambiguous':
  * the dialog asks again with buttons rather than guess.
  */
-export function parseSituation(text: string, lang: Lang): ParseResult<ParsedSituation, SituationFailure> {
+export function parseSituation(text: string, lang: Lang, options: SituationOptions = {}): ParseResult<ParsedSituation, SituationFailure> {
   void lang; // Both languages' words are accepted whatever the conversation language.
   try {
     const cleaned = cleanText(text);
-    const words = tokenize(normalize(cleaned));
+    const words = situationWords(cleaned);
     if (words.length === 0) return fail('not_understood');
 
     const code = cleaned.toLowerCase();
@@ -195,16 +249,25 @@ export function parseSituation(text: string, lang: Lang): ParseResult<ParsedSitu
       if (collegeYears.size > 0) kinds.add('college');
     }
 
-    // With no situation word, what is being studied says it: "en BTS", "en L2", "en CAP".
-    if (kinds.size === 0) {
+    // With no situation word, what is being studied says it: "en BTS", "en L2", "en CAP";
+    // not when it is the training an apprenticeship is sought for ("cherche une alternance en BTS").
+    if (kinds.size === 0 && !c.seek) {
       for (const d of diplomas) {
         const k = DIPLOMAS[d].kind;
         if (k) kinds.add(k);
       }
       if (studies.size > 0) kinds.add('etudiant');
     }
+    if (c.seekWork && [...kinds].every((k) => k === 'neet')) kinds.add('recherche_emploi');
     // Looking for work is the more useful half of "je fais rien, je cherche du travail".
     if (kinds.has('recherche_emploi')) kinds.delete('neet');
+    if (kinds.size === 0) {
+      // "Je cherche une alternance" answers the situation question; elsewhere it is a need.
+      if (c.seek && (options.seekingIsSituation ?? true)) kinds.add('recherche_emploi');
+      // "plus au lycée, j'ai arrêté" is out of education; "not a student anymore" alone says what it is not.
+      else if (c.left && c.quit) kinds.add('neet');
+      else if (c.left || (c.ukYear && c.years.size === 0)) return fail('ambiguous');
+    }
 
     const kind = single(kinds);
     if (kind === null) return fail('not_understood');
@@ -225,6 +288,45 @@ export function parseSituation(text: string, lang: Lang): ParseResult<ParsedSitu
   }
 }
 
+const STATE_CUES = compilePhrases<true>([[true, lexicon.state_cues]]);
+
+/**
+ * Whether the message states what the young person does ("je suis…", "I work…", "en
+ * fait…"), as needed to read a situation in the answer to another question: "alternance"
+ * answering the needs question is a need, "je suis en alternance" a situation.
+ */
+export function statesSituation(text: string): boolean {
+  try {
+    return matchPhrases(situationWords(cleanText(text)), STATE_CUES).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export interface SituationOptions {
+  /**
+   * Whether "je cherche une alternance" is a situation (job seeker, as the answer to the
+   * situation question) or only a need (in an opening, next to another activity). Default true.
+   */
+  seekingIsSituation?: boolean;
+}
+
+/**
+ * Whether the message names a kind of situation or a track ("pro", "fac", "au chômage",
+ * "je bosse"), not only a class or a diploma ("première" alone is a lycée class of the
+ * default track; "un BTS" answering the diploma question is a level).
+ */
+export function namesSituationKind(text: string): boolean {
+  try {
+    const c = collect(situationWords(cleanText(text)));
+    return c.kinds.size > 0 || c.tracks.size > 0;
+  } catch {
+    return false;
+  }
+}
+
+const NO_DIPLOMA = new Set(['aucun', 'aucune', 'rien', 'rien du tout', 'aucun diplome', 'none', 'nothing', 'no', 'non', 'pas de diplome', 'nada', 'zero']);
+
 export interface ParsedLevel {
   schoolYear: SchoolYear | null;
   diplomaLevel: DiplomaLevel | null;
@@ -242,8 +344,10 @@ export function parseLevel(text: string, kind: Situation | null = null): ParseRe
     const code = cleaned.toLowerCase();
     if (includes(SCHOOL_YEARS, code)) return ok({ schoolYear: code, diplomaLevel: null });
     if (includes(DIPLOMA_LEVELS, code)) return ok({ schoolYear: null, diplomaLevel: code });
-    const words = tokenize(normalize(cleaned));
+    const words = situationWords(cleaned);
     if (words.length === 0) return fail('not_understood');
+    // "aucun", "rien du tout" answering the diploma question of someone out of school.
+    if (kind !== null && OUT_OF_EDUCATION_KINDS.includes(kind) && NO_DIPLOMA.has(words.join(' '))) return ok({ schoolYear: null, diplomaLevel: 'none' });
     const c = collect(words);
     const inSchool = kind === null || kind === 'college' || SCHOOL_AND_APPRENTICE_KINDS.includes(kind);
     const y = inSchool ? schoolYearOf(c, SCHOOL_YEARS) : null;

@@ -12,6 +12,9 @@ const TABLE = compilePhrases<Answer>([
     'volontiers', "j'accepte", 'accepte', "je suis d'accord", 'valide', 'je valide', 'confirme', 'je confirme', '=si', '=yes please',
     'yes', 'yess', 'yep', 'yeah', 'yea', 'ya', 'yup', 'sure', 'of course', 'alright', 'all right', 'fine', 'i agree', 'agreed', 'i accept',
     'sounds good', 'correct', 'confirmed', 'i confirm',
+    'c bon', 'cbon', 'c ok', 'c good', 'c parfait', 'c juste', "c'est juste", 'tout est bon', 'tout est ok', 'tout est correct', 'tout est juste',
+    "c'est tout bon", 'tout bon', 'parfait', 'nickel', 'impec', 'impeccable', 'all good', 'looks good', 'looks right', 'perfect',
+    "that's right", 'thats right', "that's correct", "it's correct", "it's right", "it's all good", 'all correct', 'yes please',
   ]],
   ['no', [
     'non', 'nonn', 'nan', 'nn', 'nop', 'no', 'noo', 'nope', 'nah', "pas d'accord", 'pas daccord', "je suis pas d'accord", "je ne suis pas d'accord",

@@ -1,19 +1,23 @@
-import type {
-  ContactChannel, DiplomaLevel, Lang, MeetingMode, Need, PriorityPublic, SchoolYear, Situation,
+import {
+  NEEDS, PRIORITY_PUBLICS,
+  type ContactChannel, type DiplomaLevel, type Lang, type MeetingMode, type Need, type PriorityPublic, type SchoolYear, type Situation,
 } from '../intake/vocabulary';
 import { readCorrection } from './corrections';
 import { detectLanguage } from './detectLanguage';
-import { readAge } from './parseAge';
+import { ageAfterName, readAge, vagueAge } from './parseAge';
 import { parseCommand, type Command } from './parseCommand';
 import { parseContact } from './parseContact';
 import { parseContactPreference } from './parseContactPreference';
 import { type FaqCode } from './parseFaq';
 import { parseFirstName, findIntroducedName } from './parseFirstName';
-import { parseMeeting } from './parseMeeting';
-import { parseNeeds } from './parseNeeds';
+import { meetingDepends, parseMeeting, statesPreference } from './parseMeeting';
+import { meansAllNeeds, parseNeeds, statesNeed } from './parseNeeds';
+import { parseNumberedChoices } from './parseNumberedChoices';
+import { findPhones } from './parsePhone';
 import { parsePriorityPublics } from './parsePriorityPublics';
-import { parseLevel, parseSituation } from './parseSituation';
+import { namesSituationKind, parseLevel, parseSituation, statesSituation } from './parseSituation';
 import { parseYesNo } from './parseYesNo';
+import { afterSaidBut } from './saidBut';
 import type { CommuneIndex } from './places/CommuneIndex';
 import { readPlace } from './places/readPlace';
 import type { PlaceReading } from './places/types';
@@ -85,10 +89,40 @@ export interface Understanding {
   noise?: boolean;
 }
 
-const SKIP_PHRASES = new Set([
-  'passer', 'je passe', 'suivant', 'skip', 'next', 'pass', 'je prefere ne pas repondre', 'prefer not to say', 'je ne veux pas repondre',
-  'pas de reponse', 'rather not say', 'i d rather not say',
+/** "Je préfère ne pas répondre": a skip, except where declining is itself an answer (place, priority). */
+const DECLINE_PHRASES = new Set([
+  'je prefere ne pas repondre', 'prefer not to say', 'je ne veux pas repondre', 'pas de reponse', 'rather not say', 'i d rather not say',
+  'je prefere ne pas le dire', 'je prefere pas le dire', 'je prefere ne pas dire', 'je prefere pas dire', 'je prefere pas repondre',
+  'je veux pas repondre', 'je veux pas le dire', 'i prefer not to say', 'i d rather not', 'i prefer not to answer', 'i d rather not answer',
 ]);
+const SKIP_PHRASES = new Set(['passer', 'je passe', 'suivant', 'skip', 'next', 'pass', ...DECLINE_PHRASES]);
+/** Questions whose answers read "je préfère ne pas le dire" themselves (place unknown, priority null). */
+const DECLINABLE: readonly (Asked | null)[] = ['place', 'priority'];
+/** Openings of a question without its question mark: "c koi qpv", "what does QPV mean". */
+const QUESTION_OPENERS = /^(?:c koi|c quoi|c est quoi|cest quoi|c est koi|ca veut dire|qu est ce|quest ce|kesako|explique|what is|what s|whats|what does|what do|what are|how often|how many|how long|combien|cb)(?![\p{L}])/u;
+/** Question words that make a message a question even without "?" ("on se voit cb de fois par mois"). */
+const QUESTION_WORDS = new Set(['cb', 'combien', 'pourquoi', 'pk', 'pq', 'how', 'why']);
+/** Messaging apps that are not a contact channel of the programme: ask which of ours. */
+const OTHER_APPS = /(?:^|[^\p{L}])(?:whatsapp|whatsap|watsap|wattsap|wtsp|telegram|signal|messenger|insta|instagram|snap|snapchat|discord)(?![\p{L}])/u;
+/** "je sais pas encore", "not sure yet": not an availability. */
+const UNSURE_WORDS = new Set([
+  'jsp', 'je', 'j', 'sais', 'pas', 'ne', 'encore', 'trop', 'vraiment', 'not', 'sure', 'yet', 'idk', 'dunno', 'i', 'don', 't', 'know', 'no',
+  'idea', 'aucune', 'idee', 'bof', 'maybe', 'peut', 'etre', 'really', 'chais', 'ch', 'sai', 'pa', 'se',
+]);
+/**
+ * Whether the message is a question: it ends with a question mark (emoji and spaces after it
+ * aside), or opens like one ("c koi qpv"). One backward scan and one anchored regex.
+ */
+function isQuestion(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '?') return true;
+    if (/[\p{L}\p{N}]/u.test(c)) break;
+  }
+  return QUESTION_OPENERS.test(tokenize(normalize(text)).join(' '));
+}
+/** The slots other than `except` a reading holds. */
+const otherSlots = (s: Slots, except: SlotKey) => (Object.keys(s) as SlotKey[]).some((k) => k !== except && s[k] !== undefined);
 
 /**
  * Reads one message of a young person: the answer to the question asked and every other
@@ -142,10 +176,15 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       return out;
     }
     const key = tokenize(normalize(cleaned)).join(' ');
-    if (key === '') return out;
+    if (key === '') {
+      // 👍 to the summary.
+      const yn = ctx.asked === 'confirm' ? parseYesNo(cleaned, ctx.lang) : null;
+      if (yn?.ok) out.slots.confirm = yn.value;
+      return out;
+    }
     // "I'd rather not say" where we live is an answer (the place stays unknown), not a skip.
     if (SKIP_PHRASES.has(key) && ctx.asked === 'place' && / (say|dire)$/.test(` ${key}`)) { out.slots.place = { kind: 'declined' }; return out; }
-    if (SKIP_PHRASES.has(key)) { out.skip = true; return out; }
+    if (SKIP_PHRASES.has(key) && !(DECLINE_PHRASES.has(key) && DECLINABLE.includes(ctx.asked))) { out.skip = true; return out; }
     const lang = detectLanguage(cleaned);
     if (lang) out.lang = lang;
     const reading = lang ?? ctx.lang;
@@ -155,7 +194,7 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     // The answer to the question asked: the parser reads the whole message as that answer.
     switch (asked) {
       case 'firstName': {
-        // The raw text: markup is never a name ("<script>alert(1)</script>" is not "Alert").
+        // The raw text: markup is never a name, even once cleaned ("<script>alert(1)</script>").
         const r = parseFirstName(text);
         if (r.ok && !parseYesNo(cleaned, 'fr').ok && !parseYesNo(cleaned, 'en').ok) s.firstName = r.value;
         break;
@@ -163,39 +202,89 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       case 'schoolYear': case 'diplomaLevel': {
         const r = parseLevel(cleaned, ctx.situation ?? null);
         if (r.ok) s.level = r.value;
+        // "en première pro en fait": the answer changes the kind too.
+        if (namesSituationKind(cleaned)) {
+          const sit = parseSituation(cleaned, reading, { seekingIsSituation: false });
+          if (sit.ok && sit.value.kind !== ctx.situation) { s.situation = sit.value; delete s.level; }
+        }
         break;
       }
-      case 'availability': {
-        if (/[\p{L}\p{N}]/u.test(cleaned)) s.availability = cleaned.slice(0, 300);
+      case 'needs': {
+        if (meansAllNeeds(cleaned)) { out.clarify = 'needs'; break; }
+        // "on peut parler en anglais ?": a question, not a subject to work on.
+        if (isQuestion(cleaned) && !statesNeed(cleaned)) break;
+        const picked = parseNumberedChoices(cleaned, NEEDS.length);
+        if (picked) s.needs = picked.map((n) => NEEDS[n - 1]!);
+        break;
+      }
+      case 'priority': {
+        if (isQuestion(cleaned)) break;
+        if (SKIP_PHRASES.has(key)) { s.priority = null; break; }
+        // The buttons: the five publics, then "none".
+        const picked = parseNumberedChoices(cleaned, PRIORITY_PUBLICS.length + 1);
+        if (picked) {
+          s.priority = picked.filter((n) => n <= PRIORITY_PUBLICS.length).map((n) => PRIORITY_PUBLICS[n - 1]!);
+          break;
+        }
+        const pr = parsePriorityPublics(cleaned);
+        if (pr.ok) s.priority = pr.value;
+        break;
+      }
+      case 'meeting': {
+        if (meetingDepends(cleaned)) { out.clarify = 'meeting'; break; }
+        const m = parseMeeting(cleaned);
+        if (m.ok) s.meeting = m.value;
         break;
       }
       case 'contactPreference': {
         const r = parseContactPreference(cleaned);
-        if (r.ok) s.contactPreference = r.value;
-        break;
-      }
-      case 'confirm': {
-        const r = parseYesNo(cleaned, reading);
-        if (r.ok) s.confirm = r.value;
+        // "mon mail c'était faux, c'est …@…": new contact data, not a channel.
+        if (r.ok && !parseContact(cleaned).ok) s.contactPreference = r.value;
+        else if (!r.ok && OTHER_APPS.test(normalize(cleaned))) out.clarify = 'contactPreference';
         break;
       }
       default:
         break;
     }
 
-    // Answers given on the way, whatever was asked.
+    // Answers given on the way, whatever was asked. Slots read in passing are stored without
+    // a question, so those that explain another answer ("plutôt en ligne, je suis timide") are
+    // read only when the message states them ("je suis…", "j'ai besoin…", "je préfère…").
     const age = readAge(cleaned, reading, ctx.today, { bareNumber: asked === 'age' });
     if (age !== null) s.age = age;
     if (asked !== 'firstName' && s.firstName === undefined) {
-      const name = findIntroducedName(cleaned);
-      if (name) s.firstName = name;
+      const name = findIntroducedName(cleaned, (w) => knownWord(w, reading));
+      if (name) {
+        s.firstName = name;
+        if (s.age === undefined) {
+          const listed = ageAfterName(cleaned, name);
+          if (listed !== null) s.age = listed;
+        }
+      }
     }
-    if (asked !== 'schoolYear' && asked !== 'diplomaLevel') {
-      const sit = parseSituation(cleaned, reading);
-      if (sit.ok) s.situation = sit.value;
+    if (s.age === undefined && (asked === 'age' || asked === null) && vagueAge(cleaned)) out.clarify ??= 'age';
+    if (asked !== 'schoolYear' && asked !== 'diplomaLevel' && asked !== 'availability') {
+      const free = asked === null || asked === 'situation';
+      const stated = statesSituation(cleaned);
+      if ((free && !(isQuestion(cleaned) && !stated)) || (!free && stated)) {
+        const said = afterSaidBut(cleaned);
+        const sit = parseSituation(said, reading, { seekingIsSituation: asked === 'situation' });
+        if (sit.ok) {
+          // "actually I'm in 11th grade": the class alone corrects the class, not the situation.
+          // A collège class says the kind too ("je suis en 4e").
+          if (!free && sit.value.schoolYear && sit.value.kind !== 'college' && !namesSituationKind(said)) {
+            s.level = { schoolYear: sit.value.schoolYear, diplomaLevel: null };
+          }
+          else s.situation = sit.value;
+        } else if (sit.reason === 'ambiguous' && asked !== null) out.clarify ??= 'situation';
+      }
     }
-    const needs = parseNeeds(cleaned, reading);
-    if (needs.ok) { s.needs = needs.value.needs; if (needs.value.other) s.needsOther = needs.value.other; }
+    const needsFree = asked === null || asked === 'needs' || asked === 'situation';
+    const needsQuestion = asked === 'needs' && isQuestion(cleaned) && !statesNeed(cleaned);
+    if (out.clarify !== 'needs' && !needsQuestion && s.needs === undefined && (needsFree || statesNeed(cleaned))) {
+      const needs = parseNeeds(cleaned, reading, { answer: asked === 'needs' });
+      if (needs.ok) { s.needs = needs.value.needs; if (needs.value.other) s.needsOther = needs.value.other; }
+    }
     const place = readPlace(cleaned, ctx.places, asked);
     if (place?.kind === 'clarify') out.clarify ??= 'place';
     // "non" declines a place only as the answer to the place question.
@@ -203,18 +292,57 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     const contact = parseContact(cleaned);
     if (contact.ok) {
       if (contact.value.email) s.email = contact.value.email;
-      if (contact.value.phone) s.phone = contact.value.phone;
+      if (contact.value.phone) {
+        s.phone = undeniedPhone(cleaned) ?? contact.value.phone;
+      }
     }
-    if (asked === 'priority') {
+    // A priority public said in passing: only a declaration ("je suis en situation de handicap"), never "non".
+    if (asked !== 'priority' && !isQuestion(cleaned)) {
       const pr = parsePriorityPublics(cleaned);
-      if (pr.ok) s.priority = pr.value;
+      if (pr.ok && pr.value && pr.value.length > 0) s.priority = pr.value;
     }
-    if (asked === 'meeting' || asked === null) {
+    if (asked === 'priority' && s.priority?.length === 0 && /^(?:non|no|nan|nope) (?:pas|not) \S/u.test(key)) {
+      // "non pas Lyon, Villeurbanne": a correction of another answer, not "none".
+      delete s.priority;
+    }
+    if (asked !== 'meeting' && statesPreference(cleaned)) {
       const m = parseMeeting(cleaned);
       if (m.ok) s.meeting = m.value;
+    }
+    const words = key.split(' ');
+    // "c pas Marseille c Aubagne" corrects another answer.
+    const corrects = /(?:^|\s)(?:c|c est|it s|its) (?:pas|not) \S+(?: \S+)? (?:c|c est|it s|its) \S/u.test(key);
+    if (asked === 'availability' && !otherSlots(s, 'availability') && out.clarify === undefined && !isQuestion(cleaned)
+      && !words.some((w) => QUESTION_WORDS.has(w)) && !corrects) {
+      if (/[\p{L}\p{N}]/u.test(cleaned) && !words.every((w) => UNSURE_WORDS.has(w))) s.availability = cleaned.slice(0, 300);
+    }
+    // A plain yes or no to the summary; "non, l'âge c'est 18" corrects a field instead.
+    // ("non" alone is also read as a declined place: not a correction.)
+    if (s.place?.kind === 'declined' && asked === 'confirm') delete s.place;
+    if (asked === 'confirm' && !otherSlots(s, 'confirm') && out.clarify === undefined) {
+      const r = parseYesNo(cleaned, reading);
+      if (r.ok) s.confirm = r.value;
     }
     return out;
   } catch {
     return out;
   }
 }
+
+/** A word another lexicon reads ("timide", "unemployed", "réfugié", "nineteen"): not a name after "je suis". */
+function knownWord(word: string, lang: Lang): boolean {
+  return parseSituation(word, lang).ok || parseNeeds(word, lang).ok || parsePriorityPublics(word).ok || parseYesNo(word, lang).ok
+    || parseMeeting(word).ok || readAge(word, lang, new Date(0), { bareNumber: true }) !== null;
+}
+
+/** "c pas 06… c 07…", "c'est 06… pas 06…": the number that is not denied, when two are given. */
+function undeniedPhone(text: string): string | null {
+  const phones = findPhones(text);
+  if (phones.length < 2) return null;
+  const t = normalize(text);
+  const neg = /(?:^|[^\p{L}])(?:pas|not|non|no)(?![\p{L}])/u.exec(t);
+  if (!neg) return null;
+  // Denied before any number: the last one is right; denied between them: the first one.
+  return findPhones(t.slice(0, neg.index)).length === 0 ? phones[phones.length - 1]! : phones[0]!;
+}
+

@@ -86,3 +86,23 @@ describe('parseAge: out of range and nonsense', () => {
     ['😀', 'not_understood'],
   ])('%j -> %s', (input, reason) => expect(parseAge(input, 'fr', today)).toEqual({ ok: false, reason }));
 });
+
+describe('parseAge: numbers in words without the recognizers, soon-reached ages', () => {
+  test.each([
+    ['quatre-vingt-dix-neuf ans', 'too_old'],
+    ['vingt-neuf ans', 29],
+    ['soixante-douze', 'too_old'],
+    ['twenty-nine', 29],
+    ['je vais avoir 17 ans', 16],
+    ['almost 20', 19],
+    ['cent ans', 'too_old'],
+    ['16 piges', 16],
+    ['au lycée depuis 2 ans, 15 ans', 15],
+  ])('%j -> %s', (input, expected) => {
+    const r = parseAge(input, 'fr', today);
+    expect(r).toEqual(typeof expected === 'number' ? { ok: true, value: expected } : { ok: false, reason: expected });
+  });
+  test.each([['neuf'], ["j'ai un frère"], ['06.12.34.56.78']])('%j is not an age', (input) => {
+    expect(parseAge(input, 'fr', today)).toEqual({ ok: false, reason: 'not_understood' });
+  });
+});
