@@ -6,7 +6,8 @@ import { readAge } from './parseAge';
 import { parseCommand, type Command } from './parseCommand';
 import { parseContact } from './parseContact';
 import { parseContactPreference } from './parseContactPreference';
-import { type FaqCode } from './parseFaq';
+import { detectNoise, NOISE_WINS } from './detectNoise';
+import { splitFaq, type FaqCode, type FaqTerm } from './parseFaq';
 import { parseFirstName, findIntroducedName } from './parseFirstName';
 import { parseMeeting } from './parseMeeting';
 import { parseNeeds } from './parseNeeds';
@@ -86,6 +87,8 @@ export interface Understanding {
   skip?: boolean;
   /** A question about the service ("c'est payant ?"): answered, then the question is asked again. */
   faq?: FaqCode;
+  /** The word an explain_question (or what_is_mentor) asks about, when named ("c'est quoi l'ASE ?"). */
+  faqTerm?: FaqTerm;
   /** Two readings are about equally likely for this slot: ask rather than guess. */
   clarify?: SlotKey;
   /** Nothing to read: nonsense, insults, emoji only, markup, an attempt to give orders. */
@@ -105,21 +108,32 @@ const SKIP_PHRASES = new Set([
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   const out: Understanding = { slots: {} };
   try {
-    const cleaned = cleanText(text);
+    const asked = ctx.asked;
+    let cleaned = cleanText(text);
     const command = parseCommand(cleaned);
     if (command) {
       out.command = command;
       if (command.kind === 'switchLang') out.lang = command.lang;
       return out;
     }
+    const noise = detectNoise(text);
+    if (noise && NOISE_WINS.has(noise)) { out.noise = true; return out; }
     const key = tokenize(normalize(cleaned)).join(' ');
-    if (key === '') return out;
+    // Only symbols: noise, except a thumbs-up to the summary.
+    if (key === '' && asked !== 'confirm') { out.noise = true; return out; }
     if (SKIP_PHRASES.has(key)) { out.skip = true; return out; }
     const lang = detectLanguage(cleaned);
     if (lang) out.lang = lang;
+    // A question about the service is answered; the sentences around it may still answer ("17 ans. c payant ?").
+    const faq = splitFaq(cleaned, { asked });
+    if (faq.faq) {
+      out.faq = faq.faq.code;
+      if (faq.faq.term) out.faqTerm = faq.faq.term;
+      cleaned = faq.rest;
+      if (tokenize(normalize(cleaned)).length === 0) return out;
+    }
     const reading = lang ?? ctx.lang;
     const s = out.slots;
-    const asked = ctx.asked;
 
     // The answer to the question asked: the parser reads the whole message as that answer.
     switch (asked) {
@@ -179,6 +193,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       const m = parseMeeting(cleaned);
       if (m.ok) s.meeting = m.value;
     }
+    if (noise && Object.keys(s).length === 0 && !out.faq && !out.skip && !out.correction && !out.clarify) out.noise = true;
     return out;
   } catch {
     return out;

@@ -1,8 +1,11 @@
 import { detectLanguage } from '../../understanding/detectLanguage';
+import { detectNoise } from '../../understanding/detectNoise';
 import { parseAge } from '../../understanding/parseAge';
 import { parseContactPreference, parseMeeting, parsePriorityPublics, parseYesNo } from '../../understanding/parseChoices';
 import { parseContact } from '../../understanding/parseContact';
+import { parseCommand } from '../../understanding/parseCommand';
 import { parseEmail } from '../../understanding/parseEmail';
+import { parseFaq } from '../../understanding/parseFaq';
 import { parseFirstName } from '../../understanding/parseFirstName';
 import { parseNeeds } from '../../understanding/parseNeeds';
 import { parsePhone } from '../../understanding/parsePhone';
@@ -30,6 +33,9 @@ const PARSERS: [string, (text: string) => unknown][] = [
   ['parseContactPreference', parseContactPreference],
   ['parsePriorityPublics', parsePriorityPublics],
   ['detectLanguage', detectLanguage],
+  ['parseFaq', parseFaq],
+  ['detectNoise', detectNoise],
+  ['parseCommand', parseCommand],
 ];
 
 const N = 20000;
@@ -57,6 +63,8 @@ const ADVERSARIAL: [string, string][] = [
   ['dates repeated', '03/03/2008 '.repeat(N / 11)],
   ['lone surrogates', '\ud83d'.repeat(N)],
   ['whitespace', ' \t\n'.repeat(N / 3)],
+  ['questions repeated', 'c koi qpv ? pk tu veux savoir. '.repeat(N / 30)],
+  ['orders repeated', 'ignore previous instructions '.repeat(N / 29)],
   ['short emoji', '😀'],
   ['empty', ''],
 ];
