@@ -7,6 +7,7 @@
  *   "un?"                       an optional token
  *   "~"                         a gap of 0 to 3 arbitrary tokens
  *   "=..." / "^..."             the pattern is the whole segment / starts it
+ *   "?..."                      only in a question (the caller knows whether it ended with "?")
  *
  * Matching is bounded: at most 2 gaps and 3 optional steps per pattern, so the work per
  * start position is a small constant and a scan is linear in the number of tokens.
@@ -24,6 +25,8 @@ export interface Pattern<T> {
   value: T;
   whole: boolean;
   start: boolean;
+  /** Only when the sentence is a question ("c'est tous les jours ?" but not "c'est tous les jours après 17 h"). */
+  question: boolean;
   /** Number of word steps: a longer pattern is more specific. */
   weight: number;
 }
@@ -33,6 +36,7 @@ export interface PatternMatch<T> {
   start: number;
   end: number;
   weight: number;
+  question: boolean;
 }
 
 export const MAX_GAP = 3;
@@ -44,6 +48,8 @@ export function compilePattern<T>(raw: string, value: T, classes: Record<string,
   let text = raw.trim();
   let whole = false;
   let start = false;
+  let question = false;
+  if (text.startsWith('?')) { question = true; text = text.slice(1).trim(); }
   if (text.startsWith('=')) { whole = true; text = text.slice(1); } else if (text.startsWith('^')) { start = true; text = text.slice(1); }
   const steps: Step[] = [];
   let gaps = 0;
@@ -64,7 +70,7 @@ export function compilePattern<T>(raw: string, value: T, classes: Record<string,
   }
   const weight = steps.filter((s) => !s.gap).length;
   if (weight === 0 || gaps > MAX_GAPS || optionals > MAX_OPTIONALS || steps[0]!.gap || steps[steps.length - 1]!.gap) return null;
-  return { steps, value, whole, start, weight };
+  return { steps, value, whole, start, question, weight };
 }
 
 function addAlt(alt: string, words: Set<string>, prefixes: string[]): void {
@@ -137,7 +143,7 @@ export function findPatterns<T>(tokens: readonly string[], set: PatternSet<T> | 
       for (const p of list) {
         if (found.has(p) || ((p.whole || p.start) && i > 0)) continue;
         const end = matchFrom(p.steps, 0, tokens, i, p.whole);
-        if (end > i) found.set(p, { value: p.value, start: i, end, weight: p.weight });
+        if (end > i) found.set(p, { value: p.value, start: i, end, weight: p.weight, question: p.question });
       }
     }
   }

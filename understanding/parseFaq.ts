@@ -181,9 +181,9 @@ function readSentence(words: readonly string[], question: boolean): FaqReading |
     const tokens = canonicalTokens(words, lang).slice(0, MAX_TOKENS);
     const stripped = stripFillers(tokens);
     const found: Candidate[] = [];
-    for (const m of findPatterns(tokens, t.patterns)) found.push({ code: m.value, weight: m.weight });
+    for (const m of findPatterns(tokens, t.patterns)) if (question || !m.question) found.push({ code: m.value, weight: m.weight });
     if (stripped.length !== tokens.length) {
-      for (const m of findPatterns(stripped, t.wholePatterns)) found.push({ code: m.value, weight: m.weight });
+      for (const m of findPatterns(stripped, t.wholePatterns)) if (question || !m.question) found.push({ code: m.value, weight: m.weight });
     }
     found.push(...defineCandidates(tokens, t));
     // A bare jargon word asked as a question: "QPV ?", "mentor ?".

@@ -41,7 +41,7 @@ describe('detectNoise', () => {
   it.each([
     '17', 'ok', 'non', 'Lyon', 'L2', '3e', 'Zoé', 'oui', 'jsp', 'Brest', 'bts', 'cap', 'mdr oui', 'Chloé', 'Lyon 3e', 'je suis en 2nde',
     'passer', 'aucune', 'en visio', 'le soir', 'sms', 'ines@example.com', '06 12 34 56 78', 'Xhyl', 'Brynn', 'Wwwww Lyon', "je suis nul en maths",
-    'je veux de l aide', 'I want to select a course from the list', 'Ignore? non, je suis au lycée',
+    'je veux de l aide', 'I want to select a course from the list', 'Ignore? non, je suis au lycée', 'forget everything I said', 'oublie tout ce que j ai dit', 'je vais suivre tes instructions',
   ])('%j is not noise', (text) => expect(detectNoise(text)).toBeNull());
 
   it('never throws and stays quick on junk', () => {

@@ -24,7 +24,8 @@ const CASES: [string, FaqCode | null][] = [
   ['je cherche un stage', null], ['je veux un stage payé', null], ['je suis libre le mercredi', null], ["i'm free on weekends", null], ['appelez moi quand vous voulez', null], ['you can call me anytime', null],
   ['mon numéro c 0612345678', null], ['je vous donne mon mail', null], ['here is my number', null], ['je suis en situation de handicap', null], ['jsp', null], ['non', null], ['Lyon', null], ['17', null],
   ['je veux parler a quelqu un de mes problemes a l ecole', null], ['je sais pas pourquoi mais je galère en maths', null], ['je veux un mentor qui connait le commerce', null], ['le mercredi quand je sors des cours', null],
-  ['en personne, je préfère', null], ['i need help finding an internship, i live in lille', null], ['mon pere veut que je fasse un bac pro', null], ['je suis nul en anglais', null],
+  ['en personne, je préfère', null],
+  ['on se voit tous les deux en vrai', null], ["c'est tous les jours après 17h", null], ["c'est tous les jours ?", 'frequency'], ['le rôle du mentor ?', 'what_is_mentor'], ['is this legit?', 'who_are_you'], ['how old do you have to be', 'eligibility'], ['i need help finding an internship, i live in lille', null], ['mon pere veut que je fasse un bac pro', null], ['je suis nul en anglais', null],
 ];
 
 describe('parseFaq', () => {
