@@ -94,6 +94,8 @@ const FILLERS = new Set([
 ]);
 
 const FR_TU_NEXT = new Set(['es', 'est', 'qui', 'un', 'une', 'humain', 'humaine', 'vrai', 'vraie', 'reel', 'reelle', 'robot', 'bot', 'ia', 'nul', 'nulle', 'ou', 'la', 'sur', 'sure', 'quoi', 'con', 'conne', 'bete', 'debile', 'idiot', 'idiote', 'serieux', 'serieuse', 'fou', 'folle']);
+/** "cé payant", "ce quoi": "ce" written for "c'est". */
+const FR_CE_NEXT = new Set(['payant', 'payante', 'gratuit', 'gratuite', 'quoi', 'qui', 'anonyme', 'obligatoire', 'combien', 'cher', 'long', 'un', 'une', 'possible', 'officiel', 'securise', 'confidentiel', 'normal', 'pour']);
 const FR_SA_NEXT = new Set(['coute', 'coutera', 'dure', 'durera', 'marche', 'se', 'sert', 'veut', 'va', 'fait', 'prend', 'fonctionne']);
 
 /** Rewrites SMS spellings to the forms the patterns are written in ("c koi" -> "c est quoi"). */
@@ -117,6 +119,9 @@ export function canonicalTokens(tokens: readonly string[], lang: LexLang): strin
       if (FR_TU_NEXT.has(next)) { out.push('tu', 'es'); continue; }
     }
     if (t === 'sa' && next !== undefined && FR_SA_NEXT.has(next)) { out.push('ca'); continue; }
+    if (t === 'ce' && next !== undefined && FR_CE_NEXT.has(next)) { out.push('c', 'est'); continue; }
+    // "jparle", "jcomprends": no French word starts with j and a consonant.
+    if (t.length >= 4 && /^j[bcdfghklmnpqrstvwxz]/.test(t)) { out.push('je', t.slice(1)); continue; }
     out.push(t);
   }
   return out;
@@ -210,11 +215,16 @@ export interface FaqSplit {
 
 const MAX_SENTENCES = 12;
 
+/** Questions whose wording is itself the thing to explain. */
+const TERM_OF_QUESTION: Record<string, FaqTerm> = {
+  priority: 'priority', availability: 'availability', contactPreference: 'contact_preference', diplomaLevel: 'diploma',
+};
+
 /**
  * Finds a question about the service in a message and separates it from the answers the
  * message also gives. Only whole sentences are set aside, so an answer is never cut in two.
  */
-export function splitFaq(text: string, _ctx: FaqContext = {}): FaqSplit {
+export function splitFaq(text: string, ctx: FaqContext = {}): FaqSplit {
   try {
     const cleaned = cleanText(text);
     const parts: { text: string; question: boolean }[] = [];
@@ -234,6 +244,10 @@ export function splitFaq(text: string, _ctx: FaqContext = {}): FaqSplit {
       if (words.length > 0) looked++;
       if (reading) { faq = reading; continue; }
       if (part.text.trim() !== '') kept.push(part.text.trim());
+    }
+    // "c'est quoi ?" right after a question made of one of our words: that word.
+    if (faq && faq.code === 'explain_question' && !faq.term && ctx.asked && ctx.asked in TERM_OF_QUESTION) {
+      faq = { code: 'explain_question', term: TERM_OF_QUESTION[ctx.asked]! };
     }
     return { faq, rest: faq ? kept.join('. ') : cleaned };
   } catch {

@@ -28,10 +28,33 @@ const CASES: [string, FaqCode | null][] = [
   ['on se voit tous les deux en vrai', null], ["c'est tous les jours après 17h", null], ["c'est tous les jours ?", 'frequency'], ['le rôle du mentor ?', 'what_is_mentor'], ['is this legit?', 'who_are_you'], ['how old do you have to be', 'eligibility'], ['i need help finding an internship, i live in lille', null], ['mon pere veut que je fasse un bac pro', null], ['je suis nul en anglais', null],
 ];
 
+// SMS spellings and slang, also written for these tests.
+const TEXTING: [string, FaqCode | null][] = [
+  ['cé payan?', 'cost'], ['c gratos ?', 'cost'], ['on doit payer ?', 'cost'], ['faut sortir des sous ?', 'cost'], ['ca coute rien ?', 'cost'], ['is it free??', 'cost'], ['do u have to pay', 'cost'], ['hw much does it cost', 'cost'],
+  ['cest koi 1 mentor', 'what_is_mentor'], ['mentor = prof ?', null], ['wat is a mentor', 'what_is_mentor'], ['whats mentoring', 'what_is_mentor'],
+  ['et aprés il se passe quoi', 'how_it_works'], ['c quoi la suite', 'how_it_works'], ['whats next', 'how_it_works'], ['then what happens', 'how_it_works'],
+  ['sa dure cb de temps', 'duration'], ['ca dure combien de mois ?', 'duration'], ['how long does mentoring last', 'duration'],
+  ['on se voit tt les semaines ?', 'frequency'], ['cb de fois par semaine', 'frequency'], ['how often will i see my mentor', 'frequency'],
+  ['cest qui les mentors', 'who_are_mentors'], ['ils sont payés les mentors ?', 'who_are_mentors'], ['are mentors paid', 'who_are_mentors'],
+  ['t ki ?', 'who_are_you'], ['vs etes qui', 'who_are_you'], ['who r u', 'who_are_you'], ['whos this', 'who_are_you'],
+  ['t un robot ou quoi', 'human'], ['jparle a un bot ?', 'human'], ['ur a bot lol', 'human'], ['am i talking to a real person', 'human'], ['can i talk to someone real', 'human'],
+  ['vs aller faire quoi de mon num ?', 'data_sharing'], ['qui va avoir mes infos', 'data_sharing'], ['who gets my info', 'data_sharing'], ['r u selling my info', 'data_sharing'], ['wat do u do with my data', 'data_sharing'],
+  ['c anonyme ?', 'is_it_anonymous'], ['is it anonymous', 'is_it_anonymous'],
+  ['pq tu demandes', 'why_asked'], ['pk ca', 'why_asked'], ['y do u need my number', 'why_asked'], ['why do u wanna know', 'why_asked'], ['whats that for', 'why_asked'],
+  ['on m appelle qd', 'time_to_answer'], ['ils vont me rappeler quand ?', 'time_to_answer'], ['when do they call me', 'time_to_answer'], ['how long till someone calls', 'time_to_answer'],
+  ['c pour les lyceens seulement ?', 'eligibility'], ['jpeux m inscrire si g 14 ans ?', 'eligibility'], ['can i join if im 25', 'eligibility'], ['is it only for uni students', 'eligibility'],
+  ['jpeux choisir mon mentor ?', 'choose_mentor'], ['can i pick who my mentor is', 'choose_mentor'],
+  ['c koi ase', 'explain_question'], ['qpv ?', 'explain_question'], ['wat does qpv mean', 'explain_question'], ['c quoi primo arrivant', 'explain_question'], ['what is a priority neighbourhood', 'explain_question'],
+  // answers
+  ['g 17 ans', null], ['jsui en terminal', null], ['chui o chomage', null], ['en galère pour trouver un stage', null], ['dispo le mercredi aprem', null], ['im free after school', null], ['call me on my phone', null],
+  ['mon num 0612345678', null], ['jveux un mentor pour mon orientation', null], ['i want to be a nurse', null], ['nope', null], ['none', null], ['both', null], ['online is fine', null], ['qui sait', null],
+];
+
 describe('parseFaq', () => {
   it('compiles every pattern of the lexicon', () => expect(FAQ_LEXICON_ERRORS).toEqual([]));
 
   it.each(CASES)('%j -> %s', (text, code) => expect(parseFaq(text)).toBe(code));
+  it.each(TEXTING)('%j -> %s', (text, code) => expect(parseFaq(text)).toBe(code));
 
   it('names the word asked about', () => {
     expect(splitFaq("c'est quoi un QPV ?").faq).toEqual({ code: 'explain_question', term: 'qpv' });
@@ -39,6 +62,8 @@ describe('parseFaq', () => {
     expect(splitFaq('what does disability mean here').faq).toEqual({ code: 'explain_question', term: 'disability' });
     expect(splitFaq('c quoi le présentiel').faq).toEqual({ code: 'explain_question', term: 'in_person' });
     expect(splitFaq('ça veut dire quoi ?').faq).toEqual({ code: 'explain_question' });
+    expect(splitFaq('ça veut dire quoi ?', { asked: 'priority' }).faq).toEqual({ code: 'explain_question', term: 'priority' });
+    expect(splitFaq('what do you mean?', { asked: 'meeting' }).faq).toEqual({ code: 'explain_question' });
   });
 
   it('keeps the answers given next to the question', () => {
