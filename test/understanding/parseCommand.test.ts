@@ -1,6 +1,23 @@
 import { parseCommand, type Command } from '../../understanding/parseCommand';
 
+// SMS spellings and short forms written for these tests: 'en'/'fr' a switch, 'edit:<field>', else the kind.
+const TEXTING: [string, string | null][] = [
+  ['jveux arreter', 'stop'], ['stp arrete', 'stop'], ['c bon jarrete', 'stop'], ['jabandonne', 'stop'], ['i wanna stop', 'stop'], ['stop pls', 'stop'], ['im done', null], ['plz stop', 'stop'],
+  ['on recommence tout', 'restart'], ['jveux tout recommencer', 'restart'], ['recommencer stp', 'restart'], ['restart pls', 'restart'], ['can i start over', 'restart'], ['start again please', 'restart'],
+  ['retour stp', 'back'], ['reviens en arriere', 'back'], ['on revient en arriere ?', 'back'], ['go back pls', 'back'], ['back pls', 'back'], ['previous question please', 'back'],
+  ['aide stp', 'help'], ['jcomprend pas', 'help'], ['jcomprends pas la question', 'help'], ['g pas compris', 'help'], ['help pls', 'help'], ['i dont get it', 'help'], ['idk what to answer', 'help'], ['jsp quoi repondre', 'help'],
+  ['efface tout', 'deleteData'], ['supprime tout stp', 'deleteData'], ['delete everything', 'deleteData'], ['delete my stuff', null], ['erase everything please', 'deleteData'],
+  ['modif mon age', null], ['changer ma ville stp', 'edit:place'], ['je veux changer mon num', 'edit:contact'], ['change my email pls', 'edit:contact'], ['i want to change my age', 'edit:age'], ['can i change my name', 'edit:firstName'], ['modifier mes besoins', 'edit:needs'],
+  ['english pls', 'en'], ['eng pls', 'en'], ['in english plz', 'en'], ['can u speak english', 'en'], ['parle anglais stp', 'en'], ['français svp', 'fr'], ['parle francais', 'fr'], ['french pls', 'fr'], ['en français stp', 'fr'],
+  ['je veux arreter le lycee', null], ['jveux arreter les cours', null], ['help with my homework', null], ['aide pour les devoirs', null], ['retour a l ecole', null], ['je veux reprendre mes etudes', null], ['i want to go back to school', null], ['english teacher', null], ['je suis nul en anglais', null], ['stop the bullying', null], ['delete', 'deleteData'],
+];
+
+const short = (c: Command | null): string | null =>
+  !c ? null : c.kind === 'switchLang' ? c.lang : c.kind === 'edit' ? `edit:${c.field}` : c.kind;
+
 describe('parseCommand', () => {
+  it.each(TEXTING)('%j -> %s', (text, expected) => expect(short(parseCommand(text))).toBe(expected));
+
   it.each<[string, Command | null]>([
     ['aide', { kind: 'help' }],
     ['Help!', { kind: 'help' }],
