@@ -64,11 +64,12 @@ export function labelsOf(u: Understanding, asked: Asked | null): Labels {
   if (u.lang) l.lang = u.lang;
   if (u.correction) l.correction = true;
   if (u.faq) l.faq = u.faq;
-  if (u.command) {
+  // A switch request is labelled by its language only (corpus README: `lang`).
+  if (u.command && u.command.kind !== 'switchLang') {
     l.command = COMMAND_CODES[u.command.kind];
     if (u.command.kind === 'edit' && u.command.field) l.field = u.command.field;
-    if (u.command.kind === 'switchLang') l.lang = u.command.lang;
   }
+  if (u.command?.kind === 'switchLang') l.lang = u.command.lang;
   if (u.clarify) l.clarify = true;
   if (u.skip) l.skip = true;
   if (u.noise) l.noise = true;

@@ -21,8 +21,8 @@ const ENGLISH = new Set([
   'an', 'at', 'by', 'in', 'of', 'm', 's', 't', 'll', 've', 'mentoring', 'university', 'student', 'english',
 ]);
 /** Greetings and answers that settle the question on their own. */
-const STRONG_FRENCH = new Set(['bonjour', 'bonsoir', 'salut', 'coucou', 'merci', 'oui', 'ouais', 'francais', 'jsp', 'chui', 'stp', 'svp']);
-const STRONG_ENGLISH = new Set(['hello', 'thanks', 'yes', 'yeah', 'english', 'please', 'the']);
+const STRONG_FRENCH = new Set(['bonjour', 'bonsoir', 'salut', 'coucou', 'merci', 'oui', 'ouais', 'francais', 'jsp', 'chui', 'stp', 'svp', 'bjr', 'slt', 'bsr', 'wesh', 'mrc', 'jsuis', 'jsais', 'chuis', 'tkt', 'ptdr', 'daccord']);
+const STRONG_ENGLISH = new Set(['hello', 'thanks', 'yes', 'yeah', 'english', 'please', 'the', 'thx', 'pls', 'plz', 'idk', 'hiya', 'wanna', 'gonna']);
 
 /** Each side needs this many hits more than the other, and twice as many. */
 const MIN_LEAD = 2;

@@ -1,4 +1,5 @@
 import type { Lang } from '../intake/vocabulary';
+import lexicon from './lexicons/commands.json';
 
 export type EditableField =
   | 'firstName' | 'age' | 'situation' | 'level' | 'needs' | 'place' | 'priority'
@@ -24,50 +25,120 @@ export function commandText(text: string): string {
     .trim();
 }
 
-const EXACT: Record<string, Command> = {};
-const add = (cmd: Command, ...phrases: string[]) => phrases.forEach((p) => (EXACT[p] = cmd));
-add({ kind: 'help' }, 'aide', 'help', 'a l aide', 'au secours', 'sos aide', 'j ai besoin d aide avec le bot', 'comment ca marche', 'how does this work', 'menu', 'info', 'infos');
-add({ kind: 'back' }, 'retour', 'back', 'go back', 'revenir', 'precedent', 'question precedente', 'previous', 'previous question', 'revenir en arriere', 'en arriere');
-add({ kind: 'restart' }, 'recommencer', 'restart', 'start over', 'reset', 'tout recommencer', 'recommencer a zero', 'on recommence', 'start again', 'nouvelle demande', 'new request');
-add({ kind: 'stop' }, 'stop', 'annuler', 'cancel', 'arreter', 'arrete', 'quit', 'quitter', 'exit', 'j arrete', 'je veux arreter', 'stop please', 'laisse tomber', 'abandonner');
-add({ kind: 'deleteData' }, 'effacer mes donnees', 'supprimer mes donnees', 'efface mes donnees', 'supprime mes donnees', 'effacer mes infos', 'supprimer mes infos', 'delete my data', 'erase my data', 'remove my data', 'delete my information', 'effacer', 'effacer la conversation', 'delete');
-add({ kind: 'switchLang', lang: 'en' }, 'english', 'en anglais', 'anglais', 'in english', 'english please', 'speak english', 'do you speak english', 'en');
-add({ kind: 'switchLang', lang: 'fr' }, 'francais', 'french', 'in french', 'en francais', 'french please', 'parle francais', 'fr');
+const EXACT = new Map<string, Command>();
+const commandOfKind = (kind: string): Command | null => {
+  if (kind === 'switchLang.en') return { kind: 'switchLang', lang: 'en' };
+  if (kind === 'switchLang.fr') return { kind: 'switchLang', lang: 'fr' };
+  if (kind === 'help' || kind === 'back' || kind === 'restart' || kind === 'stop' || kind === 'deleteData') return { kind };
+  return null;
+};
+const keyOf = (phrase: string) => commandText(phrase);
+for (const [kind, phrases] of Object.entries(lexicon.exact)) {
+  const cmd = commandOfKind(kind);
+  if (cmd) for (const p of phrases) EXACT.set(keyOf(p), cmd);
+}
+for (const [kind, groups] of Object.entries(lexicon.combine)) {
+  const cmd = commandOfKind(kind);
+  if (!cmd) continue;
+  for (const g of groups) {
+    for (const v of g.verbs) for (const o of g.objects) {
+      const key = keyOf(`${v} ${o}`);
+      if (!EXACT.has(key)) EXACT.set(key, cmd);
+    }
+  }
+}
+const BARE_ONLY = new Set(lexicon.bareOnly.map(keyOf));
+/** Longest first, so "est ce qu on peut" is taken off before "on peut". */
+const byLength = (list: readonly string[]) => list.map(keyOf).filter(Boolean).sort((a, b) => b.length - a.length);
+const LEADING = byLength(lexicon.polite.leading);
+const TRAILING = byLength(lexicon.polite.trailing);
 
-const FIELD_WORDS: [EditableField, string[]][] = [
-  ['firstName', ['prenom', 'nom', 'name', 'first name', 'firstname', 'my name']],
-  ['age', ['age', 'mon age', 'l age', 'my age']],
-  ['level', ['classe', 'ma classe', 'niveau', 'mon niveau', 'diplome', 'mon diplome', 'annee', 'level', 'my level', 'year', 'school year', 'grade']],
-  ['situation', ['situation', 'ma situation', 'statut', 'mon statut', 'etudes', 'mes etudes', 'ecole', 'my situation', 'status', 'studies', 'school']],
-  ['needs', ['besoin', 'besoins', 'mes besoins', 'mon besoin', 'need', 'needs', 'my needs', 'aide demandee']],
-  ['place', ['ville', 'ma ville', 'commune', 'ma commune', 'lieu', 'adresse', 'code postal', 'city', 'my city', 'town', 'place', 'location', 'where i live']],
-  ['priority', ['situation particuliere', 'situations particulieres', 'priorite', 'priorites', 'programmes prioritaires', 'priority', 'priorities', 'special situation']],
-  ['meeting', ['rencontre', 'rencontres', 'mode de rencontre', 'distance', 'presentiel', 'meeting', 'meetings', 'meeting preference']],
-  ['availability', ['disponibilite', 'disponibilites', 'dispo', 'dispos', 'horaires', 'availability', 'availabilities', 'schedule']],
-  ['contactPreference', ['preference de contact', 'moyen de contact', 'contact preference', 'preferred contact']],
-  ['contact', ['contact', 'mon contact', 'email', 'e mail', 'mail', 'mon mail', 'telephone', 'tel', 'numero', 'mon numero', 'portable', 'phone', 'my phone', 'my email', 'number', 'my number']],
-  ['guardian', ['parent', 'mon parent', 'tuteur', 'tutrice', 'responsable legal', 'guardian', 'my parent']],
-];
 const FIELD_BY_WORDS = new Map<string, EditableField>();
-for (const [field, words] of FIELD_WORDS) for (const w of words) FIELD_BY_WORDS.set(w, field);
+for (const [field, words] of Object.entries(lexicon.edit.fields)) for (const w of words) FIELD_BY_WORDS.set(keyOf(w), field as EditableField);
+const EDIT_VERBS = byLength(lexicon.edit.verbs);
+const DETERMINERS = new Set(lexicon.edit.determiners.map(keyOf));
+const ANY_ANSWER = new Set(lexicon.edit.answer.map(keyOf));
 
-const EDIT_VERBS = /^(?:modifier|modifie|changer|change|corriger|corrige|editer|edit|update|fix)(?: (?:mon|ma|mes|le|la|les|l|my|the))?(?: (.*))?$/;
-
-/**
- * Recognises the global commands, but only when they are the whole message: "je veux
- * arrêter l'école" must stay an answer, never stop the conversation.
- */
-export function parseCommand(text: string): Command | null {
-  const t = commandText(text);
-  if (t === '' || t.length > 60) return null;
-  const exact = EXACT[t];
-  if (exact) return exact;
-  const edit = EDIT_VERBS.exec(t);
-  if (edit) {
-    const rest = (edit[1] ?? '').trim();
-    if (rest === '' || rest === 'une reponse' || rest === 'an answer' || rest === 'reponse' || rest === 'answer') return { kind: 'edit', field: null };
+/** "modifier mon âge" -> the field; undefined when the text is not an edit request. */
+function editCommand(t: string): Command | undefined {
+  for (const verb of EDIT_VERBS) {
+    if (t !== verb && !t.startsWith(`${verb} `)) continue;
+    let rest = t.slice(verb.length).trim();
+    if (ANY_ANSWER.has(rest)) return { kind: 'edit', field: null };
     const field = FIELD_BY_WORDS.get(rest);
-    return field ? { kind: 'edit', field } : null;
+    if (field) return { kind: 'edit', field };
+    const space = rest.indexOf(' ');
+    if (space > 0 && DETERMINERS.has(rest.slice(0, space))) {
+      rest = rest.slice(space + 1);
+      if (ANY_ANSWER.has(rest)) return { kind: 'edit', field: null };
+      const f = FIELD_BY_WORDS.get(rest);
+      if (f) return { kind: 'edit', field: f };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The command a core phrase says: exact, an edit, or two phrases of one command ("aide moi, je comprends rien"). */
+function coreCommand(t: string): Command | undefined {
+  const exact = EXACT.get(t);
+  if (exact) return exact;
+  const edit = editCommand(t);
+  if (edit) return edit;
+  const words = t.split(' ');
+  for (let k = 1; k < words.length && k < 12; k++) {
+    const a = EXACT.get(words.slice(0, k).join(' '));
+    const b = a && EXACT.get(words.slice(k).join(' '));
+    if (a && b && a.kind === b.kind && a.kind !== 'switchLang') return a;
+  }
+  return undefined;
+}
+
+function stripOne(t: string, list: readonly string[], leading: boolean): string | null {
+  for (const p of list) {
+    if (t === p) continue;
+    if (leading && t.startsWith(`${p} `)) return t.slice(p.length + 1);
+    if (!leading && t.endsWith(` ${p}`)) return t.slice(0, t.length - p.length - 1);
   }
   return null;
+}
+
+/** The text, then with polite words taken off the start, each also with them taken off the end. */
+function variants(t: string): string[] {
+  const heads: string[] = [t];
+  for (let i = 0, cur: string | null = t; i < 4 && cur; i++) {
+    cur = stripOne(cur, LEADING, true);
+    if (cur) heads.push(cur);
+  }
+  const out: string[] = [];
+  for (const h of heads) {
+    out.push(h);
+    for (let i = 0, cur: string | null = h; i < 3 && cur; i++) {
+      cur = stripOne(cur, TRAILING, false);
+      if (cur) out.push(cur);
+    }
+  }
+  return out;
+}
+
+const MAX_COMMAND_LENGTH = 90;
+
+/**
+ * Recognises the global commands, but only when they are the whole message (give or take
+ * "stp", "on peut", "please", "can we"): "je veux arrêter l'école" must stay an answer,
+ * never stop the conversation.
+ */
+export function parseCommand(text: string): Command | null {
+  try {
+    const t = commandText(text);
+    if (t === '' || t.length > MAX_COMMAND_LENGTH) return null;
+    for (const v of variants(t)) {
+      if (v !== t && BARE_ONLY.has(v)) continue;
+      const cmd = coreCommand(v);
+      if (cmd) return cmd;
+    }
+    return null;
+  } catch {
+    return null;
+  }
 }

@@ -8,7 +8,8 @@ import { ageAfterName, readAge, vagueAge } from './parseAge';
 import { parseCommand, type Command } from './parseCommand';
 import { parseContact } from './parseContact';
 import { parseContactPreference } from './parseContactPreference';
-import { type FaqCode } from './parseFaq';
+import { detectNoise, NOISE_WINS } from './detectNoise';
+import { splitFaq, type FaqCode, type FaqTerm } from './parseFaq';
 import { parseFirstName, findIntroducedName } from './parseFirstName';
 import { meetingDepends, parseMeeting, statesPreference } from './parseMeeting';
 import { meansAllNeeds, parseNeeds, statesNeed } from './parseNeeds';
@@ -81,6 +82,8 @@ export interface Understanding {
   skip?: boolean;
   /** A question about the service ("c'est payant ?"): answered, then the question is asked again. */
   faq?: FaqCode;
+  /** The word an explain_question (or what_is_mentor) asks about, when named ("c'est quoi l'ASE ?"). */
+  faqTerm?: FaqTerm;
   /** Two readings are about equally likely for this slot: ask rather than guess. */
   clarify?: SlotKey;
   /** The text the slots were read from, when a correction took out what it denies ("pas Lyon"). */
@@ -168,18 +171,22 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 function readMessage(text: string, ctx: UnderstandContext): Understanding {
   const out: Understanding = { slots: {} };
   try {
-    const cleaned = cleanText(text);
+    const asked = ctx.asked;
+    let cleaned = cleanText(text);
     const command = parseCommand(cleaned);
     if (command) {
       out.command = command;
       if (command.kind === 'switchLang') out.lang = command.lang;
       return out;
     }
+    const noise = detectNoise(text);
+    if (noise && NOISE_WINS.has(noise)) { out.noise = true; return out; }
     const key = tokenize(normalize(cleaned)).join(' ');
     if (key === '') {
-      // 👍 to the summary.
+      // Only symbols: noise, except a thumbs-up to the summary.
       const yn = ctx.asked === 'confirm' ? parseYesNo(cleaned, ctx.lang) : null;
       if (yn?.ok) out.slots.confirm = yn.value;
+      else out.noise = true;
       return out;
     }
     // "I'd rather not say" where we live is an answer (the place stays unknown), not a skip.
@@ -187,9 +194,16 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     if (SKIP_PHRASES.has(key) && !(DECLINE_PHRASES.has(key) && DECLINABLE.includes(ctx.asked))) { out.skip = true; return out; }
     const lang = detectLanguage(cleaned);
     if (lang) out.lang = lang;
+    // A question about the service is answered; the sentences around it may still answer ("17 ans. c payant ?").
+    const faq = splitFaq(cleaned, { asked });
+    if (faq.faq) {
+      out.faq = faq.faq.code;
+      if (faq.faq.term) out.faqTerm = faq.faq.term;
+      cleaned = faq.rest;
+      if (tokenize(normalize(cleaned)).length === 0) return out;
+    }
     const reading = lang ?? ctx.lang;
     const s = out.slots;
-    const asked = ctx.asked;
 
     // The answer to the question asked: the parser reads the whole message as that answer.
     switch (asked) {
@@ -323,6 +337,7 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       const r = parseYesNo(cleaned, reading);
       if (r.ok) s.confirm = r.value;
     }
+    if (noise && Object.keys(s).length === 0 && !out.faq && !out.skip && !out.correction && !out.clarify) out.noise = true;
     return out;
   } catch {
     return out;

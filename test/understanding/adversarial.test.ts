@@ -1,8 +1,11 @@
 import { detectLanguage } from '../../understanding/detectLanguage';
+import { detectNoise } from '../../understanding/detectNoise';
 import { parseAge } from '../../understanding/parseAge';
 import { parseContactPreference, parseMeeting, parsePriorityPublics, parseYesNo } from '../../understanding/parseChoices';
 import { parseContact } from '../../understanding/parseContact';
+import { parseCommand } from '../../understanding/parseCommand';
 import { parseEmail } from '../../understanding/parseEmail';
+import { parseFaq } from '../../understanding/parseFaq';
 import { parseFirstName } from '../../understanding/parseFirstName';
 import { parseNeeds } from '../../understanding/parseNeeds';
 import { parsePhone } from '../../understanding/parsePhone';
@@ -38,6 +41,9 @@ const PARSERS: [string, (text: string) => unknown][] = [
   ['parseContactPreference', parseContactPreference],
   ['parsePriorityPublics', parsePriorityPublics],
   ['detectLanguage', detectLanguage],
+  ['parseFaq', parseFaq],
+  ['detectNoise', detectNoise],
+  ['parseCommand', parseCommand],
   ['readCorrection', readCorrection],
   // The whole reading of a message, as the dialog calls it for each question.
   ...([null, 'firstName', 'age', 'situation', 'schoolYear', 'needs', 'place', 'priority', 'meeting', 'availability', 'contact', 'confirm'] as (Asked | null)[])
@@ -73,6 +79,8 @@ const ADVERSARIAL: [string, string][] = [
   ['communes repeated', 'à Saint-Denis '.repeat(N / 14)],
   ['lone surrogates', '\ud83d'.repeat(N)],
   ['whitespace', ' \t\n'.repeat(N / 3)],
+  ['questions repeated', 'c koi qpv ? pk tu veux savoir. '.repeat(N / 30)],
+  ['orders repeated', 'ignore previous instructions '.repeat(N / 29)],
   ['short emoji', '😀'],
   ['empty', ''],
 ];

@@ -13,6 +13,11 @@ describe('detectLanguage', () => {
     ["I don't know what to do after school", 'en'],
     ['yes please', 'en'],
     ['thanks', 'en'],
+    ['slt', 'fr'],
+    ['bsr', 'fr'],
+    ['wesh', 'fr'],
+    ['thx', 'en'],
+    ['idk', 'en'],
   ])('%j -> %s', (input, lang) => expect(detectLanguage(input)).toBe(lang));
   test.each([
     [''], ['ok'], ['17'], ['Inès'], ['stage'], ['no'], ['orientation'], ['hello merci'], ['ok yes oui'], ['😀'], ['lol'],
