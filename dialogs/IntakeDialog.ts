@@ -135,7 +135,7 @@ export class IntakeDialog {
       if (detected) state.lang = detected;
       // An opening that tells the whole story is kept for after the consent, not asked again.
       this.reader.hold(state, u);
-      if (u.faq) out.push(this.reader.faqMsg(state, u.faq));
+      if (u.faq) out.push(this.reader.faqMsg(state, u));
       out.push(...this.welcomeStep(state));
       return;
     }
@@ -196,7 +196,7 @@ export class IntakeDialog {
       out.push(...this.askNextStep(state));
       return;
     }
-    if (u.faq) { out.push(this.reader.faqMsg(state, u.faq), consentAsk()); return; }
+    if (u.faq) { out.push(this.reader.faqMsg(state, u), consentAsk()); return; }
     out.push(msg('intake.consent.retry'), consentAsk());
   }
 
@@ -214,15 +214,17 @@ export class IntakeDialog {
     const u = this.reader.read(state, text, policy.asked);
     this.reader.followLanguage(state, u, out);
     // The text the answer is read from: without what a correction says is wrong ("pas Lyon").
-    const answer = this.reader.ownAnswer(state, q, u, (st, qq) => this.questionMsg(st, qq)) ?? q.understand(u.source ?? text, this.ctx(state));
+    // A question about the service is not an answer ("gratuit ?" is no first name): only what the reading found counts.
+    const answer = this.reader.ownAnswer(state, q, u, (st, qq) => this.questionMsg(st, qq))
+      ?? (u.faq ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
-      ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot })
+      ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot, adds: u.adds })
       : { noted: [], corrected: [] };
     out.push(...this.reader.understoodMsgs(state, applied));
     if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
     if (u.faq) {
-      out.push(this.reader.faqMsg(state, u.faq));
+      out.push(this.reader.faqMsg(state, u));
       if (answer.kind === 'ok') { this.record(state, q, answer.apply); out.push(...this.afterAnswer(state)); return; }
       out.push(...this.reaskStep(state));
       return;
@@ -248,7 +250,8 @@ export class IntakeDialog {
         // Something else was answered instead: no reproach, the question (or the next) comes again.
         if (movedOn) { out.push(...this.afterAnswer(state)); return; }
         if (u.clarify === slot || (u.clarify && !u.correction)) { out.push(msg('intake.clarify'), this.questionMsg(state, q)); state.retries += 1; return; }
-        out.push(...this.retryStep(state, q, answer.hint ?? (u.noise ? msg('input.noise') : undefined)));
+        // Nonsense, an insult, a keyboard mash: the same calm re-ask with its hint, never a reproach.
+        out.push(...this.retryStep(state, q, answer.hint));
     }
   }
 
@@ -328,7 +331,7 @@ export class IntakeDialog {
     }
     // "non l'âge c'est 18", "c pas Roubaix c Tourcoing": the summary changes, then shows again.
     const u = this.reader.read(state, text, 'confirm');
-    const changes = this.reader.applyReadings(state, u.slots, { force: true, except: null });
+    const changes = this.reader.applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
     if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !isAnswered(state, 'place')) {
       out.push(...this.reader.understoodMsgs(state, changes));
       if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out);
@@ -336,7 +339,7 @@ export class IntakeDialog {
       out.push(...this.summaryStep(state));
       return;
     }
-    if (u.faq) { out.push(this.reader.faqMsg(state, u.faq), ...this.summaryStep(state)); return; }
+    if (u.faq) { out.push(this.reader.faqMsg(state, u), ...this.summaryStep(state)); return; }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
     // Sending needs a plain yes: "oui mais change ma ville" is not one.
     const yn = plainYesNo(text, state.lang);

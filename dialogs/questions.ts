@@ -8,6 +8,7 @@ import { choosePlace, formatPlace, parsePlace } from '../understanding/places/pa
 export { formatPlace };
 import { parseAge } from '../understanding/parseAge';
 import { parseFirstName } from '../understanding/parseFirstName';
+import { parseGuardianName } from '../understanding/parseGuardianName';
 import { parseLevel, parseSituation } from '../understanding/parseSituation';
 import { parseNeeds } from '../understanding/parseNeeds';
 import { parseContact } from '../understanding/parseContact';
@@ -328,9 +329,9 @@ export const QUESTIONS: Question[] = [
     skippable: false,
     ask: ask('guardianName'),
     understand(text) {
-      const cleaned = cleanFreeText(text, 120);
-      if (!cleaned || !/\p{L}/u.test(cleaned) || /[@\d<>]/.test(cleaned)) return { kind: 'retry' };
-      return { kind: 'ok', apply: (d) => { d.guardianName = cleaned; } };
+      // "ma mère Nadia Benali": the name only.
+      const r = parseGuardianName(text);
+      return r.ok ? { kind: 'ok', apply: (d) => { d.guardianName = r.value; } } : { kind: 'retry' };
     },
     clear: (d) => { delete d.guardianName; },
     show: (d) => d.guardianName ?? null,

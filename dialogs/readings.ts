@@ -1,6 +1,5 @@
 import type { Place } from '../intake/MentoringRequest';
 import { MAX_AGE, MIN_AGE } from '../intake/vocabulary';
-import type { FaqCode } from '../understanding/parseFaq';
 import { isMobile } from '../understanding/parsePhone';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { formatPlace } from '../understanding/places/parsePlace';
@@ -153,13 +152,12 @@ export class MessageReader {
     }
   }
 
-  /** The answer to a question about the service; a word of the current question explained when asked. */
-  faqMsg(state: IntakeState, code: FaqCode): Msg {
-    if (code === 'explain_question' && state.current) {
-      const key = `faq.explain.${state.current}`;
-      if (this.deps.t(state.lang, key) !== key) return msg(key);
-    }
-    return msg(`faq.${code}`, { days: this.deps.retentionDays });
+  /** The answer to a question about the service: why this question, or the word asked about, when it says so. */
+  faqMsg(state: IntakeState, u: Understanding): Msg {
+    const exists = (key: string) => this.deps.t(state.lang, key) !== key;
+    if (u.faq === 'why_asked' && state.current && exists(`faq.why.${state.current}`)) return msg(`faq.why.${state.current}`);
+    if (u.faq === 'explain_question' && u.faqTerm && exists(`faq.explain.${u.faqTerm}`)) return msg(`faq.explain.${u.faqTerm}`);
+    return msg(`faq.${u.faq}`, { days: this.deps.retentionDays });
   }
 
   /**
@@ -167,7 +165,7 @@ export class MessageReader {
    * while asked the town). Answers already given change only when the message says it
    * corrects them (`force`) or at the summary: never silently.
    */
-  applyReadings(state: IntakeState, slots: Slots, opts: { force: boolean; except: SlotName | null }): AppliedReadings {
+  applyReadings(state: IntakeState, slots: Slots, opts: { force: boolean; except: SlotName | null; adds?: boolean }): AppliedReadings {
     const result: AppliedReadings = { noted: [], corrected: [] };
     for (const slot of slotsRead(slots)) {
       if (slot === opts.except) continue;
@@ -185,7 +183,9 @@ export class MessageReader {
       }
       const draft = structuredClone(state.draft);
       const before = JSON.stringify(q.show(draft));
-      const outcome = applySlot(draft, slot, slots, answered);
+      // "rajoute la confiance en moi": added to the needs already given.
+      const given = slot === 'needs' && opts.adds && slots.needs && draft.needs ? { ...slots, needs: [...new Set([...draft.needs, ...slots.needs])] } : slots;
+      const outcome = applySlot(draft, slot, given, answered);
       if (outcome === 'tooYoung' || outcome === 'tooOld') { result.outOfRange = outcome; continue; }
       if (outcome !== 'applied' || !q.applies(draft)) continue;
       state.draft = draft;

@@ -103,10 +103,11 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
       if (state.phase === 'submitted') break;
       if (turns >= MAX_TURNS) { stuck = `no request after ${MAX_TURNS} messages (phase ${state.phase}, question ${state.current ?? '-'})`; break; }
       const answerKey = answerKeyFor(state, conv.answers);
-      // FAQ questions and corrections go right before the reply they are attached to, once.
+      // FAQ questions and corrections go right before the reply they are attached to, once;
+      // those whose question never came (the opening answered it) are said at the summary.
       for (const extra of [...(conv.interjections ?? []), ...(conv.corrections ?? [])]) {
         const id = `${extra.before}:${extra.text}`;
-        if (extra.before === answerKey && !sentBefore.has(id)) {
+        if ((extra.before === answerKey || answerKey === 'confirm') && !sentBefore.has(id)) {
           sentBefore.add(id);
           await send(extra.text);
           turns += 1;

@@ -7,12 +7,15 @@ export interface CorrectionCues {
   marker: boolean;
   /** The message without its negated or superseded parts ("pas Lyon", "not 17", "j'ai dit terminale mais"). */
   kept: string;
+  /** "rajoute la confiance en moi", "also my CV": the answer adds to the one given, not replaces it. */
+  adds: boolean;
   /** The parts taken out, to tell "pas Lyon, Villeurbanne" (a correction) from "je sais pas quoi faire". */
   removed: string[];
 }
 
 const padded = (s: string) => ` ${s} `;
 const MARKERS = lexicon.markers.map((m) => padded(m.split(' ').map((w) => fold(w)).join(' ')));
+const ADDITIONS = lexicon.additions.map((m) => padded(m.split(' ').map((w) => fold(w)).join(' ')));
 
 /** Words that start the new value after a negated one: "c pas Lyon, c Villeurbanne", "pas 14 g 13". */
 const RESTART = new Set(lexicon.restartWords.map((w) => fold(w)));
@@ -42,6 +45,7 @@ export function readCorrection(text: string): CorrectionCues {
   }
   const joined = words.map((x) => x.w).join(' ');
   const marker = MARKERS.some((m) => padded(joined).includes(m));
+  const adds = ADDITIONS.some((m) => padded(joined).includes(m));
 
   const removedIdx = new Set<number>();
   const removed: string[] = [];
@@ -77,9 +81,9 @@ export function readCorrection(text: string): CorrectionCues {
     removed.push(span.map((j) => words[j]!.raw).join(' '));
     i = k - 1;
   }
-  if (removed.length === 0) return { marker, kept: cleaned, removed };
+  if (removed.length === 0) return { marker, adds, kept: cleaned, removed };
   const kept = words.filter((_, i) => !removedIdx.has(i)).map((x) => x.raw + x.sep).join('').trim();
-  return { marker, kept, removed };
+  return { marker, adds, kept, removed };
 }
 
 /** Lowercase, no accents, no apostrophes: "C'est" -> "cest", "trompé" -> "trompe". */

@@ -36,7 +36,7 @@ const TABLE = compilePhrases<Word>([
   ]],
   ['none', [
     'aucun', 'aucune', 'aucun des deux', 'aucune de ces situations', 'aucun de ceux la', 'aucune de celles la', 'rien', 'rien de tout ca',
-    'non', 'nan', 'no', 'nope', 'none', 'nothing', 'none of them', 'none of these', 'none of the above', 'not concerned', 'pas concerne',
+    'non', 'nan', 'nn', 'nop', 'no', 'nope', 'nah', 'none', 'nothing', 'none of them', 'none of these', 'none of the above', 'not concerned', 'pas concerne',
     'pas concernee', 'je suis pas concerne', 'je suis pas concernee', 'je ne suis pas concerne', 'je ne suis pas concernee',
     'ca ne me concerne pas', 'ca me concerne pas', 'non concerne', 'non concernee', '=n a',
   ]],

@@ -6,7 +6,7 @@ type Answer = 'yes' | 'no' | 'unsure' | 'filler';
 
 const TABLE = compilePhrases<Answer>([
   ['yes', [
-    'oui', 'ouii', 'ouai', 'ouais', 'ouaip', 'ouep', 'oue', 'wi', 'ui', 'ok', 'okk', 'oki', 'okay', 'okey', 'okok', 'ok ok', 'kk',
+    'oui', 'ouii', 'ouai', 'ouais', 'ouaip', 'ouep', 'oue', 'oe', 'wi', 'ui', 'wai', 'wesh ok', 'k', 'ok', 'okk', 'oki', 'okay', 'okey', 'okok', 'ok ok', 'kk',
     "d'accord", 'daccord', 'dac', 'dacc', 'dak', 'vas y', 'allez y', 'go', 'bien sur', 'bien sûr', 'carrement', 'evidemment', 'absolument',
     'tout a fait', 'exactement', 'exact', "c'est ca", "c'est bon", "c'est ok", 'ca marche', 'ca me va', 'ça me va', 'je veux bien', 'avec plaisir',
     'volontiers', "j'accepte", 'accepte', "je suis d'accord", 'valide', 'je valide', 'confirme', 'je confirme', '=si', '=yes please',

@@ -86,6 +86,8 @@ export interface Understanding {
   faqTerm?: FaqTerm;
   /** Two readings are about equally likely for this slot: ask rather than guess. */
   clarify?: SlotKey;
+  /** The needs said are to be added to those given before ("rajoute la confiance en moi"). */
+  adds?: boolean;
   /** The text the slots were read from, when a correction took out what it denies ("pas Lyon"). */
   source?: string;
   /** Nothing to read: nonsense, insults, emoji only, markup, an attempt to give orders. */
@@ -145,9 +147,20 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       const kept = readMessage(cues.kept, ctx);
       const removed = readMessage(cues.removed.join(', '), { ...ctx, asked: null });
       const replaced = keys(removed).filter((k) => k in kept.slots);
+      // "I'm 18 not 17": a bare "17" is an age only when read as one, like the kept answer.
+      for (const k of keys(kept)) {
+        const asked = ASKED_FOR_KEY[k];
+        if (asked && !replaced.includes(k) && k in readMessage(cues.removed.join(', '), { ...ctx, asked }).slots) replaced.push(k);
+      }
       // "pas Lyon, Villeurbanne": the same answer denied and given. "je sais pas quoi faire": plain negation.
       if (cues.marker || replaced.length > 0) {
-        result = { ...kept, faq: kept.faq ?? whole.faq, lang: whole.lang, source: cues.kept };
+        result = { ...kept, slots: { ...kept.slots }, faq: kept.faq ?? whole.faq, lang: whole.lang, source: cues.kept };
+        // Cutting words can make others look like an answer ("non pas Reims, Épernay" leaves a bare "non"):
+        // an answer only the cut text gives, that neither the message nor its denied part gives, is dropped.
+        // (A class and a situation are one answer: "je suis en première, pas en seconde".)
+        const family = (k: SlotKey): SlotKey => (k === 'level' ? 'situation' : k);
+        const said = new Set([...keys(whole), ...keys(removed), ...replaced].map(family));
+        for (const k of keys(kept)) if (!said.has(family(k))) delete result.slots[k];
         if (replaced.length > 0 || keys(kept).length > 0) result.correction = true;
         // "actually I'm not a student anymore": the old answer is wrong and no new one is given.
         const withdrawn = keys(removed).find((k) => !(k in kept.slots));
@@ -159,6 +172,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     } else if (cues.marker && keys(whole).length > 0) {
       result = { ...whole, correction: true };
     }
+    if (cues.adds && result.slots.needs) result.adds = true;
     // At the summary, any answer given is a change to it.
     if (ctx.asked === 'confirm' && keys(result).some((k) => k !== 'confirm')) result.correction = true;
     return result;
@@ -166,6 +180,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     return whole;
   }
 }
+
+/** The question under which a denied bare value is read again ("not 17" is an age next to "I'm 18"). */
+const ASKED_FOR_KEY: Partial<Record<SlotKey, Asked>> = { age: 'age' };
 
 /** The reading of a message as it is, without the correction rules. */
 function readMessage(text: string, ctx: UnderstandContext): Understanding {

@@ -57,7 +57,9 @@ export const enTranscripts: Transcript[] = [
       ['help with homework and self-confidence', 'intake.place.ask'],
       ['Narnia', retry('place')],
       ['13001', 'intake.priority.ask'],
-      ['what', retry('priority')],
+      // "what?" asks what the question means: explained, then asked again.
+      ['what', ['faq.explain.priority', 'intake.priority.ask']],
+      ['purple', retry('priority')],
       ['none', 'intake.meeting.ask'],
       ['tuesday', retry('meeting')],
       ['either', 'intake.availability.ask'],

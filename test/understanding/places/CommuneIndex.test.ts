@@ -3,13 +3,10 @@ import { normalizeName } from '../../../understanding/places/normalize';
 import { parsePlace } from '../../../understanding/places/parsePlace';
 
 describe('CommuneIndex', () => {
-  test('is built once, within a second, and shared', () => {
-    const started = Date.now();
+  // Build time and heap are measured by `npm run bench:understanding`, not here: tests do not time.
+  test('is built once and shared', () => {
     const index = CommuneIndex.load();
-    // About 150 ms to read the JSON and 150 ms to index it on an idle machine; the guard is
-    // loose because CI runs test files in parallel on two cores.
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(index.buildMs).toBeLessThan(1000);
+    expect(index.buildMs).toBeGreaterThan(0);
     expect(CommuneIndex.load()).toBe(index);
   });
 
@@ -112,25 +109,5 @@ describe('robustness and speed', () => {
   test('non-string input is treated as empty rather than throwing', () => {
     expect(parsePlace(undefined as unknown as string, index)).toEqual({ ok: false, reason: 'empty' });
     expect(parsePlace(42 as unknown as string, index)).toEqual({ ok: false, reason: 'empty' });
-  });
-
-  test('p99 of typical answers is well under 5 ms', () => {
-    const answers = [
-      'Lyon', '69003', "j'habite à Villeurbanne", 'Saint-Denis', 'Saint-Denis (974)', 'Valence dans la Drôme',
-      'I live in Lille', 'à côté de Nantes (44)', 'Paris 18e', 'je préfère ne pas dire', 'Villeurbane', 'Boulogne',
-      "Bonjour, je m'appelle Marie et j'habite à Lyon depuis trois ans avec ma famille", '01400', 'Sainte-Marie',
-    ];
-    for (const a of answers) parsePlace(a, index); // warm-up: JIT and the lazy fuzzy buckets
-    const timings: number[] = [];
-    for (let round = 0; round < 40; round++) {
-      for (const a of answers) {
-        const started = process.hrtime.bigint();
-        parsePlace(a, index);
-        timings.push(Number(process.hrtime.bigint() - started) / 1e6);
-      }
-    }
-    timings.sort((x, y) => x - y);
-    const p99 = timings[Math.floor(timings.length * 0.99)] ?? Infinity;
-    expect(p99).toBeLessThan(5);
   });
 });
