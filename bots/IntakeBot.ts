@@ -56,9 +56,10 @@ export class IntakeBot {
         const { state, eTag } = await this.store.load(key);
         const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang);
         try {
-          // The very same object back means nothing changed (a join on a running conversation).
+          // The very same object back means nothing changed (a join on a running
+          // conversation): nothing to write. No state back means erased.
           if (result.state && result.state !== state) await this.store.save(key, result.state, eTag);
-          else if (state) await this.store.delete(key);
+          else if (!result.state && state) await this.store.delete(key);
           return { result, state };
         } catch (err) {
           if (err instanceof StorageConflictError && attempt < CONFLICT_RETRIES) {
