@@ -13,7 +13,9 @@
  * include the clients' own work. Database: DATABASE_URL, by default the local PostgreSQL
  * with a dedicated schema `bench_directline`, emptied at start.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from 'botbuilder';
 import restify from 'restify';
@@ -23,9 +25,17 @@ import { silentLogger, type Logger } from '../bots/log';
 import { loadConfig, type Config } from '../config';
 import { createApp } from '../index';
 import { loadResources } from '../locales/i18n';
+import { prng } from './prng';
 import { resetSchema, script } from './shared';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_CONVERSATIONS ?? 200);
+/**
+ * BENCH_THINK_MS: mean pause before each message (uniform between half and one and a half
+ * times it, seeded). 0 (default): each user answers the instant the reply arrives, a
+ * closed loop where latency is N / throughput (Little's law). A few seconds is what people
+ * take to type: the latency a person sees at that offered load.
+ */
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test?schema=bench_directline';
 const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
@@ -38,7 +48,7 @@ const TRY_AGAIN = ((loadResources().fr as { errors: { tryAgain: string } }).erro
 let turnErrors = 0;
 
 /** One young person: a token, a conversation, a socket, then each message and its first reply. */
-async function converse(base: string, i: number, latencies: number[]): Promise<number> {
+async function converse(base: string, i: number, latencies: number[], thinkMs = THINK_MS): Promise<number> {
   const domain = `${base}/v3/directline`;
   const gen = (await (await fetch(`${domain}/tokens/generate`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: '{"locale":"fr-FR"}' })).json()) as { token: string };
   const headers = { authorization: `Bearer ${gen.token}`, 'content-type': 'application/json' };
@@ -71,7 +81,9 @@ async function converse(base: string, i: number, latencies: number[]): Promise<n
   await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
   await welcome;
   let turns = 0;
+  const random = prng(i + 1);
   for (const text of script(i)) {
+    if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + random())));
     const t0 = performance.now();
     const res = await fetch(`${domain}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text, channelData: { clientActivityID: `c${i}-${turns}` } }) });
     if (res.status !== 200) throw new Error(`post: HTTP ${res.status}`);
@@ -116,10 +128,14 @@ function summary(name: string, r: Result): { tps: number; line: string } {
 
 async function main(): Promise<void> {
   await resetSchema(DATABASE_URL);
+  const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'binome-bench-outbox-'));
   const config: Config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL, DIRECTLINE_SECRET: SECRET,
     // N people from one loopback address: the per-address cap would (rightly) stop them.
     DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: String(N * 2 + 10), DIRECTLINE_MAX_CONVERSATIONS: String(N * 2 + 10),
+    // The seed has no staff contacts: with a coordinator address each request is one e-mail
+    // (a file here), as in production, rather than a dead letter and an undeliverable alert.
+    COORDINATOR_EMAIL: 'coordination@binome.invalid', OUTBOX_DIR: outboxDir,
   });
   // Warnings and errors are counted by event name and code (never contents), and printed at the end.
   const events = new Map<string, number>();
@@ -143,10 +159,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => echoServer.listen(0, '127.0.0.1', () => resolve()));
   const echoUrl = `http://127.0.0.1:${(echoServer.address() as AddressInfo).port}`;
 
-  console.log(`Direct Line endpoint: ${N} concurrent conversations × ${script(0).length} messages, HTTP + WebSocket on loopback; Node ${process.version}, ${os.cpus().length} CPUs, database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+  console.log(`Direct Line endpoint: ${N} concurrent conversations × ${script(0).length} messages${THINK_MS ? `, ~${THINK_MS} ms between messages` : ''}, HTTP + WebSocket on loopback; Node ${process.version}, ${os.cpus().length} CPUs, database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
   // A short warm-up of each, so the first numbers are not JIT compilation.
-  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(echoUrl, 1_000_000 + i, [])));
-  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(app.url, 1_000_000 + i, [])));
+  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(echoUrl, 1_000_000 + i, [], 0)));
+  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(app.url, 1_000_000 + i, [], 0)));
   const e = summary('echo bot', await drive(echoUrl));
   const b = summary('Binôme', await drive(app.url));
   console.log(e.line);
@@ -158,6 +174,7 @@ async function main(): Promise<void> {
   echo.close();
   await new Promise<void>((resolve) => echoServer.close(() => resolve()));
   await app.close();
+  fs.rmSync(outboxDir, { recursive: true, force: true });
 }
 
 main().catch((err) => {
