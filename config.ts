@@ -6,6 +6,10 @@ const ConfigSchema = z
     /** Unauthenticated by default, so loopback only unless an app id is configured. */
     HOST: z.string().min(1).optional(),
     DATABASE_URL: z.string().optional(),
+    /** PostgreSQL connections this process holds at most (PGlite has one). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    /** How long a query or transaction waits for a free connection before the turn fails. */
+    DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),

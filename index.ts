@@ -57,7 +57,11 @@ const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans qu
 export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
 
 /** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
-export function createBotStack(opts: { db: Database; log: Logger; now: () => Date; resumeAfterMs: number; retentionDays?: number; onStored?: () => void }): BotStack {
+export function createBotStack(opts: {
+  db: Database; log: Logger; now: () => Date; resumeAfterMs: number; retentionDays?: number; onStored?: () => void;
+  /** Turns running at once, all conversations together (default: the database pool's size). */
+  maxConcurrentTurns?: number;
+}): BotStack {
   const i18n = createI18n();
   const t: Translate = (lang, key, params) => i18n.t(key, { lng: lang, ...params }) as string;
   const render = createRenderer(i18n);
@@ -86,7 +90,7 @@ export function createBotStack(opts: { db: Database; log: Logger; now: () => Dat
       return count;
     },
   });
-  const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma)), render, opts.log);
+  const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma)), render, opts.log, { maxConcurrentTurns: opts.maxConcurrentTurns });
   return { bot, dialog, render, t };
 }
 
@@ -119,7 +123,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   const log = options.log ?? jsonLogger;
   const now = options.now ?? (() => new Date());
 
-  const db = await createDatabase(config.DATABASE_URL);
+  const db = await createDatabase(config.DATABASE_URL, { pool: { max: config.DATABASE_POOL_MAX, timeoutMs: config.DATABASE_POOL_TIMEOUT_MS } });
   try {
     const seeded = await seedDirectoryIfEmpty(db.prisma);
     if (seeded > 0) log('info', 'directory.seeded', { associations: seeded });
@@ -127,6 +131,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     let kick = () => undefined as void;
     const { bot, render } = createBotStack({
       db, log, now, resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000, retentionDays: config.STATE_RETENTION_DAYS, onStored: () => kick(),
+      // A turn uses one connection at a time: as many turns as connections keeps the pool's queue short.
+      maxConcurrentTurns: config.DATABASE_POOL_MAX,
     });
 
     const authenticated = !!config.MicrosoftAppId;

@@ -13,35 +13,42 @@
  * include the clients' own work. Database: DATABASE_URL, by default the local PostgreSQL
  * with a dedicated schema `bench_directline`, emptied at start.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TurnContext } from 'botbuilder';
-import { Client } from 'pg';
 import restify from 'restify';
 import WebSocket from 'ws';
 import { mountDirectLine } from '../adapters/directline/mountDirectLine';
-import { silentLogger } from '../bots/log';
+import { silentLogger, type Logger } from '../bots/log';
 import { loadConfig, type Config } from '../config';
 import { createApp } from '../index';
 import { loadResources } from '../locales/i18n';
+import { prng } from './prng';
+import { resetSchema, script } from './shared';
 
 const N = Number(process.argv[2] ?? process.env.BENCH_CONVERSATIONS ?? 200);
+/**
+ * BENCH_THINK_MS: mean pause before each message (uniform between half and one and a half
+ * times it, seeded). 0 (default): each user answers the instant the reply arrives, a
+ * closed loop where latency is N / throughput (Little's law). A few seconds is what people
+ * take to type: the latency a person sees at that offered load.
+ */
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test?schema=bench_directline';
 const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
-const script = (i: number) => [
-  'oui', 'Inès', "j'ai 17 ans", 'je suis en terminale générale', 'je sais pas quoi faire après le bac', 'Lyon', 'aucune', 'à distance',
-  'le mercredi après-midi', `ines.${i}@example.fr`, "c'est bon", 'oui',
-];
 
-interface Result { latencies: number[]; turns: number; seconds: number; failures: number; turnErrors: number }
+/** cpuMs: this process's CPU time (user + system, clients included; PostgreSQL's is not), less sensitive than wall time to other load on the machine. */
+interface Result { latencies: number[]; turns: number; seconds: number; cpuMs: number; failures: number; turnErrors: number }
 
 /** What the bot says when a turn failed (a database timeout under load): such a turn is counted as an error, not a success. */
 const TRY_AGAIN = ((loadResources().fr as { errors: { tryAgain: string } }).errors.tryAgain);
 let turnErrors = 0;
 
 /** One young person: a token, a conversation, a socket, then each message and its first reply. */
-async function converse(base: string, i: number, latencies: number[]): Promise<number> {
+async function converse(base: string, i: number, latencies: number[], thinkMs = THINK_MS): Promise<number> {
   const domain = `${base}/v3/directline`;
   const gen = (await (await fetch(`${domain}/tokens/generate`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: '{"locale":"fr-FR"}' })).json()) as { token: string };
   const headers = { authorization: `Bearer ${gen.token}`, 'content-type': 'application/json' };
@@ -74,7 +81,9 @@ async function converse(base: string, i: number, latencies: number[]): Promise<n
   await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
   await welcome;
   let turns = 0;
+  const random = prng(i + 1);
   for (const text of script(i)) {
+    if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + random())));
     const t0 = performance.now();
     const res = await fetch(`${domain}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text, channelData: { clientActivityID: `c${i}-${turns}` } }) });
     if (res.status !== 200) throw new Error(`post: HTTP ${res.status}`);
@@ -94,6 +103,7 @@ async function drive(base: string): Promise<Result> {
   let failures = 0;
   turnErrors = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const turns = await Promise.all(
     Array.from({ length: N }, (_, i) =>
       converse(base, i, latencies).catch((err: Error) => {
@@ -103,7 +113,8 @@ async function drive(base: string): Promise<Result> {
       }),
     ),
   );
-  return { latencies, turns: turns.reduce((a, b) => a + b, 0), seconds: (performance.now() - t0) / 1000, failures, turnErrors };
+  const cpu = process.cpuUsage(cpu0);
+  return { latencies, turns: turns.reduce((a, b) => a + b, 0), seconds: (performance.now() - t0) / 1000, cpuMs: (cpu.user + cpu.system) / 1000, failures, turnErrors };
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -111,30 +122,29 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 function summary(name: string, r: Result): { tps: number; line: string } {
   const s = [...r.latencies].sort((a, b) => a - b);
   const tps = r.turns / r.seconds;
-  return { tps, line: `${name.padEnd(12)} ${String(r.turns).padStart(6)} turns in ${r.seconds.toFixed(1).padStart(5)} s  ${tps.toFixed(0).padStart(5)} turns/s  p50 ${pct(s, 50).toFixed(1).padStart(6)} ms  p99 ${pct(s, 99).toFixed(1).padStart(6)} ms  max ${(s[s.length - 1] ?? NaN).toFixed(0)} ms  failed conversations ${r.failures}, failed turns ${r.turnErrors}` };
+  return { tps, line: `${name.padEnd(12)} ${String(r.turns).padStart(6)} turns in ${r.seconds.toFixed(1).padStart(5)} s  ${tps.toFixed(0).padStart(5)} turns/s  p50 ${pct(s, 50).toFixed(1).padStart(6)} ms  p99 ${pct(s, 99).toFixed(1).padStart(6)} ms  max ${(s[s.length - 1] ?? NaN).toFixed(0)} ms  cpu ${(r.cpuMs / r.turns).toFixed(2)} ms/turn  failed conversations ${r.failures}, failed turns ${r.turnErrors}` };
 }
 
-async function resetSchema(url: string): Promise<void> {
-  if (!url.startsWith('postgres')) return;
-  const u = new URL(url);
-  const schema = u.searchParams.get('schema');
-  if (!schema) return;
-  u.searchParams.delete('schema');
-  const admin = new Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
-}
 
 async function main(): Promise<void> {
   await resetSchema(DATABASE_URL);
+  const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), 'binome-bench-outbox-'));
   const config: Config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL, DIRECTLINE_SECRET: SECRET,
     // N people from one loopback address: the per-address cap would (rightly) stop them.
     DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: String(N * 2 + 10), DIRECTLINE_MAX_CONVERSATIONS: String(N * 2 + 10),
+    // The seed has no staff contacts: with a coordinator address each request is one e-mail
+    // (a file here), as in production, rather than a dead letter and an undeliverable alert.
+    COORDINATOR_EMAIL: 'coordination@binome.invalid', OUTBOX_DIR: outboxDir,
   });
-  const app = await createApp({ config, log: silentLogger });
+  // Warnings and errors are counted by event name and code (never contents), and printed at the end.
+  const events = new Map<string, number>();
+  const countingLogger: Logger = (level, event, fields = {}) => {
+    if (level === 'info') return;
+    const key = `${level} ${event}${fields.code ? ` [${fields.code}]` : ''}`;
+    events.set(key, (events.get(key) ?? 0) + 1);
+  };
+  const app = await createApp({ config, log: countingLogger });
 
   // The baseline: the same endpoint code on its own server, with a bot that only echoes.
   const echoServer = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
@@ -149,20 +159,22 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => echoServer.listen(0, '127.0.0.1', () => resolve()));
   const echoUrl = `http://127.0.0.1:${(echoServer.address() as AddressInfo).port}`;
 
-  console.log(`Direct Line endpoint: ${N} concurrent conversations × ${script(0).length} messages, HTTP + WebSocket on loopback; Node ${process.version}, ${os.cpus().length} CPUs, database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
+  console.log(`Direct Line endpoint: ${N} concurrent conversations × ${script(0).length} messages${THINK_MS ? `, ~${THINK_MS} ms between messages` : ''}, HTTP + WebSocket on loopback; Node ${process.version}, ${os.cpus().length} CPUs, database ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')}`);
   // A short warm-up of each, so the first numbers are not JIT compilation.
-  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(echoUrl, 1_000_000 + i, [])));
-  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(app.url, 1_000_000 + i, [])));
+  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(echoUrl, 1_000_000 + i, [], 0)));
+  await Promise.all(Array.from({ length: 5 }, (_, i) => converse(app.url, 1_000_000 + i, [], 0)));
   const e = summary('echo bot', await drive(echoUrl));
   const b = summary('Binôme', await drive(app.url));
   console.log(e.line);
   console.log(b.line);
   const stored = await app.db.prisma.mentoringRequest.count({ where: { conversationKey: { startsWith: 'directline/' } } });
+  if (events.size > 0) console.log(`Binôme logged: ${[...events].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   console.log(`Binôme throughput = ${((b.tps / e.tps) * 100).toFixed(0)}% of the echo bot's (target ≥ 40%); requests stored: ${stored} (expected ${N + 5})`);
 
   echo.close();
   await new Promise<void>((resolve) => echoServer.close(() => resolve()));
   await app.close();
+  fs.rmSync(outboxDir, { recursive: true, force: true });
 }
 
 main().catch((err) => {

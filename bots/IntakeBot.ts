@@ -8,25 +8,34 @@ import { detectCrisis } from '../understanding/safety/detectCrisis';
 import { ConversationStore } from './ConversationStore';
 import { pseudonym, type Logger } from './log';
 import { toActivities, type Renderer } from './renderMessages';
+import { TurnLimiter } from './TurnLimiter';
 import { TurnQueue } from './TurnQueue';
 
 // A stale write means another turn of this conversation ran in between (another
 // process); replies are only sent after the state is saved, so the turn can be redone.
 const CONFLICT_RETRIES = 2;
 
+/** Turns running at once when not told otherwise: the database pool's default size. */
+export const DEFAULT_MAX_CONCURRENT_TURNS = 10;
+
 /**
- * The bot: one turn at a time per conversation, safety check first, then the intake
- * dialog, state saved with its eTag before any reply is sent.
+ * The bot: one turn at a time per conversation, at most `maxConcurrentTurns` turns at
+ * once overall, safety check first, then the intake dialog, state saved with its eTag
+ * before any reply is sent.
  */
 export class IntakeBot {
   private readonly queue = new TurnQueue();
+  readonly limiter: TurnLimiter;
 
   constructor(
     private readonly dialog: IntakeDialog,
     private readonly store: ConversationStore,
     private readonly render: Renderer,
     private readonly log: Logger,
-  ) {}
+    options: { maxConcurrentTurns?: number } = {},
+  ) {
+    this.limiter = new TurnLimiter(options.maxConcurrentTurns ?? DEFAULT_MAX_CONCURRENT_TURNS);
+  }
 
   async run(context: TurnContext): Promise<void> {
     const key = ConversationStore.keyOf(context);
@@ -40,24 +49,29 @@ export class IntakeBot {
     // Typing, events, reactions, unknown types: nothing to say, nothing to store.
     if (!isMessage && !isJoin) return;
     const lang = langFromLocale(a.locale);
-    for (let attempt = 0; ; attempt++) {
-      const { state, eTag } = await this.store.load(key);
-      const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang);
-      try {
-        // The very same object back means nothing changed (a join on a running conversation).
-        if (result.state && result.state !== state) await this.store.save(key, result.state, eTag);
-        else if (state) await this.store.delete(key);
-      } catch (err) {
-        if (err instanceof StorageConflictError && attempt < CONFLICT_RETRIES) {
-          this.log('warn', 'turn.conflict', { conv: pseudonym(key), attempt });
-          continue;
+    // The database work holds a slot of the limiter; sending the replies (an HTTP call on
+    // some channels) does not.
+    const { result, state } = await this.limiter.run(async () => {
+      for (let attempt = 0; ; attempt++) {
+        const { state, eTag } = await this.store.load(key);
+        const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang);
+        try {
+          // The very same object back means nothing changed (a join on a running
+          // conversation): nothing to write. No state back means erased.
+          if (result.state && result.state !== state) await this.store.save(key, result.state, eTag);
+          else if (!result.state && state) await this.store.delete(key);
+          return { result, state };
+        } catch (err) {
+          if (err instanceof StorageConflictError && attempt < CONFLICT_RETRIES) {
+            this.log('warn', 'turn.conflict', { conv: pseudonym(key), attempt });
+            continue;
+          }
+          throw err;
         }
-        throw err;
       }
-      this.log('info', 'turn', { conv: pseudonym(key), channel: a.channelId, phase: result.state?.phase ?? 'erased' });
-      await this.send(context, result.out, result.state?.lang ?? state?.lang ?? lang);
-      return;
-    }
+    });
+    this.log('info', 'turn', { conv: pseudonym(key), channel: a.channelId, phase: result.state?.phase ?? 'erased' });
+    await this.send(context, result.out, result.state?.lang ?? state?.lang ?? lang);
   }
 
   private async onMessage(context: TurnContext, key: string, state: Awaited<ReturnType<ConversationStore['load']>>['state'], lang: Lang): Promise<TurnResult> {

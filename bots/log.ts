@@ -25,8 +25,16 @@ export function pseudonym(value: string): string {
   return crypto.createHmac('sha256', PSEUDONYM_KEY).update(value).digest('hex').slice(0, 12);
 }
 
+/** node-postgres errors without a code whose fixed messages quote nothing: named, so an operator sees the pool is the cause. */
+const KNOWN_MESSAGES: Record<string, string> = {
+  'timeout exceeded when trying to connect': 'DB_POOL_TIMEOUT',
+  'Connection terminated due to connection timeout': 'DB_CONNECT_TIMEOUT',
+  'Connection terminated unexpectedly': 'DB_CONNECTION_LOST',
+};
+
 /** The stable code of an error, never its message (which may quote user data). */
 export function errorCode(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err && typeof (err as { code: unknown }).code === 'string') return (err as { code: string }).code;
+  if (err instanceof Error && Object.hasOwn(KNOWN_MESSAGES, err.message)) return KNOWN_MESSAGES[err.message]!;
   return err instanceof Error ? err.name : 'UNKNOWN';
 }

@@ -1,5 +1,5 @@
 import { PrismaClient } from '@prisma/client';
-import { createDriverAdapter, type DatabaseTarget, type DriverAdapterHandle } from './driverAdapter';
+import { createDriverAdapter, DEFAULT_POOL, type DatabaseTarget, type DriverAdapterHandle, type PoolOptions } from './driverAdapter';
 import { migrate } from './migrate';
 
 export interface Database {
@@ -11,15 +11,18 @@ export interface Database {
 }
 
 /** Opens the database named by DATABASE_URL (PGlite by default) and migrates it. */
-export async function createDatabase(url: string | undefined, options: { migrate?: boolean } = {}): Promise<Database> {
-  const handle: DriverAdapterHandle = await createDriverAdapter(url);
+export async function createDatabase(url: string | undefined, options: { migrate?: boolean; pool?: PoolOptions } = {}): Promise<Database> {
+  const handle: DriverAdapterHandle = await createDriverAdapter(url, options.pool);
   try {
     if (options.migrate !== false) await migrate(handle);
   } catch (err) {
     await handle.close().catch(() => undefined);
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: handle.factory });
+  // An interactive transaction waits for a connection as long as a query does (Prisma's
+  // own default is 2 s, shorter than the pool's: under load the transactions failed first).
+  const waitMs = options.pool?.timeoutMs ?? DEFAULT_POOL.timeoutMs;
+  const prisma = new PrismaClient({ adapter: handle.factory, transactionOptions: { maxWait: waitMs, timeout: Math.max(5_000, waitMs) } });
   return {
     prisma,
     target: handle.target,

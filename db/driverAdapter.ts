@@ -39,8 +39,17 @@ export interface DriverAdapterHandle {
   close(): Promise<void>;
 }
 
+export interface PoolOptions {
+  /** PostgreSQL connections held at most (default 10). */
+  max?: number;
+  /** Wait for a free connection before giving up, in ms (default 10 s). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_POOL: Required<PoolOptions> = { max: 10, timeoutMs: 10_000 };
+
 /** Builds the Prisma driver adapter for a target; the one place either driver is constructed. */
-export async function createDriverAdapter(url: string | undefined): Promise<DriverAdapterHandle> {
+export async function createDriverAdapter(url: string | undefined, pool: PoolOptions = {}): Promise<DriverAdapterHandle> {
   const target = parseDatabaseTarget(url);
   if (target.kind === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -79,19 +88,19 @@ export async function createDriverAdapter(url: string | undefined): Promise<Driv
   const poolConfig = {
     connectionString: target.url,
     options: `-c search_path="${target.schema}"`,
-    max: 10,
-    connectionTimeoutMillis: 5_000,
+    max: pool.max ?? DEFAULT_POOL.max,
+    connectionTimeoutMillis: pool.timeoutMs ?? DEFAULT_POOL.timeoutMs,
   };
-  const pool = new pg.Pool(poolConfig);
+  const pgPool = new pg.Pool(poolConfig);
   // A dropped idle connection (database restarted, network cut) must not crash the
   // process; the next query reconnects. Prisma gets this same pool, so this covers it too.
-  pool.on('error', () => undefined);
-  const factory = new PrismaPg(pool, { schema: target.schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  pgPool.on('error', () => undefined);
+  const factory = new PrismaPg(pgPool, { schema: target.schema }) as unknown as SqlMigrationAwareDriverAdapterFactory;
   return {
     target,
     factory,
-    executeScript: async (sql) => { await pool.query(sql); },
-    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
-    close: async () => { await pool.end(); },
+    executeScript: async (sql) => { await pgPool.query(sql); },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pgPool.query(sql, params)).rows as T[],
+    close: async () => { await pgPool.end(); },
   };
 }

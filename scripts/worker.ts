@@ -14,7 +14,7 @@ import { createHandoffStack, randomWorkerId } from '../handoffStack';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = jsonLogger;
-  const db = await createDatabase(config.DATABASE_URL);
+  const db = await createDatabase(config.DATABASE_URL, { pool: { max: config.DATABASE_POOL_MAX, timeoutMs: config.DATABASE_POOL_TIMEOUT_MS } });
   const authenticated = !!config.MicrosoftAppId;
   const adapter = createCloudAdapter(config);
   const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated });

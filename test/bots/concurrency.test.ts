@@ -53,6 +53,19 @@ describe('one conversation, concurrent messages', () => {
     expect(state.current).toBe('situation');
   });
 
+  it('a member joining a running conversation (conversationUpdate) keeps its answers', async () => {
+    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const adapter = adapterFor(bot, 'c-join');
+    for (const text of ['bonjour', 'oui', 'Inès']) await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+    adapter.activeQueue.splice(0);
+    // Teams, the Emulator and others send one when someone joins or the client reconnects.
+    await adapter.receiveActivity({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user2', name: '' }], recipient: { id: 'bot', name: 'Bot' } });
+    expect(adapter.activeQueue.splice(0)).toEqual([]);
+    const state = await stateOf('c-join');
+    expect(state.draft).toMatchObject({ firstName: 'Inès' });
+    expect(state.current).toBe('age');
+  });
+
   it('across two processes: the stale turn is rejected by the eTag and redone, so no answer is lost', async () => {
     const { bot: first, dialog, render } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
     const setup = adapterFor(first, 'c-race');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exportDirectory, findDirectoryEntry, importDirectory, type ImportSummary } from '../../db/directoryRepository';
+import { PrismaDirectory } from '../../db/PrismaDirectory';
 import { readDirectoryFile, seedDirectoryIfEmpty } from '../../db/seedDirectory';
 import { directoryToCsv, validateDirectoryCsv } from '../../routing/directoryCsv';
 import { validateDirectory, type DirectoryFile } from '../../routing/directorySchema';
@@ -53,6 +54,24 @@ describe.each(kinds)('directory import and export on %s', (kind) => {
     await db!.prisma.notification.create({ data: { requestId: row.id, associationId, kind: 'new_request' } });
     return { requestId: row.id };
   };
+
+  maybe('routing reads the directory from memory while unchanged, and sees any change (update, import, delete) at once', async () => {
+    const directory = new PrismaDirectory(db!.prisma);
+    const first = await directory.listProgrammes();
+    expect(await directory.listProgrammes()).toEqual(first);
+    const target = first.find((p) => !p.isCoordinator)!;
+
+    // Another process's update, without Prisma (no updatedAt written).
+    await db!.prisma.$executeRawUnsafe('UPDATE "programme" SET "capacityPerMonth" = 0 WHERE "id" = $1', target.id);
+    expect((await directory.listProgrammes()).find((p) => p.id === target.id)!.capacityPerMonth).toBe(0);
+
+    await importDirectory(db!.prisma, without(seed(), target.associationId));
+    const afterImport = await directory.listProgrammes();
+    expect(afterImport.filter((p) => p.associationId === target.associationId).every((p) => !p.active)).toBe(true);
+
+    await db!.prisma.programme.deleteMany({ where: { associationId: target.associationId } });
+    expect((await directory.listProgrammes()).some((p) => p.associationId === target.associationId)).toBe(false);
+  });
 
   maybe('exports the seeded directory as a file that validates, coordinator first, inactive rows included', async () => {
     const exported = await exportDirectory(db!.prisma);

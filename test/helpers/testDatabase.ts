@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Client } from 'pg';
 import { createDatabase, type Database } from '../../db/createDatabase';
+import type { PoolOptions } from '../../db/driverAdapter';
 
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -31,7 +32,7 @@ export function postgresAvailable(): Promise<boolean> {
 export type DbKind = 'pglite' | 'postgres';
 
 /** A migrated, seeded database of its own: in-memory PGlite, or a fresh schema on PostgreSQL. */
-export async function openTestDatabase(kind: DbKind, opts: { seed?: boolean } = {}): Promise<Database & { url: string }> {
+export async function openTestDatabase(kind: DbKind, opts: { seed?: boolean; pool?: PoolOptions } = {}): Promise<Database & { url: string }> {
   let url = 'pglite://memory';
   let schema: string | null = null;
   if (kind === 'postgres') {
@@ -42,7 +43,7 @@ export async function openTestDatabase(kind: DbKind, opts: { seed?: boolean } = 
     await admin.end();
     url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`;
   }
-  const db = await createDatabase(url);
+  const db = await createDatabase(url, { pool: opts.pool });
   if (opts.seed !== false) {
     const { seedDirectoryIfEmpty } = await import('../../db/seedDirectory');
     await seedDirectoryIfEmpty(db.prisma);
