@@ -214,9 +214,10 @@ export class IntakeDialog {
     const u = this.reader.read(state, text, policy.asked);
     this.reader.followLanguage(state, u, out);
     // The text the answer is read from: without what a correction says is wrong ("pas Lyon").
-    // A question about the service is not an answer ("gratuit ?" is no first name): only what the reading found counts.
+    // A question about the service ("gratuit ?" is no first name) or a correction of another answer
+    // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
     const answer = this.reader.ownAnswer(state, q, u, (st, qq) => this.questionMsg(st, qq))
-      ?? (u.faq ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
+      ?? (u.faq || u.correction ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
       ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot, adds: u.adds })

@@ -3,9 +3,9 @@ import { cleanText, fail, normalize, ok, type ParseResult } from './text';
 
 const MAX_LENGTH = 120;
 
-/** Folded words of a phrase: lowercase, no accents, apostrophes kept inside words. */
-const foldWords = (s: string): string[] => normalize(s).split(/[^\p{L}\p{N}']+/u).filter(Boolean).map((w) => w.replace(/'/g, ''));
-const PHRASES = [...lexicon.relations, ...lexicon.leadIns].map(foldWords).sort((a, b) => b.length - a.length);
+/** A word folded for comparison: lowercase, letters only ("Belle-Mère" -> "bellemere", "s'appelle" -> "sappelle"). */
+const fold = (w: string): string => normalize(w).replace(/[^\p{L}\p{N}]+/gu, '');
+const PHRASES = [...lexicon.relations, ...lexicon.leadIns].map((p) => p.split(' ').map(fold)).sort((a, b) => b.length - a.length);
 
 /**
  * The name of the parent who consents, without the words around it: "ma mère Nadia
@@ -19,7 +19,7 @@ export function parseGuardianName(text: string): ParseResult<string, 'not_a_name
     if (/[@\d<>]/.test(cleaned)) return fail('not_a_name');
     // Words as typed, each with its folded form, so the name keeps its accents and case.
     const words = cleaned.split(/[^\p{L}\p{M}'-]+/u).filter(Boolean);
-    const folded = words.map((w) => foldWords(w).join(''));
+    const folded = words.map(fold);
     let start = 0;
     for (let round = 0; round < 6 && start < words.length; round++) {
       const phrase = PHRASES.find((p) => p.every((w, i) => folded[start + i] === w));

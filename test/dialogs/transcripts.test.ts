@@ -4,6 +4,7 @@ import { runTranscript } from '../helpers/transcripts';
 import { enTranscripts } from '../transcripts/en';
 import { edgeCaseTranscripts } from '../transcripts/edgeCases';
 import { frTranscripts } from '../transcripts/fr';
+import { understandingTranscripts } from '../transcripts/understanding';
 
 let db: Database;
 beforeAll(async () => {
@@ -17,6 +18,7 @@ describe.each([
   ['French', frTranscripts],
   ['English', enTranscripts],
   ['Edge-case', edgeCaseTranscripts],
+  ['Free-text understanding', understandingTranscripts],
 ])('%s conversations', (_lang, transcripts) => {
   it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
     await runTranscript(t, db);
