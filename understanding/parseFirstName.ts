@@ -15,7 +15,7 @@ const LEAD_INS = [
   "je m'appelle", "je m'apelle", "je m'appel", "je m'apel", "jm'appelle", "jm'apelle", "jmappelle", "jmapelle", "j'm'appelle",
   "on m'appelle", "tu peux m'appeler", "vous pouvez m'appeler", "appelle-moi", "appelez-moi",
   "mon prenom c'est", "mon prenom est", "mon prenom", "prenom", "mon nom c'est", "mon nom est", "mon nom",
-  "moi c'est", "moi cest", "moi c", "c'est", "cest", "je suis", "jsuis", "jsui", "moi", "c",
+  "moi c'est", "moi cest", "moi ce", "moi c", "c'est", "cest", "je suis", "jsuis", "jsui", "moi", "c",
   "my name is", "my name's", "my first name is", "my first name's", "first name", "name is", "name",
   "call me", "you can call me", "i'm", "im", "i am", "it's", "its", "this is",
 ];
@@ -157,7 +157,7 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
 /** Introductions that say a name follows, wherever they are in a sentence. */
 const INTRODUCTIONS = [
   "je m'appelle", "je m'apelle", "je m'appel", "je m'apel", "jm'appelle", "jm'apelle", "jmappelle", "jmapelle", "j'm'appelle",
-  "on m'appelle", "mon prenom c'est", "mon prenom est", "mon prenom c", "moi c'est", "moi cest", "moi c", "prenom :", "prenom =",
+  "on m'appelle", "mon prenom c'est", "mon prenom est", "mon prenom c", "moi c'est", "moi cest", "moi ce", "moi c", "prenom :", "prenom =",
   "my name is", "my name's", "my first name is", "call me", "names", "name's",
 ];
 const INTRODUCTION_RE = new RegExp(

@@ -173,6 +173,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       result = { ...whole, correction: true };
     }
     if (cues.adds && result.slots.needs) result.adds = true;
+    // A message that corrects something is about that: "Attendez, je ne suis plus au chômage" is no
+    // first name, "non c terminale pas 1ere" no availability.
+    if (result.correction && result !== whole) result.slots = { ...result.slots };
+    if (result.correction) {
+      if (ctx.asked === 'firstName' && result.slots.firstName !== undefined && !findIntroducedName(text)) delete result.slots.firstName;
+      if (ctx.asked === 'availability' && Object.keys(result.slots).some((k) => k !== 'availability')) delete result.slots.availability;
+    }
     // At the summary, any answer given is a change to it.
     if (ctx.asked === 'confirm' && keys(result).some((k) => k !== 'confirm')) result.correction = true;
     return result;
