@@ -25,7 +25,6 @@ const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 /** Per-turn accumulators, reset before each message. */
 const turn = { queries: 0, sqlMs: 0, byKind: new Map<string, number>(), spans: new Map<string, number>() };
-const totals = new Map<string, number[]>();
 const add = (name: string, ms: number) => turn.spans.set(name, (turn.spans.get(name) ?? 0) + ms);
 
 function kindOf(text: string): string {

@@ -157,9 +157,6 @@ function startsWithSeq(words: readonly string[], at: number, seq: readonly strin
   return true;
 }
 
-function startsAnyAt(words: readonly string[], at: number, seqs: readonly (readonly string[])[]): boolean {
-  return seqs.some((seq) => at >= 0 && startsWithSeq(words, at, seq));
-}
 function endsAnyBefore(words: readonly string[], at: number, seqs: readonly (readonly string[])[]): boolean {
   return seqs.some((seq) => at - seq.length >= 0 && startsWithSeq(words, at - seq.length, seq));
 }
