@@ -27,6 +27,8 @@ export interface ConversationResult {
   differences: { field: string; expected: unknown; stored: unknown }[];
   /** Messages the young person sent until the summary was first shown (the request complete). */
   turnsToComplete: number | null;
+  /** Messages until their situation was told: age, situation, needs and place all answered (consent included). */
+  turnsToSituation: number | null;
   /** Every message sent, until the request was stored or the simulation gave up. */
   turns: number;
   /** Why the simulation stopped without a stored request. */
@@ -38,6 +40,7 @@ export interface ConversationReport {
   count: number;
   exact: number;
   medianTurnsToComplete: number | null;
+  medianTurnsToSituation: number | null;
   results: ConversationResult[];
 }
 
@@ -93,6 +96,7 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
     const sentBefore = new Set<string>();
     let turns = 0;
     let turnsToComplete: number | null = null;
+    let turnsToSituation: number | null = null;
     let stuck: string | undefined;
     await send(conv.opening);
     turns += 1;
@@ -100,6 +104,8 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
       const state = await readState();
       if (!state) { stuck = 'conversation state erased'; break; }
       if (state.phase === 'summary' && turnsToComplete === null) turnsToComplete = turns;
+      const told = (['age', 'situation', 'needs', 'place'] as const).every((slot) => state.answered[slot]);
+      if (turnsToSituation === null && (told || state.phase === 'summary' || state.phase === 'submitted')) turnsToSituation = turns;
       if (state.phase === 'submitted') break;
       if (turns >= MAX_TURNS) { stuck = `no request after ${MAX_TURNS} messages (phase ${state.phase}, question ${state.current ?? '-'})`; break; }
       const answerKey = answerKeyFor(state, conv.answers);
@@ -124,13 +130,17 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
 
     const stored = await db.prisma.mentoringRequest.findMany({ where: { conversationKey: key } });
     const differences = stored.length === 1 ? compareRequest(conv.expected, stored[0]!.payload as Record<string, unknown>) : [{ field: '(request)', expected: 'one stored request', stored: stored.length }];
-    results.push({ id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turns, stuck, transcript });
+    results.push({ id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turnsToSituation, turns, stuck, transcript });
   }
-  const completes = results.map((r) => r.turnsToComplete).filter((n): n is number => n !== null).sort((a, b) => a - b);
+  const medianOf = (values: (number | null)[]) => {
+    const known = values.filter((n): n is number => n !== null).sort((a, b) => a - b);
+    return known.length === 0 ? null : median(known);
+  };
   return {
     count: items.length,
     exact: results.filter((r) => r.exact).length,
-    medianTurnsToComplete: completes.length === 0 ? null : median(completes),
+    medianTurnsToComplete: medianOf(results.map((r) => r.turnsToComplete)),
+    medianTurnsToSituation: medianOf(results.map((r) => r.turnsToSituation)),
     results,
   };
 }

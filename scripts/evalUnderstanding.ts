@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   try {
     await seedDirectoryIfEmpty(db.prisma);
     const conv = await evaluateConversations(convs, db, REFERENCE_DAY);
-    console.log(`\nConversations: ${conv.count}, request exactly right: ${conv.exact} (${pct(conv.exact / conv.count).trim()} %), median messages to a complete request: ${conv.medianTurnsToComplete}`);
+    console.log(`\nConversations: ${conv.count}, request exactly right: ${conv.exact} (${pct(conv.exact / conv.count).trim()} %), median messages to a complete request: ${conv.medianTurnsToComplete}, to tell age, situation, needs and place: ${conv.medianTurnsToSituation}`);
     const failed = failedTargets({
       slotF1: Object.fromEntries(report.slots.filter((x) => x.support > 0).map((x) => [x.key, x.f1])),
       conversationExact: conv.exact / conv.count,
