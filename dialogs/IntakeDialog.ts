@@ -11,7 +11,7 @@ import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
 import type { CrisisSignal } from '../understanding/safety/detectCrisis';
 import { newState, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
-import { MessageReader, placeChoiceAsk, readingPolicy } from './readings';
+import { MessageReader, placeChoiceAsk, readingPolicy, slotsRead } from './readings';
 import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from './progress';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
 import { plainYesNo, questionFor, type AskContext, type Question } from './questions';
@@ -216,8 +216,10 @@ export class IntakeDialog {
     // The text the answer is read from: without what a correction says is wrong ("pas Lyon").
     // A question about the service ("gratuit ?" is no first name) or a correction of another answer
     // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
+    // ("en fait c'est lea@example.fr" at the contact question corrects this very answer: read as usual.)
+    const correctsOther = u.correction && !slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
     const answer = this.reader.ownAnswer(state, q, u, (st, qq) => this.questionMsg(st, qq))
-      ?? (u.faq || u.correction ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
+      ?? (u.faq || correctsOther ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
       ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot, adds: u.adds })

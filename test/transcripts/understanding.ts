@@ -55,7 +55,8 @@ export const understandingTranscripts: Transcript[] = [
       ['aucune', 'intake.meeting.ask'],
       ['peu importe', 'intake.availability.ask'],
       ['passer', 'intake.contact.ask'],
-      ['lea@example.fr', SUMMARY],
+      // A correction marker in the answer to the question asked is still that answer.
+      ["oups en fait c'est lea@example.fr", SUMMARY],
       ['et rajoute la confiance en moi dans mes besoins', ['intake.understood.corrected', ...SUMMARY]],
       ["oui c'est bon", PROPOSAL],
       ['1', SENT_AFTER_CHOICE],
