@@ -5,7 +5,6 @@ import type { Lang } from '../intake/vocabulary';
 import type { Proposal } from '../intake/submitRequest';
 import type { Reason } from '../routing/types';
 import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
-import { detectLanguage } from '../understanding/detectLanguage';
 import { parseYesNo } from '../understanding/parseYesNo';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
@@ -56,7 +55,6 @@ export interface TurnResult { state: IntakeState | null; out: Msg[] }
 
 export const MAX_MESSAGE_LENGTH = 2000;
 const MAX_RETRIES = 3;
-const SKIP_WORDS = new Set(['passer', 'je passe', 'suivant', 'skip', 'next', 'pass', 'je prefere ne pas repondre', 'prefer not to say', 'je ne veux pas repondre', 'pas de reponse', 'rather not say', 'i d rather not say']);
 const DRAFT_FIELD_SLOTS: Record<DraftField, SlotName[]> = {
   consent: [], age: ['age'], needs: ['needs'], contact: ['contact', 'contactPreference'],
   guardian: ['guardianName', 'guardianContact', 'guardianConsent'], other: [],
@@ -131,7 +129,7 @@ export class IntakeDialog {
       // "Effacer mes données" must reach requests sent earlier, even when the form state is gone.
       if (cmd?.kind === 'deleteData') return this.askConfirmation(state, 'delete', out);
       const u = this.reader.read(state, text, null);
-      const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang ?? detectLanguage(text);
+      const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang;
       if (detected) state.lang = detected;
       // An opening that tells the whole story is kept for after the consent, not asked again.
       this.reader.hold(state, u);
@@ -205,13 +203,13 @@ export class IntakeDialog {
     const slot = state.current;
     if (!slot) { out.push(...this.askNextStep(state)); return; }
     const q = questionFor(slot);
-    if (q.skippable && SKIP_WORDS.has(commandText(text))) {
+    const policy = readingPolicy(state);
+    const u = this.reader.read(state, text, policy.asked);
+    if (q.skippable && u.skip) {
       this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
       out.push(...this.afterAnswer(state));
       return;
     }
-    const policy = readingPolicy(state);
-    const u = this.reader.read(state, text, policy.asked);
     this.reader.followLanguage(state, u, out);
     // The text the answer is read from: without what a correction says is wrong ("pas Lyon").
     // A question about the service ("gratuit ?" is no first name) or a correction of another answer

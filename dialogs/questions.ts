@@ -86,7 +86,8 @@ const ask = (slot: SlotName) => (ctx: AskContext) => msg(`intake.${slot}.ask`, c
 const COLLEGE_YEARS: SchoolYear[] = ['6e', '5e', '4e', '3e'];
 const LYCEE_YEARS: SchoolYear[] = ['seconde', 'premiere', 'terminale'];
 const LYCEE_PRO_YEARS: SchoolYear[] = ['seconde', 'premiere', 'terminale', 'cap_1', 'cap_2'];
-const SCHOOL_KINDS: Situation[] = ['college', 'lycee_general', 'lycee_techno', 'lycee_pro'];
+/** Situations whose level is a school year (the others: a diploma). */
+export const SCHOOL_KINDS: readonly Situation[] = ['college', 'lycee_general', 'lycee_techno', 'lycee_pro'];
 
 function levelOptions(kind: Situation | undefined): ChoiceOption[] {
   if (kind === 'college') return vocab('schoolYear', COLLEGE_YEARS);

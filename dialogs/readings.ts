@@ -7,7 +7,7 @@ import { understand, type Asked, type SlotKey, type Slots, type Understanding } 
 import type { Draft, IntakeState, SlotName } from './IntakeState';
 import { msg, type Msg, type Translate } from './Msg';
 import { forgetWhatNoLongerApplies, isAnswered } from './progress';
-import { QUESTIONS, questionFor, type Answer, type Question } from './questions';
+import { QUESTIONS, questionFor, SCHOOL_KINDS, type Answer, type Question } from './questions';
 
 /** The dialog's question each reading answers. */
 export const SLOT_OF_KEY: Partial<Record<SlotKey, SlotName>> = {
@@ -15,7 +15,6 @@ export const SLOT_OF_KEY: Partial<Record<SlotKey, SlotName>> = {
   priority: 'priority', meeting: 'meeting', availability: 'availability', email: 'contact', phone: 'contact', contactPreference: 'contactPreference',
 };
 
-const SCHOOL_KINDS = new Set(['college', 'lycee_general', 'lycee_techno', 'lycee_pro']);
 /** Questions whose answer is the young person's own free words (or a parent's details): nothing else is read in them unless they say they correct something. */
 const FREE_TEXT: ReadonlySet<SlotName> = new Set(['needsOther', 'availability', 'guardianName', 'guardianContact', 'guardianConsent']);
 
@@ -24,7 +23,7 @@ export function readingPolicy(state: IntakeState): { asked: Asked | null; extras
   if (state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal') return { asked: 'confirm', extrasOnlyIfCorrection: false };
   if (state.phase !== 'asking' || !state.current) return { asked: null, extrasOnlyIfCorrection: false };
   const slot = state.current;
-  if (slot === 'level') return { asked: SCHOOL_KINDS.has(state.draft.situation?.kind ?? '') ? 'schoolYear' : 'diplomaLevel', extrasOnlyIfCorrection: false };
+  if (slot === 'level') return { asked: !!state.draft.situation && SCHOOL_KINDS.includes(state.draft.situation.kind) ? 'schoolYear' : 'diplomaLevel', extrasOnlyIfCorrection: false };
   if (slot === 'availability') return { asked: 'availability', extrasOnlyIfCorrection: true };
   if (FREE_TEXT.has(slot)) return { asked: null, extrasOnlyIfCorrection: true };
   return { asked: slot as Asked, extrasOnlyIfCorrection: false };
