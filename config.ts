@@ -14,6 +14,22 @@ const ConfigSchema = z
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: z.string().optional(),
+    /**
+     * Shared by a bot and a Direct Line endpoint running in two processes (see
+     * DIRECTLINE_BOT_URL): the bot accepts requests signed with it, and the endpoint accepts
+     * the bot's replies signed with it.
+     */
+    BOT_CHANNEL_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    /**
+     * The messaging endpoint (…/api/messages) of a bot in another process: the widget's
+     * conversations go to it over the Bot Framework protocol instead of the bot in this
+     * process. Needs BOT_CHANNEL_SECRET, the same on both sides.
+     */
+    DIRECTLINE_BOT_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Where that bot reaches this endpoint for its replies (default: PUBLIC_URL, else this server's own address). */
+    DIRECTLINE_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** How long the endpoint waits for that bot to take a turn. */
+    DIRECTLINE_BOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** After this silence, the next message starts with a reminder of the answers. */
     RESUME_AFTER_MINUTES: z.coerce.number().positive().default(30),
     /** Unfinished conversations untouched for this long are erased. */
@@ -62,6 +78,10 @@ const ConfigSchema = z
   .refine((c) => !c.MicrosoftAppId || !!c.MicrosoftAppPassword || c.MicrosoftAppType === 'UserAssignedMSI', {
     message: 'MicrosoftAppPassword is required when MicrosoftAppId is set',
     path: ['MicrosoftAppPassword'],
+  })
+  .refine((c) => !c.DIRECTLINE_BOT_URL || !!c.BOT_CHANNEL_SECRET, {
+    message: 'BOT_CHANNEL_SECRET is required when DIRECTLINE_BOT_URL is set (the same secret as the bot\'s)',
+    path: ['BOT_CHANNEL_SECRET'],
   });
 
 export type Config = z.infer<typeof ConfigSchema> & { HOST: string };
@@ -78,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, HOST: c.HOST ?? (c.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1') };
+  // Reachable from other machines only when callers can be authenticated (Azure's identity, or the channel secret).
+  return { ...c, HOST: c.HOST ?? (c.MicrosoftAppId || c.BOT_CHANNEL_SECRET ? '0.0.0.0' : '127.0.0.1') };
 }

@@ -4,10 +4,11 @@ import {
 } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
-import { createCloudAdapter } from './adapters/botframework/createCloudAdapter';
+import { ChannelTokens } from './adapters/botframework/channelAuth';
+import { createBotFrameworkSetup } from './adapters/botframework/botFrameworkSetup';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
-import { DIRECTLINE_CHANNEL, DirectLineError } from './adapters/directline/DirectLineAdapter';
+import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
 import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
 import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { ConversationStore } from './bots/ConversationStore';
@@ -136,21 +137,32 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     });
 
     const authenticated = !!config.MicrosoftAppId;
-    const adapter = createCloudAdapter(config);
+    const { adapter, channel } = createBotFrameworkSetup(config);
     adapter.onTurnError = turnErrorHandler(render, log);
-    const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated });
+    const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated, channelSecret: !!channel });
 
     log('info', 'understanding.ready', { ms: warmUpUnderstanding() });
 
     // maxParamLength (find-my-way, default 100): staff link tokens are a path segment of ~120 characters.
     const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256, log: restifyLogger(log) } as unknown as restify.ServerOptions);
     server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
-    server.post('/api/messages', messagesEndpoint({ adapter, authenticated, log, logic: (ctx: TurnContext) => bot.run(ctx) }));
+    server.post('/api/messages', messagesEndpoint({ adapter, authenticated, channel, log, logic: (ctx: TurnContext) => bot.run(ctx) }));
     server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
       const up = await db.ping();
       res.send(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
     });
-    const directLine = mountDirectLine(server, { config, log, logic: (ctx: TurnContext) => bot.run(ctx), onTurnError: turnErrorHandler(render, log) });
+    let url = '';
+    const directLine = mountDirectLine(server, {
+      config, log, logic: (ctx: TurnContext) => bot.run(ctx), onTurnError: turnErrorHandler(render, log),
+      // DIRECTLINE_BOT_URL: the widget talks to a bot in another process (config requires the channel secret with it).
+      remote: config.DIRECTLINE_BOT_URL ? {
+        url: config.DIRECTLINE_BOT_URL,
+        tokens: new ChannelTokens(config.BOT_CHANNEL_SECRET!),
+        origin: () => config.DIRECTLINE_SERVICE_URL ?? config.PUBLIC_URL ?? url,
+        timeoutMs: config.DIRECTLINE_BOT_TIMEOUT_MS,
+      } : undefined,
+      botUnavailable: (locale) => render({ key: 'errors.tryAgain' }, langFromLocale(locale)),
+    });
     mountWebWidget(server, { directLine, config, log });
     // News about a request reaches a widget that is still open; otherwise the outbox falls back to e-mail.
     proactive.register(DIRECTLINE_CHANNEL, {
@@ -166,7 +178,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
           throw err;
         }
       },
-    });
+    }, IN_PROCESS_SERVICE_URL);
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -187,7 +199,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({ db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app') });

@@ -111,5 +111,7 @@ function conversationReferenceOf(a: Activity): Record<string, unknown> {
     user: { id: a.from?.id },
     bot: { id: a.recipient?.id },
     locale: a.locale,
+    // Set by the adapter once the request is authenticated (a channel holding the secret says so here): how to reach it again.
+    ...(a.callerId ? { callerId: a.callerId } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { createCloudAdapter } from '../adapters/botframework/createCloudAdapter';
+import { createBotFrameworkSetup } from '../adapters/botframework/botFrameworkSetup';
 import { loadConfig } from '../config';
 import { jsonLogger } from '../bots/log';
 import { ProactiveMessenger } from '../bots/ProactiveMessenger';
@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   const log = jsonLogger;
   const db = await createDatabase(config.DATABASE_URL, { pool: { max: config.DATABASE_POOL_MAX, timeoutMs: config.DATABASE_POOL_TIMEOUT_MS } });
   const authenticated = !!config.MicrosoftAppId;
-  const adapter = createCloudAdapter(config);
-  const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated });
+  const { adapter, channel } = createBotFrameworkSetup(config);
+  const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated, channelSecret: !!channel });
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker') });
   stack.worker.start();

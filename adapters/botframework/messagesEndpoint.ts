@@ -1,23 +1,34 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { errorCode, type Logger } from '../../bots/log';
+import { bearerToken, type ChannelSecretAuthentication } from './channelAuth';
 import { invalidActivityFields } from './inboundActivity';
 import { isLoopbackAddress, isLoopbackUrl } from './isLoopback';
 
 /**
  * POST /api/messages, the Bot Framework protocol. Without an app id nobody is
  * authenticated, so only loopback callers are served and replies only go to a loopback
- * serviceUrl: otherwise anyone could drive the bot or make it POST to any address.
+ * serviceUrl: otherwise anyone could drive the bot or make it POST to any address. A
+ * request signed with the channel secret (a Direct Line endpoint in another process) is
+ * authenticated by it, from any address, for the serviceUrl its token names.
  */
 export function messagesEndpoint(opts: {
   adapter: CloudAdapter;
   authenticated: boolean;
+  /** BOT_CHANNEL_SECRET is set. */
+  channel?: ChannelSecretAuthentication;
   logic: (context: TurnContext) => Promise<void>;
   log: Logger;
 }) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
-      if (!opts.authenticated) {
+      const viaChannel = !!opts.channel?.claimsChannel(req.headers?.authorization);
+      if (viaChannel && !opts.channel!.verifies(bearerToken(req.headers?.authorization), (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+        // Checked before the adapter, which would log the refusal with a stack trace.
+        res.send(401, { error: 'unauthorized', message: 'Invalid or expired channel token.' });
+        return;
+      }
+      if (!opts.authenticated && !viaChannel) {
         // Behind a reverse proxy on this machine every caller looks local; a proxied request
         // is therefore refused too: expose the bot only with credentials.
         const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers?.[h] !== undefined);

@@ -8,6 +8,33 @@ export const DIRECTLINE_CHANNEL = 'directline';
 export const IN_PROCESS_SERVICE_URL = 'urn:binome:directline';
 export const BOT_ACCOUNT = { id: 'binome', name: 'Binôme', role: 'bot' } as const;
 
+/**
+ * One activity from the bot into its conversation's history (and so to its sockets), in
+ * this process or from a bot in another one: `inReplyTo` is the activity it answers (or
+ * the continuation of a proactive message). A conversation forgotten meanwhile (the widget
+ * was closed) takes nothing: nobody can read it.
+ */
+export async function appendFromBot(hub: ConversationHub, inReplyTo: Partial<Activity>, a: Partial<Activity>): Promise<ResourceResponse> {
+  if (a.type === 'delay') {
+    // Bounded: a bot's "delay" must not hold a turn (and its queue) for long.
+    await new Promise((r) => setTimeout(r, Math.min(Number(a.value) || 0, 2_000)));
+    return { id: '' };
+  }
+  if (a.type === ActivityTypes.InvokeResponse || a.type === 'trace') return { id: '' };
+  const conversationId = inReplyTo.conversation?.id ?? '';
+  const stored = hub.append(conversationId, {
+    ...a,
+    channelId: DIRECTLINE_CHANNEL,
+    conversation: { id: conversationId } as Activity['conversation'],
+    from: { ...BOT_ACCOUNT },
+    recipient: inReplyTo.from ? { id: inReplyTo.from.id, name: '', role: 'user' } : undefined,
+    replyToId: a.replyToId ?? inReplyTo.id,
+    timestamp: new Date(),
+    serviceUrl: undefined,
+  });
+  return { id: stored?.id ?? '' };
+}
+
 export class DirectLineError extends Error {
   constructor(readonly code: 'CONVERSATION_GONE' | 'NOT_SUPPORTED') {
     super(code);
@@ -31,32 +58,8 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const conversationId = context.activity.conversation?.id ?? '';
     const responses: ResourceResponse[] = [];
-    for (const a of activities) {
-      if (a.type === 'delay') {
-        // Bounded: a bot's "delay" must not hold a turn (and its queue) for long.
-        await new Promise((r) => setTimeout(r, Math.min(Number(a.value) || 0, 2_000)));
-        responses.push({ id: '' });
-        continue;
-      }
-      if (a.type === ActivityTypes.InvokeResponse || a.type === 'trace') {
-        responses.push({ id: '' });
-        continue;
-      }
-      const stored = this.hub.append(conversationId, {
-        ...a,
-        channelId: DIRECTLINE_CHANNEL,
-        conversation: { id: conversationId } as Activity['conversation'],
-        from: { ...BOT_ACCOUNT },
-        recipient: context.activity.from ? { id: context.activity.from.id, name: '', role: 'user' } : undefined,
-        replyToId: a.replyToId ?? context.activity.id,
-        timestamp: new Date(),
-        serviceUrl: undefined,
-      });
-      // The widget was closed and forgotten meanwhile: nobody can read it, nothing to keep.
-      responses.push({ id: stored?.id ?? '' });
-    }
+    for (const a of activities) responses.push(await appendFromBot(this.hub, context.activity, a));
     return responses;
   }
 

@@ -8,8 +8,10 @@ import type { Config } from '../../config';
 import { errorCode, pseudonym, type Logger } from '../../bots/log';
 import { cleanLocale, parseClientActivity } from './clientActivity';
 import { ConversationHub, type Conversation } from './ConversationHub';
-import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, DirectLineAdapter, IN_PROCESS_SERVICE_URL } from './DirectLineAdapter';
+import { appendFromBot, BOT_ACCOUNT, DIRECTLINE_CHANNEL, DirectLineAdapter, IN_PROCESS_SERVICE_URL } from './DirectLineAdapter';
 import { RateLimiter } from './rateLimit';
+import { CONNECTOR_PATH, mountConnectorService, RemoteBot, RemoteBotError } from './remoteBot';
+import type { ChannelTokens } from '../botframework/channelAuth';
 import { randomId, secretMatches, TokenSigner, type TokenClaims } from './tokens';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
@@ -43,6 +45,14 @@ export interface MountOptions {
   logic: (context: TurnContext) => Promise<void>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   log: Logger;
+  /**
+   * The bot runs in another process instead (DIRECTLINE_BOT_URL): activities go to it over
+   * the Bot Framework protocol and its replies come back to the connector service mounted
+   * under `origin()` + /v3/directline/connector, both ways signed with the channel secret.
+   */
+  remote?: { url: string; tokens: ChannelTokens; origin: () => string; timeoutMs: number };
+  /** What the young person reads when the remote bot could not take a turn, in their language. */
+  botUnavailable?: (locale: string | undefined) => string;
 }
 
 type Auth = { ok: true; claims: TokenClaims | null; bySecret: boolean } | { ok: false; status: 401 | 403; error: string };
@@ -134,12 +144,28 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     return { conversationId: c.id, token, expires_in: expiresIn, streamUrl: streamUrl(req, c, token, watermark) };
   };
 
-  /** Runs a turn; a failure is the bot's onTurnError's (it apologises), never the HTTP caller's. */
+  const remote = opts.remote;
+  const serviceUrl = () => `${remote!.origin().replace(/\/$/, '')}${CONNECTOR_PATH}`;
+  const remoteBot = remote ? new RemoteBot({ url: remote.url, tokens: remote.tokens, serviceUrl, timeoutMs: remote.timeoutMs }) : undefined;
+  if (remote) mountConnectorService(server, hub, remote.tokens, serviceUrl);
+
+  /**
+   * Runs a turn; a failure is the bot's onTurnError's (it apologises), never the HTTP
+   * caller's. A remote bot that could not take the turn cannot apologise: we do, with its name.
+   */
   const runTurn = async (activity: Partial<Activity>) => {
+    const conv = pseudonym(activity.conversation?.id ?? '');
     try {
-      await adapter.processActivity(activity, opts.logic);
+      if (remoteBot) await remoteBot.deliver(activity);
+      else await adapter.processActivity(activity, opts.logic);
     } catch (err) {
-      log('error', 'directline.turn.failed', { code: errorCode(err), conv: pseudonym(activity.conversation?.id ?? '') });
+      if (err instanceof RemoteBotError) {
+        log('error', 'directline.bot.failed', { status: err.status, conv });
+        const text = opts.botUnavailable?.(activity.locale ?? undefined);
+        if (text) await appendFromBot(hub, activity, { type: 'message', text, locale: activity.locale });
+        return;
+      }
+      log('error', 'directline.turn.failed', { code: errorCode(err), conv });
     }
   };
 

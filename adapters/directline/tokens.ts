@@ -12,59 +12,87 @@ export interface TokenClaims {
   exp: number;
 }
 
-export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };
-
-const PREFIX = 'dl1';
+export type Check<T> = { ok: true; claims: T } | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = Check<TokenClaims>;
 
 /**
- * HMAC-SHA256 signed tokens. The signing key is derived from the Direct Line secret
- * rather than being the secret itself, so the bearer secret of /tokens/generate and the
- * key that signs tokens are never the same bytes.
+ * Short-lived HMAC-SHA256 signed claims: `<prefix>.<base64url JSON>.<signature>`. The
+ * signing key is derived from the secret and a purpose, so one secret never signs two
+ * kinds of token with the same key (a token of one kind is never valid as another), and
+ * the secret itself is never the key.
  */
-export class TokenSigner {
+export class SignedClaims<T extends { exp: number }> {
   private readonly key: Buffer;
 
   constructor(
     secret: string,
+    purpose: string,
+    private readonly prefix: string,
     readonly ttlSeconds: number,
+    private readonly isClaims: (value: Record<string, unknown>) => boolean,
     private readonly now: () => number = Date.now,
   ) {
-    this.key = crypto.createHmac('sha256', secret).update('binome/directline/token-signing/v1').digest();
+    this.key = crypto.createHmac('sha256', secret).update(purpose).digest();
   }
 
-  issue(claims: Omit<TokenClaims, 'exp'>): { token: string; expiresIn: number } {
-    const body: TokenClaims = { ...claims, exp: Math.floor(this.now() / 1000) + this.ttlSeconds };
+  issue(claims: Omit<T, 'exp'>): { token: string; expiresIn: number } {
+    const body = { ...claims, exp: Math.floor(this.now() / 1000) + this.ttlSeconds };
     const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-    return { token: `${PREFIX}.${payload}.${this.sign(payload)}`, expiresIn: this.ttlSeconds };
+    return { token: `${this.prefix}.${payload}.${this.sign(payload)}`, expiresIn: this.ttlSeconds };
   }
 
-  /** A token's claims when its signature is ours, expired or not (forgetting a conversation needs no fresh token). */
-  claimsIgnoringExpiry(token: string | undefined): TokenClaims | undefined {
-    const check = this.verify(token, true);
-    return check.ok ? check.claims : undefined;
+  /** Whether a string is shaped like this kind of token (says nothing of its validity). */
+  looksLike(token: string | undefined): boolean {
+    return !!token && token.startsWith(`${this.prefix}.`);
   }
 
-  verify(token: string | undefined, ignoreExpiry = false): TokenCheck {
-    if (!token || token.length > 2048) return { ok: false, reason: 'invalid' };
+  verify(token: string | undefined, ignoreExpiry = false): Check<T> {
+    if (!token || token.length > 4096) return { ok: false, reason: 'invalid' };
     const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, reason: 'invalid' };
+    if (parts.length !== 3 || parts[0] !== this.prefix) return { ok: false, reason: 'invalid' };
     const [, payload, signature] = parts as [string, string, string];
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
-    let claims: TokenClaims;
+    let claims: Record<string, unknown>;
     try {
-      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenClaims;
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    if (typeof claims.c !== 'string' || typeof claims.u !== 'string' || typeof claims.exp !== 'number') return { ok: false, reason: 'invalid' };
+    if (!claims || typeof claims !== 'object' || typeof claims.exp !== 'number' || !this.isClaims(claims)) return { ok: false, reason: 'invalid' };
     if (!ignoreExpiry && claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
-    return { ok: true, claims };
+    return { ok: true, claims: claims as unknown as T };
   }
 
   private sign(payload: string): string {
     return crypto.createHmac('sha256', this.key).update(payload).digest('base64url');
+  }
+}
+
+/** The tokens of the Direct Line endpoint: one conversation each. */
+export class TokenSigner {
+  private readonly sealed: SignedClaims<TokenClaims>;
+
+  constructor(secret: string, readonly ttlSeconds: number, now: () => number = Date.now) {
+    this.sealed = new SignedClaims<TokenClaims>(
+      secret, 'binome/directline/token-signing/v1', 'dl1', ttlSeconds,
+      (c) => typeof c.c === 'string' && typeof c.u === 'string', now,
+    );
+  }
+
+  issue(claims: Omit<TokenClaims, 'exp'>): { token: string; expiresIn: number } {
+    return this.sealed.issue(claims);
+  }
+
+  /** A token's claims when its signature is ours, expired or not (forgetting a conversation needs no fresh token). */
+  claimsIgnoringExpiry(token: string | undefined): TokenClaims | undefined {
+    const check = this.sealed.verify(token, true);
+    return check.ok ? check.claims : undefined;
+  }
+
+  verify(token: string | undefined): TokenCheck {
+    return this.sealed.verify(token);
   }
 }
 
