@@ -34,6 +34,8 @@ const ConfigSchema = z
     RESUME_AFTER_MINUTES: z.coerce.number().positive().default(30),
     /** Unfinished conversations untouched for this long are erased. */
     STATE_RETENTION_DAYS: z.coerce.number().positive().default(30),
+    /** Messages one conversation may send per minute on /api/messages (also its burst); beyond, 429. */
+    MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Largest request body accepted on /api/messages. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     /** smtp://user:pass@host:587 or smtps://…; unset = e-mails written as .eml files to OUTBOX_DIR. */

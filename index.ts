@@ -11,6 +11,7 @@ import { mountStaffRoutes } from './adapters/staff/staffRoutes';
 import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
 import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
 import { mountWebWidget } from './adapters/directline/mountWebWidget';
+import { RateLimiter } from './adapters/directline/rateLimit';
 import { ConversationStore } from './bots/ConversationStore';
 import { ProactiveMessenger } from './bots/ProactiveMessenger';
 import { createHandoffStack, randomWorkerId, type HandoffStack } from './handoffStack';
@@ -146,7 +147,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     // maxParamLength (find-my-way, default 100): staff link tokens are a path segment of ~120 characters.
     const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256, log: restifyLogger(log) } as unknown as restify.ServerOptions);
     server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
-    server.post('/api/messages', messagesEndpoint({ adapter, authenticated, channel, log, logic: (ctx: TurnContext) => bot.run(ctx) }));
+    server.post('/api/messages', messagesEndpoint({
+      adapter, authenticated, channel, log, logic: (ctx: TurnContext) => bot.run(ctx),
+      limiter: new RateLimiter(config.MESSAGES_PER_MINUTE, config.MESSAGES_PER_MINUTE / 60),
+    }));
     server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
       const up = await db.ping();
       res.send(up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' });
@@ -265,6 +269,7 @@ async function main(): Promise<void> {
   console.log(`  Web widget:                    ${app.url}/   (embed: <script src="${app.url}/widget.js" data-lang="fr" async></script>)`);
   console.log(`  Health:                        GET  ${app.url}/healthz`);
   const config = loadConfig();
+  if (config.DIRECTLINE_BOT_URL) console.log(`  The widget's conversations go to the bot at ${new URL(config.DIRECTLINE_BOT_URL).origin} (DIRECTLINE_BOT_URL), not to this process's bot.`);
   const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;
   console.log(`  Staff notifications:           ${config.OUTBOX_WORKER === 'inprocess' ? 'delivered by this process' : 'OUTBOX_WORKER=off: run npm run worker'}; e-mails ${mail}`);
   if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {

@@ -1,6 +1,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import { errorCode, type Logger } from '../../bots/log';
+import { errorCode, pseudonym, type Logger } from '../../bots/log';
+import type { RateLimiter } from '../directline/rateLimit';
 import { bearerToken, type ChannelSecretAuthentication } from './channelAuth';
 import { invalidActivityFields } from './inboundActivity';
 import { isLoopbackAddress, isLoopbackUrl } from './isLoopback';
@@ -19,6 +20,11 @@ export function messagesEndpoint(opts: {
   channel?: ChannelSecretAuthentication;
   logic: (context: TurnContext) => Promise<void>;
   log: Logger;
+  /**
+   * Messages per conversation (MESSAGES_PER_MINUTE). Turns of one conversation run one
+   * after the other, so without it a flood would queue turns in memory without end.
+   */
+  limiter?: RateLimiter;
 }) {
   return async (req: Request, res: Response): Promise<void> => {
     try {
@@ -53,6 +59,15 @@ export function messagesEndpoint(opts: {
       const invalid = invalidActivityFields(req.body);
       if (invalid) {
         res.send(400, { error: 'bad_request', message: `Invalid activity: ${invalid.join(', ')}.` });
+        return;
+      }
+      const activity = req.body as { type: string; channelId: string; conversation: { id: string } };
+      const key = `${activity.channelId}/${activity.conversation.id}`;
+      if (activity.type === 'message' && opts.limiter && !opts.limiter.take(key)) {
+        // Not a turn: nothing is read or changed, and the channel may send it again later.
+        opts.log('warn', 'http.messages.rate_limited', { conv: pseudonym(key) });
+        res.header('Retry-After', String(opts.limiter.retryAfterSeconds()));
+        res.send(429, { error: 'rate_limited', message: 'Too many messages in this conversation; wait a moment.' });
         return;
       }
       await opts.adapter.process(req, res, opts.logic);

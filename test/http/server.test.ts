@@ -97,3 +97,24 @@ describe('the HTTP server on loopback (PGlite in a directory)', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('/api/messages under a flood from one conversation', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp('pglite://memory', { MESSAGES_PER_MINUTE: '3' });
+  }, 60_000);
+  afterAll(async () => app?.close());
+
+  it('answers 429 with Retry-After beyond the per-conversation limit, without reading the message; other conversations go on', async () => {
+    const flood = new ExpectRepliesClient(app.url);
+    for (let i = 0; i < 3; i += 1) expect((await flood.raw(flood.activity({ text: 'oui' }))).status).toBe(200);
+    const refused = await flood.raw(flood.activity({ text: 'Inès' }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
+    // Other activity types are not counted (a channel's conversationUpdate is no message).
+    expect((await flood.raw(flood.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] }))).status).toBe(200);
+    const other = new ExpectRepliesClient(app.url);
+    expect((await other.say('oui')).length).toBeGreaterThan(0);
+  });
+});
