@@ -2,6 +2,7 @@ import { ChannelServiceHandlerBase, ChannelServiceRoutes, StatusCodeError, type 
 import type { ClaimsIdentity } from 'botframework-connector';
 import type { Server } from 'restify';
 import { z } from 'zod';
+import { TurnQueue } from '../../bots/TurnQueue';
 import { bearerToken, channelIdentity, type ChannelTokens } from '../botframework/channelAuth';
 import type { ConversationHub } from './ConversationHub';
 import { appendFromBot } from './DirectLineAdapter';
@@ -24,6 +25,9 @@ export class RemoteBotError extends Error {
  * the turn is over, as with Azure's channels).
  */
 export class RemoteBot {
+  /** One conversation's activities reach the bot one after the other, in the order they were posted here. */
+  private readonly queue = new TurnQueue();
+
   constructor(private readonly opts: {
     url: string;
     tokens: ChannelTokens;
@@ -32,7 +36,11 @@ export class RemoteBot {
     timeoutMs: number;
   }) {}
 
-  async deliver(activity: Partial<Activity>): Promise<void> {
+  deliver(activity: Partial<Activity>): Promise<void> {
+    return this.queue.run(activity.conversation?.id ?? '', () => this.post(activity));
+  }
+
+  private async post(activity: Partial<Activity>): Promise<void> {
     const serviceUrl = this.opts.serviceUrl();
     let response: Response;
     try {
