@@ -216,7 +216,7 @@ export class IntakeDialog {
     // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
     // ("en fait c'est lea@example.fr" at the contact question corrects this very answer: read as usual.)
     const correctsOther = u.correction && !slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
-    const answer = this.reader.ownAnswer(state, q, u, (st, qq) => this.questionMsg(st, qq))
+    const answer = this.reader.ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
       ?? (u.faq || correctsOther ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction

@@ -4,7 +4,7 @@ import {
   SITUATIONS, type Lang, type Need, type PriorityPublic, type SchoolYear, type DiplomaLevel, type Situation,
 } from '../intake/vocabulary';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
-import { choosePlace, formatPlace, parsePlace } from '../understanding/places/parsePlace';
+import { formatPlace } from '../understanding/places/parsePlace';
 export { formatPlace };
 import { parseAge } from '../understanding/parseAge';
 import { parseFirstName } from '../understanding/parseFirstName';
@@ -216,22 +216,9 @@ export const QUESTIONS: Question[] = [
     applies: () => true,
     skippable: true,
     ask: ask('place'),
-    understand(text, ctx) {
-      const pending = ctx.state.pendingPlaces;
-      const chosen = pending && pending.length > 0 ? choosePlace(text, pending, ctx.places) : null;
-      const r = chosen && (chosen.ok || chosen.reason === 'ambiguous' || chosen.reason === 'declined') ? chosen : parsePlace(text, ctx.places);
-      if (r.ok) return { kind: 'ok', apply: (d) => { d.place = r.value; } };
-      if (r.reason === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
-      if (r.reason === 'ambiguous' && r.candidates && r.candidates.length > 0) {
-        const candidates = r.candidates.slice(0, 8);
-        return {
-          kind: 'clarify',
-          pendingPlaces: candidates,
-          ask: { key: 'intake.place.which', choices: candidates.map((p, i) => ({ code: String(i + 1), label: msg('common.verbatim', { text: formatPlace(p) }) })) },
-        };
-      }
-      return { kind: 'retry' };
-    },
+    // Places are read by MessageReader.ownAnswer (readPlace with the commune index, and the
+    // choice among namesakes offered): it always answers, so this is never reached from the dialog.
+    understand: () => ({ kind: 'retry' }),
     clear: (d) => { delete d.place; },
     show: (d) => (d.place === undefined ? null : d.place ? formatPlace(d.place) : msg('common.notSaid')),
   },

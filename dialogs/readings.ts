@@ -2,7 +2,7 @@ import type { Place } from '../intake/MentoringRequest';
 import { MAX_AGE, MIN_AGE } from '../intake/vocabulary';
 import { isMobile } from '../understanding/parsePhone';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
-import { formatPlace } from '../understanding/places/parsePlace';
+import { choosePlace, formatPlace } from '../understanding/places/parsePlace';
 import { understand, type Asked, type SlotKey, type Slots, type Understanding } from '../understanding/understand';
 import type { Draft, IntakeState, SlotName } from './IntakeState';
 import { msg, type Msg, type Translate } from './Msg';
@@ -212,12 +212,22 @@ export class MessageReader {
   }
 
   /** The reply's reading as the answer to the question asked, or null to let the question read the text itself. */
-  ownAnswer(state: IntakeState, q: Question, u: Understanding, askAgain: (state: IntakeState, q: Question) => Msg): Answer | null {
+  ownAnswer(state: IntakeState, q: Question, u: Understanding, text: string, askAgain: (state: IntakeState, q: Question) => Msg): Answer | null {
     const s = u.slots;
     switch (q.slot) {
       case 'place': {
-        // A choice among namesakes offered before: choosePlace reads "2", "celui du 93".
-        if (state.pendingPlaces?.length) return null;
+        // A choice among namesakes offered before: choosePlace reads "2", "celui du 93". Anything
+        // else (another town typed instead, with its typos) is read like any answer to the question.
+        const pending = state.pendingPlaces;
+        if (pending?.length) {
+          const chosen = choosePlace(u.source ?? text, pending, this.deps.places);
+          if (chosen.ok) return { kind: 'ok', apply: (d) => { d.place = chosen.value; } };
+          if (chosen.reason === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
+          if (chosen.reason === 'ambiguous' && chosen.candidates?.length) {
+            const narrowed = chosen.candidates.slice(0, 8);
+            return { kind: 'clarify', pendingPlaces: narrowed, ask: placeChoiceAsk(narrowed) };
+          }
+        }
         const p = s.place;
         // Nothing read ("jsp", a typo too far): asked again, never stored as "not said".
         if (!p) return { kind: 'retry' };

@@ -82,6 +82,19 @@ export const edgeCaseTranscripts: Transcript[] = [
     ],
   },
   {
+    name: 'edge: another town typed (with a typo) instead of a choice among namesakes is read like any answer',
+    locale: 'fr-FR',
+    steps: [
+      ...START,
+      ['passer', 'intake.age.ask'],
+      ['20', 'intake.situation.ask'],
+      ['passer', 'intake.needs.ask'],
+      ['stage', 'intake.place.ask'],
+      ['Saint-Denis', 'intake.place.which'],
+      ['villeurbane', 'intake.priority.ask'],
+    ],
+  },
+  {
     name: 'edge: "oui mais …" at the summary is a change, not a confirmation',
     locale: 'fr-FR',
     steps: [
