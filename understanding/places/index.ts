@@ -1,5 +1,6 @@
 export { CommuneIndex, type CommuneEntry } from './CommuneIndex';
-export { parsePlace, choosePlace, formatPlace } from './parsePlace';
+export { parsePlace, formatPlace } from './parsePlace';
+export { choosePlace } from './choosePlace';
 export type { Place, PlaceFailureReason, PlaceParseResult } from './types';
 export { MAX_CANDIDATES } from './types';
 export { normalizeName } from './normalize';

@@ -4,7 +4,7 @@
  * Villeurbanne", "I live in Lille"), with or without a département ("Saint-Denis (974)").
  */
 import { CommuneIndex, compareByPopulation, type CommuneEntry } from './CommuneIndex';
-import { normalizeName, tokenize, type Token } from './normalize';
+import { tokenize, type Token } from './normalize';
 import { TerritoryIndex, type TerritoryRef } from './territories';
 import { cleanText } from '../text';
 import { MAX_CANDIDATES, type Place, type PlaceParseResult } from './types';
@@ -19,11 +19,11 @@ import {
   TERRITORY_CUES,
 } from './vocabulary';
 
-const EMPTY: PlaceParseResult = { ok: false, reason: 'empty' };
-const DECLINED: PlaceParseResult = { ok: false, reason: 'declined' };
-const NOT_FOUND: PlaceParseResult = { ok: false, reason: 'not_found' };
+export const EMPTY: PlaceParseResult = { ok: false, reason: 'empty' };
+export const DECLINED: PlaceParseResult = { ok: false, reason: 'declined' };
+export const NOT_FOUND: PlaceParseResult = { ok: false, reason: 'not_found' };
 
-const POSTAL_CODE = /^\d{5}$/;
+export const POSTAL_CODE = /^\d{5}$/;
 /** "18", "18e", "18eme", "1er", "3rd": an arrondissement number, with or without its suffix. */
 const ORDINAL = /^(\d{1,2})(er|re|e|eme|ieme|em|me|nd|st|rd|th)?$/;
 const ARRONDISSEMENT_WORDS: ReadonlySet<string> = new Set(['arrondissement', 'arr', 'arrdt', 'arrondissment', 'ardt']);
@@ -190,87 +190,6 @@ export function analysePlace(text: string, index: CommuneIndex = CommuneIndex.lo
   return done(suggestions.length > 0 ? { ok: false, reason: 'not_found', candidates: suggestions } : NOT_FOUND);
 }
 
-/**
- * Resolves the answer to "which one?" after an ambiguity: a position ("2", "le premier"),
- * a département code ("93"), a département or région name ("La Réunion"), a postal code,
- * a commune name, or the button label itself ("Saint-Denis (93)").
- */
-export function choosePlace(
-  text: string,
-  candidates: readonly Place[],
-  index: CommuneIndex = CommuneIndex.load(),
-): PlaceParseResult {
-  if (typeof text !== 'string') return EMPTY;
-  // cleanText strips markup and control characters and caps the length (MAX_TEXT_LENGTH).
-  const tokens = tokenize(cleanText(text));
-  if (tokens.length === 0) return EMPTY;
-  if (candidates.length === 0) return NOT_FOUND;
-  const words = tokens.map((t) => t.norm);
-  const joined = words.join(' ');
-
-  // A tapped button sends its label back verbatim.
-  const byLabel = candidates.filter((c) => normalizeName(formatPlace(c)) === joined);
-  if (byLabel.length === 1 && byLabel[0]) return { ok: true, value: byLabel[0] };
-
-  if (NONE_OF_THEM.has(joined)) return NOT_FOUND;
-  if (DECLINE_EXACT.has(joined)) return DECLINED;
-
-  const territories = TerritoryIndex.load();
-  const signals: Place[][] = [];
-  const keep = (predicate: (c: Place) => boolean): void => {
-    signals.push(candidates.filter(predicate));
-  };
-
-  const position = positionIn(words, candidates.length);
-  if (position !== null) keep((c) => c === candidates[position]);
-
-  for (const word of words) {
-    if (POSTAL_CODE.test(word)) {
-      const sameCode = candidates.filter((c) => c.postalCode === word);
-      // A code other than the one shown still tells the département (the first 2 or 3 digits).
-      signals.push(sameCode.length > 0 ? sameCode : candidates.filter((c) => word.startsWith(postalPrefix(c.departement))));
-      continue;
-    }
-    const departement = territories.departementCode(word);
-    if (departement) keep((c) => c.departement === departement);
-  }
-
-  for (const span of scanTerritories(words, territories)) {
-    const ref = span.ref;
-    keep((c) => ref.departements.has(c.departement) || ref.regions.has(c.region));
-  }
-
-  // Another commune named as a landmark ("the one near Paris", "celui à côté de Lyon"): the
-  // candidates of its département, else of its région.
-  for (const span of scanCommunes(words, index)) {
-    if (span.entries.length !== 1 || span.entries.some((e) => candidates.some((c) => c.commune === e.code))) continue;
-    if (words.slice(span.start, span.end).every((w) => COMMON_WORDS.has(w))) continue;
-    const landmark = span.entries[0];
-    if (!landmark || candidates.some((c) => normalizeName(c.name) === span.entries[0]?.key)) continue;
-    const sameDepartement = candidates.filter((c) => c.departement === landmark.departement);
-    keep((c) => (sameDepartement.length > 0 ? c.departement === landmark.departement : c.region === landmark.region));
-  }
-
-  // Commune names: only informative when the candidates do not all share one name.
-  const padded = ` ${joined} `;
-  const named = candidates.filter((c) => padded.includes(` ${normalizeName(c.name)} `));
-  if (named.length > 0 && named.length < candidates.length) signals.push(named);
-
-  if (signals.length === 0) {
-    const paddedDecline = DECLINE_PHRASES.some((p) => padded.includes(` ${p} `));
-    return paddedDecline ? DECLINED : NOT_FOUND;
-  }
-  let remaining: readonly Place[] = candidates;
-  for (const signal of signals) {
-    const narrowed = remaining.filter((c) => signal.includes(c));
-    // A signal that contradicts the others (a typo, an age typed alongside) is ignored
-    // rather than allowed to empty the list.
-    if (narrowed.length > 0) remaining = narrowed;
-  }
-  if (remaining.length === candidates.length && signals.every((s) => s.length === 0)) return NOT_FOUND;
-  if (remaining.length === 1 && remaining[0]) return { ok: true, value: remaining[0] };
-  return { ok: false, reason: 'ambiguous', candidates: [...remaining] };
-}
 
 /** Label for buttons and summaries: "Lyon (69)", "Saint-Denis (974)". */
 export function formatPlace(place: Pick<Place, 'name' | 'departement'>): string {
@@ -279,44 +198,6 @@ export function formatPlace(place: Pick<Place, 'name' | 'departement'>): string 
 
 // ---------------------------------------------------------------------------------------
 
-const NONE_OF_THEM: ReadonlySet<string> = new Set([
-  'aucun', 'aucune', 'aucun des deux', 'ni l un ni l autre', 'autre', 'une autre', 'un autre', 'none', 'none of them',
-  'neither', 'other', 'another', 'aucune de ces villes', 'c est pas ca', 'pas ca',
-]);
-
-/** Words around a position that do not change it: "le numéro 2", "the first one", "celui-ci". */
-const POSITION_WORDS: ReadonlySet<string> = new Set([
-  'choix', 'option', 'numero', 'num', 'n', 'no', 'number', 'one', 'celui', 'celle', 'ci', 'choice',
-]);
-
-const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
-  ['premier', 0], ['premiere', 0], ['first', 0], ['1er', 0], ['1ere', 0], ['1re', 0], ['1st', 0],
-  ['deuxieme', 1], ['second', 1], ['seconde', 1], ['2e', 1], ['2eme', 1], ['2nd', 1],
-  ['troisieme', 2], ['third', 2], ['3e', 2], ['3eme', 2], ['3rd', 2],
-  ['quatrieme', 3], ['fourth', 3], ['4e', 3], ['4eme', 3], ['4th', 3],
-  ['cinquieme', 4], ['fifth', 4], ['5e', 4], ['5eme', 4], ['5th', 4],
-  ['sixieme', 5], ['sixth', 5], ['6e', 5], ['6eme', 5], ['6th', 5],
-  ['septieme', 6], ['seventh', 6], ['7e', 6], ['7eme', 6], ['7th', 6],
-  ['huitieme', 7], ['eighth', 7], ['8e', 7], ['8eme', 7], ['8th', 7],
-]);
-
-/** A 0-based position named in the answer ("2", "le deuxième", "the last"), or null. */
-function positionIn(words: readonly string[], count: number): number | null {
-  const meaningful = words.filter((w) => !FILLERS.has(w) && !POSITION_WORDS.has(w));
-  if (meaningful.length !== 1 || !meaningful[0]) return null;
-  const word = meaningful[0];
-  if (word === 'dernier' || word === 'derniere' || word === 'last') return count - 1;
-  // "01" is a département, "1" a position: only a plain one- or two-digit number without a
-  // leading zero counts as a position.
-  const position = /^[1-9]\d?$/.test(word) ? Number(word) - 1 : ORDINAL_WORDS.get(word);
-  return position !== undefined && position >= 0 && position < count ? position : null;
-}
-
-/** The digits a département's postal codes start with ("974" for 974, "20" for Corsica). */
-function postalPrefix(departement: string): string {
-  if (departement === '2A' || departement === '2B') return '20';
-  return departement;
-}
 
 function fromEntries(
   found: ReadonlyArray<{ entry: CommuneEntry; postalCode: string | null }>,
@@ -333,7 +214,7 @@ function fromEntries(
  * Finds commune names as word n-grams, longest first at each position: one map read per
  * (position, length), so a message costs O(words × longest name), whatever the data size.
  */
-function scanCommunes(words: readonly string[], index: CommuneIndex): CommuneSpan[] {
+export function scanCommunes(words: readonly string[], index: CommuneIndex): CommuneSpan[] {
   const spans: CommuneSpan[] = [];
   const maxLength = index.maxNameTokens;
   for (let start = 0; start < words.length; ) {
@@ -355,7 +236,7 @@ function scanCommunes(words: readonly string[], index: CommuneIndex): CommuneSpa
   return spans;
 }
 
-function scanTerritories(words: readonly string[], territories: TerritoryIndex): TerritorySpan[] {
+export function scanTerritories(words: readonly string[], territories: TerritoryIndex): TerritorySpan[] {
   const spans: TerritorySpan[] = [];
   for (let start = 0; start < words.length; ) {
     let matched = 0;

@@ -1,6 +1,7 @@
 import { PlaceSchema } from '../../../intake/MentoringRequest';
 import { CommuneIndex } from '../../../understanding/places/CommuneIndex';
-import { choosePlace, formatPlace, parsePlace } from '../../../understanding/places/parsePlace';
+import { choosePlace } from '../../../understanding/places/choosePlace';
+import { formatPlace, parsePlace } from '../../../understanding/places/parsePlace';
 import type { Place, PlaceParseResult } from '../../../understanding/places/types';
 
 const index = CommuneIndex.load();

@@ -1,5 +1,6 @@
 import { CommuneIndex, phoneticKey } from '../../../understanding/places/CommuneIndex';
-import { choosePlace, parsePlace } from '../../../understanding/places/parsePlace';
+import { choosePlace } from '../../../understanding/places/choosePlace';
+import { parsePlace } from '../../../understanding/places/parsePlace';
 import { readPlace } from '../../../understanding/places/readPlace';
 import type { PlaceRead } from '../../../understanding/places/types';
 import { understand } from '../../../understanding/understand';
