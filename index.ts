@@ -1,16 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import {
   type CloudAdapter, type ConversationReference, type TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
-import { ChannelTokens } from './adapters/botframework/channelAuth';
+import { createHttpServer, listen } from './adapters/httpServer';
 import { createBotFrameworkSetup } from './adapters/botframework/botFrameworkSetup';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
 import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
 import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
 import { mountWebWidget } from './adapters/directline/mountWebWidget';
+import { remoteBotConfig } from './adapters/directline/remoteBot';
 import { RateLimiter } from './adapters/directline/rateLimit';
 import { ConversationStore } from './bots/ConversationStore';
 import { ProactiveMessenger } from './bots/ProactiveMessenger';
@@ -101,24 +101,6 @@ function warnIfRoutingFailed(reasons: { code: string }[], log: Logger): void {
   if (reasons.some((r) => r.code === 'routing_error')) log('error', 'route.failed', {});
 }
 
-/**
- * restify's own logger (pino by default) writes whole requests, bodies included, in some
- * warnings (an async handler returning a value): a young person's message in the logs.
- * Ours keeps the fact, never the arguments.
- */
-function restifyLogger(log: Logger) {
-  const silent = () => undefined;
-  const logger = {
-    trace: silent, debug: silent, info: silent,
-    warn: () => log('warn', 'http.framework_warning', {}),
-    error: () => log('error', 'http.framework_error', {}),
-    fatal: () => log('error', 'http.framework_error', {}),
-    child: () => logger,
-    isLevelEnabled: () => false,
-  };
-  return logger;
-}
-
 /** Wires config -> database -> understanding -> dialog -> bot -> HTTP server, and listens. */
 export async function createApp(options: AppOptions = {}): Promise<App> {
   const config = options.config ?? loadConfig();
@@ -144,9 +126,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     log('info', 'understanding.ready', { ms: warmUpUnderstanding() });
 
-    // maxParamLength (find-my-way, default 100): staff link tokens are a path segment of ~120 characters.
-    const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256, log: restifyLogger(log) } as unknown as restify.ServerOptions);
-    server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+    const server = createHttpServer(config, log);
     server.post('/api/messages', messagesEndpoint({
       adapter, authenticated, channel, log, logic: (ctx: TurnContext) => bot.run(ctx),
       limiter: new RateLimiter(config.MESSAGES_PER_MINUTE, config.MESSAGES_PER_MINUTE / 60),
@@ -158,13 +138,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     let url = '';
     const directLine = mountDirectLine(server, {
       config, log, logic: (ctx: TurnContext) => bot.run(ctx), onTurnError: turnErrorHandler(render, log),
-      // DIRECTLINE_BOT_URL: the widget talks to a bot in another process (config requires the channel secret with it).
-      remote: config.DIRECTLINE_BOT_URL ? {
-        url: config.DIRECTLINE_BOT_URL,
-        tokens: new ChannelTokens(config.BOT_CHANNEL_SECRET!),
-        origin: () => config.DIRECTLINE_SERVICE_URL ?? config.PUBLIC_URL ?? url,
-        timeoutMs: config.DIRECTLINE_BOT_TIMEOUT_MS,
-      } : undefined,
+      // DIRECTLINE_BOT_URL: the widget talks to a bot in another process instead.
+      remote: remoteBotConfig(config, () => url),
       botUnavailable: (locale) => render({ key: 'errors.tryAgain' }, langFromLocale(locale)),
     });
     mountWebWidget(server, { directLine, config, log });
@@ -184,10 +159,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       },
     }, IN_PROCESS_SERVICE_URL);
 
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.PORT, config.HOST, () => resolve());
-    });
+    url = await listen(server, config);
     const purge = async () => {
       try {
         const count = await purgeStaleConversations(db.prisma, new Date(now().getTime() - config.STATE_RETENTION_DAYS * 86_400_000));
@@ -201,9 +173,6 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const purgeTimer = setInterval(() => void purge(), 12 * 3_600_000);
     purgeTimer.unref();
 
-    const address = server.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
 
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({ db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app') });

@@ -10,7 +10,7 @@ import { cleanLocale, parseClientActivity } from './clientActivity';
 import { ConversationHub, type Conversation } from './ConversationHub';
 import { appendFromBot, BOT_ACCOUNT, DIRECTLINE_CHANNEL, DirectLineAdapter, IN_PROCESS_SERVICE_URL } from './DirectLineAdapter';
 import { RateLimiter } from './rateLimit';
-import { CONNECTOR_PATH, mountConnectorService, RemoteBot, RemoteBotError } from './remoteBot';
+import { connectorUrl, mountConnectorService, RemoteBot, RemoteBotError } from './remoteBot';
 import type { ChannelTokens } from '../botframework/channelAuth';
 import { randomId, secretMatches, TokenSigner, type TokenClaims } from './tokens';
 
@@ -41,9 +41,9 @@ export interface DirectLine {
 
 export interface MountOptions {
   config: Config;
-  /** The bot: what runs for each inbound activity. */
-  logic: (context: TurnContext) => Promise<void>;
-  onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** The bot in this process: what runs for each inbound activity (unless `remote` is given). */
+  logic?: (context: TurnContext) => Promise<void>;
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
   log: Logger;
   /**
    * The bot runs in another process instead (DIRECTLINE_BOT_URL): activities go to it over
@@ -80,7 +80,8 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     maxSubscribers: 4,
   });
   const adapter = new DirectLineAdapter(hub);
-  adapter.onTurnError = opts.onTurnError;
+  if (opts.onTurnError) adapter.onTurnError = opts.onTurnError;
+  if (!opts.logic && !opts.remote) throw new Error('mountDirectLine needs the bot: logic, or a remote bot');
   const perMinute = config.DIRECTLINE_MESSAGES_PER_MINUTE;
   const postLimiter = new RateLimiter(perMinute, perMinute / 60);
   const allowedOrigins = new Set(config.DIRECTLINE_ALLOWED_ORIGINS);
@@ -145,7 +146,7 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
   };
 
   const remote = opts.remote;
-  const serviceUrl = () => `${remote!.origin().replace(/\/$/, '')}${CONNECTOR_PATH}`;
+  const serviceUrl = () => connectorUrl(remote!.origin());
   const remoteBot = remote ? new RemoteBot({ url: remote.url, tokens: remote.tokens, serviceUrl, timeoutMs: remote.timeoutMs }) : undefined;
   if (remote) mountConnectorService(server, hub, remote.tokens, serviceUrl);
 
@@ -157,7 +158,7 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     const conv = pseudonym(activity.conversation?.id ?? '');
     try {
       if (remoteBot) await remoteBot.deliver(activity);
-      else await adapter.processActivity(activity, opts.logic);
+      else await adapter.processActivity(activity, opts.logic!);
     } catch (err) {
       if (err instanceof RemoteBotError) {
         log('error', 'directline.bot.failed', { status: err.status, conv });

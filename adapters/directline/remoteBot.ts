@@ -3,12 +3,16 @@ import type { ClaimsIdentity } from 'botframework-connector';
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { TurnQueue } from '../../bots/TurnQueue';
-import { bearerToken, channelIdentity, type ChannelTokens } from '../botframework/channelAuth';
+import { bearerToken, channelIdentity, ChannelTokens } from '../botframework/channelAuth';
+import type { Config } from '../../config';
 import type { ConversationHub } from './ConversationHub';
 import { appendFromBot } from './DirectLineAdapter';
 
 /** Where the bot's replies come in: a Bot Connector service under the Direct Line prefix. */
 export const CONNECTOR_PATH = '/v3/directline/connector';
+
+/** The serviceUrl the bot replies to, for this server's public origin. */
+export const connectorUrl = (origin: string) => `${origin.replace(/\/$/, '')}${CONNECTOR_PATH}`;
 
 /** The bot did not take the turn (unreachable, timed out, refused our token, or failed). */
 export class RemoteBotError extends Error {
@@ -107,4 +111,16 @@ class DirectLineConnectorService extends ChannelServiceHandlerBase {
 /** Mounts the connector service on the server (remote mode only: nobody else holds the secret). */
 export function mountConnectorService(server: Server, hub: ConversationHub, tokens: ChannelTokens, serviceUrl: () => string): void {
   new ChannelServiceRoutes(new DirectLineConnectorService(hub, tokens, serviceUrl)).register(server as unknown as WebServer, CONNECTOR_PATH);
+}
+
+/** The remote bot of the configuration (DIRECTLINE_BOT_URL), if any; `listeningUrl` is this server's own address, once known. */
+export function remoteBotConfig(config: Config, listeningUrl: () => string) {
+  if (!config.DIRECTLINE_BOT_URL) return undefined;
+  // loadConfig refuses a bot URL without the channel secret.
+  return {
+    url: config.DIRECTLINE_BOT_URL,
+    tokens: new ChannelTokens(config.BOT_CHANNEL_SECRET!),
+    origin: () => config.DIRECTLINE_SERVICE_URL ?? config.PUBLIC_URL ?? listeningUrl(),
+    timeoutMs: config.DIRECTLINE_BOT_TIMEOUT_MS,
+  };
 }

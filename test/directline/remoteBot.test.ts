@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ChannelTokens } from '../../adapters/botframework/channelAuth';
+import { createWidgetServer, type WidgetServer } from '../../adapters/directline/widgetServer';
+import { silentLogger } from '../../bots/log';
+import { loadConfig } from '../../config';
 import type { App } from '../../index';
 import { waitUntil } from '../helpers/browser';
 import { nodeDirectLine, Received } from '../helpers/directLineNode';
@@ -13,21 +16,24 @@ const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 const CHANNEL_SECRET = 'channel-secret-0123456789-abcdefghijklmnop';
 const fr = (key: string) => templateRegExp('fr', key);
 
+/** The widget alone (npm run widget): no database, no bot. */
+const startWidget = (env: Record<string, string>) =>
+  createWidgetServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', DIRECTLINE_SECRET: SECRET, ...env }), log: silentLogger });
+
 /**
- * The widget's endpoint in one process, the bot in another, talking the Bot Framework
- * protocol over loopback HTTP: two real servers, each with its own database, so what is
- * stored shows which one ran the bot.
+ * The widget's endpoint alone in one server, the bot (the whole app, with its database)
+ * in another, talking the Bot Framework protocol over loopback HTTP.
  */
 describe('the Direct Line endpoint with the bot behind the Bot Framework protocol (DIRECTLINE_BOT_URL)', () => {
   let bot: App;
-  let widget: App;
+  let widget: WidgetServer;
   let domain: string;
   const clients: Received[] = [];
   const tokens = new ChannelTokens(CHANNEL_SECRET);
 
   beforeAll(async () => {
     bot = await startApp('pglite://memory', { BOT_CHANNEL_SECRET: CHANNEL_SECRET });
-    widget = await startApp('pglite://memory', { DIRECTLINE_SECRET: SECRET, DIRECTLINE_BOT_URL: `${bot.url}/api/messages`, BOT_CHANNEL_SECRET: CHANNEL_SECRET });
+    widget = await startWidget({ DIRECTLINE_BOT_URL: `${bot.url}/api/messages`, BOT_CHANNEL_SECRET: CHANNEL_SECRET });
     domain = `${widget.url}/v3/directline`;
   }, 120_000);
   afterAll(async () => {
@@ -55,8 +61,7 @@ describe('the Direct Line endpoint with the bot behind the Bot Framework protoco
     let rows: Awaited<ReturnType<typeof storedIn>> = [];
     await waitUntil('the request stored by the bot', async () => (rows = await storedIn(bot, conversationId)).length > 0);
     expect(rows[0]!.payload).toMatchObject({ firstName: 'Inès', age: 17, channel: 'directline', place: { commune: '69123' } });
-    // The widget's process stored nothing: it only relayed.
-    expect(await storedIn(widget, conversationId)).toHaveLength(0);
+    expect(serviceUrl()).toBe(widget.serviceUrl);
     // The bot kept how to reach this conversation again: the connector of the widget's endpoint, reached with the channel secret.
     const ref = rows[0]!.conversationRef as { serviceUrl: string; callerId: string; channelId: string };
     expect(ref).toMatchObject({ channelId: 'directline', serviceUrl: serviceUrl(), callerId: 'urn:binome:channel' });
@@ -73,6 +78,17 @@ describe('the Direct Line endpoint with the bot behind the Bot Framework protoco
     widget.directLine.hub.remove(conversationId, 'test');
     expect(await bot.proactive.send(ref, 'Encore une nouvelle.')).toBe('unsupported');
   }, 120_000);
+
+  it('the widget alone serves the page, the embed script, Web Chat and its health', async () => {
+    for (const [path, type] of [['/', /text\/html/], ['/widget.js', /javascript/], ['/chat?lang=en', /text\/html/]] as const) {
+      const res = await fetch(`${widget.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(type);
+    }
+    expect(await (await fetch(`${widget.url}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    // The bot's endpoint is not here: this process has no bot.
+    expect((await fetch(`${widget.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+  });
 
   it('polling works the same, in English', async () => {
     const { r } = await open('en-US', false);
@@ -121,7 +137,7 @@ describe('the Direct Line endpoint with the bot behind the Bot Framework protoco
     ['refuses the channel (another secret)', () => ({ DIRECTLINE_BOT_URL: `${bot.url}/api/messages`, BOT_CHANNEL_SECRET: 'not-the-bots-secret-0123456789-abcdefghijkl' })],
     ['cannot be reached', () => ({ DIRECTLINE_BOT_URL: 'http://127.0.0.1:9/api/messages', BOT_CHANNEL_SECRET: CHANNEL_SECRET })],
   ])('a bot that %s: the young person is told to try again, nothing breaks', async (_name, env) => {
-    const lonely = await startApp('pglite://memory', { DIRECTLINE_SECRET: SECRET, ...env() });
+    const lonely = await startWidget(env());
     try {
       const res = await fetch(`${lonely.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' }, body: '{"locale":"fr-FR"}' });
       const { token } = (await res.json()) as { token: string };
@@ -137,13 +153,14 @@ describe('the Direct Line endpoint with the bot behind the Bot Framework protoco
     }
   }, 60_000);
 
-  it('refuses to start with a bot URL but no channel secret', async () => {
+  it('refuses to start with a bot URL but no channel secret, and the widget alone without a bot URL', async () => {
     await expect(startApp('pglite://memory', { DIRECTLINE_BOT_URL: `${bot.url}/api/messages` })).rejects.toThrow(/BOT_CHANNEL_SECRET/);
+    await expect(startWidget({})).rejects.toThrow(/DIRECTLINE_BOT_URL/);
   });
 });
 
-describe('the bot as its own OS process (npm start), the widget endpoint here', () => {
-  it('talks to the widget through the Bot Framework protocol, and stops cleanly', async () => {
+describe('the bot as its own OS process (npm start), and npm start with DIRECTLINE_BOT_URL in front of it', () => {
+  it('talks to the widget through the Bot Framework protocol; the front process runs no turn itself', async () => {
     const root = path.resolve(__dirname, '../..');
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'index.ts')], {
       cwd: root,
@@ -168,6 +185,8 @@ describe('the bot as its own OS process (npm start), the widget endpoint here', 
       } finally {
         r.end();
       }
+      // The front process's own bot never ran for the widget: no conversation state in its database.
+      expect(await widget.db.prisma.botState.count()).toBe(0);
       // Nothing the young person wrote is in the bot process's output.
       expect(out).not.toMatch(/\boui\b/);
     } finally {
