@@ -115,9 +115,7 @@ async function main(): Promise<void> {
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL, DIRECTLINE_SECRET: SECRET,
     // N people from one loopback address: the per-address cap would (rightly) stop them.
     DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: String(N * 2 + 10), DIRECTLINE_MAX_CONVERSATIONS: String(N * 2 + 10),
-    // The seed has no staff contacts: each request's notification ends as a dead letter
-    // (`no_email_address`, counted below) and an alert e-mail to the coordinator (a file
-    // here), the outbox's whole path, delivered by the worker in this process.
+    // Staff e-mails are written as files here (no SMTP), delivered by the worker in this process.
     COORDINATOR_EMAIL: 'coordination@binome.invalid', OUTBOX_DIR: outboxDir,
     // OUTBOX_WORKER=off leaves the staff notifications undelivered: the turns' share alone.
     OUTBOX_WORKER: process.env.OUTBOX_WORKER ?? 'inprocess',
@@ -130,6 +128,10 @@ async function main(): Promise<void> {
     events.set(key, (events.get(key) ?? 0) + 1);
   };
   const app = await createApp({ config, log: countingLogger });
+  // The seed's associations have no staff address: each request would end as a dead letter
+  // and an alert to the coordinator (two deliveries, one of them an error). With an address,
+  // as in production, each request is one e-mail to its association.
+  await app.db.prisma.association.updateMany({ where: { contactEmail: null }, data: { contactEmail: 'equipe@association.invalid' } });
 
   // The baseline: the same endpoint code on its own server, with a bot that only echoes.
   const echoServer = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
