@@ -92,7 +92,7 @@ export function createBotStack(opts: {
       return count;
     },
   });
-  const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma)), render, opts.log, { maxConcurrentTurns: opts.maxConcurrentTurns });
+  const bot = new IntakeBot(dialog, new ConversationStore(new PrismaStorage(opts.db.prisma, opts.db.sql)), render, opts.log, { maxConcurrentTurns: opts.maxConcurrentTurns });
   return { bot, dialog, render, t };
 }
 

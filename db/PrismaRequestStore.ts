@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { NewRoutedRequest, RequestStore, StoredRouting } from '../intake/submitRequest';
 import type { RouteDecision } from '../routing/types';
@@ -14,14 +15,20 @@ export class PrismaRequestStore implements RequestStore {
   async saveRouted({ requestId, request, decision, chosenBy = 'routing', conversationKey, conversationRef, deadlineAt = null }: NewRoutedRequest): Promise<{ requestId: string; alreadyStored: boolean }> {
     const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
     const programme = option.programme;
+    // Made here (as Prisma would make it) so the notification can name it in the same batch.
+    const assignmentId = crypto.randomUUID();
+    // The submission's clock, like its deadline and capacity period (not the database's: tests move the clock).
+    const at = new Date(request.submittedAt);
     try {
       // One transaction: a request is never stored without the notification that hands it
-      // over, and a failure (database down) leaves neither behind.
-      return await this.prisma.$transaction(async (tx) => {
-        const existing = await tx.mentoringRequest.findUnique({ where: { id: requestId }, select: { id: true } });
-        if (existing) return { requestId, alreadyStored: true };
-        await tx.mentoringRequest.create({
-          data: {
+      // over, and a failure (database down) leaves neither behind. A batch (three INSERTs
+      // between BEGIN and COMMIT) rather than an interactive transaction: no read first,
+      // no row sent back, half the client work. A request already stored (the turn was
+      // redone, or two processes submitted at once) hits the primary key: nothing more is
+      // stored, and that is the answer.
+      await this.prisma.$transaction([
+        this.prisma.mentoringRequest.createMany({
+          data: [{
             id: requestId,
             schemaVersion: request.schemaVersion,
             payload: request as unknown as Prisma.InputJsonValue,
@@ -32,25 +39,24 @@ export class PrismaRequestStore implements RequestStore {
             programmeId: decision.kind === 'routed' ? programme.id : null,
             conversationKey,
             conversationRef: conversationRef as Prisma.InputJsonValue,
-            // The submission's clock, like its deadline and capacity period.
-            createdAt: new Date(request.submittedAt),
-          },
-        });
-        const assignment = await tx.assignment.create({
-          data: {
+            createdAt: at,
+          }],
+        }),
+        this.prisma.assignment.createMany({
+          data: [{
+            id: assignmentId,
             requestId,
             associationId: programme.associationId,
             programmeId: decision.kind === 'routed' ? programme.id : null,
             reasons: option.reasons as unknown as Prisma.InputJsonValue,
             deadlineAt: decision.kind === 'routed' ? deadlineAt : null,
-            createdAt: new Date(request.submittedAt),
-          },
-        });
-        // Due at once, on the clock of the submission (not the database's: tests move the clock).
-        const due = new Date(request.submittedAt);
-        await tx.notification.create({ data: { requestId, assignmentId: assignment.id, associationId: programme.associationId, kind: 'new_request', nextAttemptAt: due, createdAt: due } });
-        return { requestId, alreadyStored: false };
-      });
+            createdAt: at,
+          }],
+        }),
+        // Due at once.
+        this.prisma.notification.createMany({ data: [{ requestId, assignmentId, associationId: programme.associationId, kind: 'new_request', nextAttemptAt: at, createdAt: at }] }),
+      ]);
+      return { requestId, alreadyStored: false };
     } catch (err) {
       // Two processes submitting the same request at once: the loser hits the primary key.
       if (isUniqueViolation(err)) return { requestId, alreadyStored: true };

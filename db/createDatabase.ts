@@ -1,10 +1,13 @@
 import { PrismaClient } from '@prisma/client';
 import { createDriverAdapter, DEFAULT_POOL, type DatabaseTarget, type DriverAdapterHandle, type PoolOptions } from './driverAdapter';
 import { migrate } from './migrate';
+import type { SqlQuery } from './PrismaStorage';
 
 export interface Database {
   prisma: PrismaClient;
   target: DatabaseTarget;
+  /** One SQL statement through the driver, without Prisma, on Prisma's own connections (the hot path of every turn: db/PrismaStorage). */
+  sql: SqlQuery;
   /** true when a trivial query succeeds (health check). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -26,6 +29,7 @@ export async function createDatabase(url: string | undefined, options: { migrate
   return {
     prisma,
     target: handle.target,
+    sql: (text, params) => handle.query(text, params),
     async ping() {
       try {
         await prisma.$queryRawUnsafe('SELECT 1');

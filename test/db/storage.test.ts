@@ -31,9 +31,11 @@ describe.each(kinds)('on %s', (kind) => {
     await fn();
   });
 
-  describe('PrismaStorage', () => {
-    maybe('returns the eTag it wrote, and a write with that eTag succeeds', async () => {
-      const storage = new PrismaStorage(db!.prisma);
+  // Every turn's read and write go through the driver (db.sql); batches and deletes through Prisma.
+  describe.each(['Prisma', 'the driver'])('PrismaStorage, single items through %s', (path) => {
+    const newStorage = () => new PrismaStorage(db!.prisma, path === 'Prisma' ? undefined : db!.sql);
+    maybe(`returns the eTag it wrote, and a write with that eTag succeeds`, async () => {
+      const storage = newStorage();
       await storage.write({ k1: { step: 1 } });
       const first = await storage.read(['k1']);
       expect(first.k1).toMatchObject({ step: 1 });
@@ -44,8 +46,8 @@ describe.each(kinds)('on %s', (kind) => {
       expect(second.k1.eTag).not.toBe(first.k1.eTag);
     });
 
-    maybe('rejects a stale write instead of overwriting the newer one', async () => {
-      const storage = new PrismaStorage(db!.prisma);
+    maybe(`rejects a stale write instead of overwriting the newer one`, async () => {
+      const storage = newStorage();
       await storage.write({ k2: { answer: 'first' } });
       const { k2: seenByA } = await storage.read(['k2']);
       const { k2: seenByB } = await storage.read(['k2']);
@@ -54,8 +56,8 @@ describe.each(kinds)('on %s', (kind) => {
       expect((await storage.read(['k2'])).k2).toMatchObject({ answer: 'from A' });
     });
 
-    maybe('of two concurrent writers with the same eTag, exactly one wins', async () => {
-      const storage = new PrismaStorage(db!.prisma);
+    maybe(`of two concurrent writers with the same eTag, exactly one wins`, async () => {
+      const storage = newStorage();
       await storage.write({ k3: { n: 0 } });
       const { k3 } = await storage.read(['k3']);
       const results = await Promise.allSettled([1, 2, 3, 4].map((n) => storage.write({ k3: { n, eTag: k3.eTag } })));
@@ -63,8 +65,8 @@ describe.each(kinds)('on %s', (kind) => {
       expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof StorageConflictError)).toBe(true);
     });
 
-    maybe('"*" writes unconditionally; a conflicting batch changes nothing', async () => {
-      const storage = new PrismaStorage(db!.prisma);
+    maybe(`"*" writes unconditionally; a conflicting batch changes nothing`, async () => {
+      const storage = newStorage();
       await storage.write({ k4: { v: 1 }, k5: { v: 1 } });
       await storage.write({ k4: { v: 2, eTag: '*' } });
       const { k5 } = await storage.read(['k5']);
@@ -74,11 +76,22 @@ describe.each(kinds)('on %s', (kind) => {
       expect(after.k5).toMatchObject({ v: 1 });
     });
 
-    maybe('deletes, and reads of unknown keys return nothing', async () => {
-      const storage = new PrismaStorage(db!.prisma);
+    maybe(`deletes, and reads of unknown keys return nothing`, async () => {
+      const storage = newStorage();
       await storage.write({ k6: { v: 1 } });
       await storage.delete(['k6', 'never-there']);
       expect(await storage.read(['k6', 'never-there'])).toEqual({});
+    });
+
+    maybe(`what one path writes, the other reads the same, and takes its eTag`, async () => {
+      const storage = newStorage();
+      const other = new PrismaStorage(db!.prisma, path === 'Prisma' ? db!.sql : undefined);
+      const state = { phase: 'questions', answered: { firstName: 'Inès', age: 17, needs: ['orientation', 'confiance'] }, at: '2026-01-02T03:04:05.000Z', nothing: null, quote: `l'"été" \\ 🙂` };
+      await storage.write({ k7: state });
+      const read = await other.read(['k7']);
+      expect(read.k7).toEqual({ ...state, eTag: read.k7.eTag });
+      await other.write({ k7: { ...state, phase: 'summary', eTag: read.k7.eTag } });
+      expect((await storage.read(['k7'])).k7).toMatchObject({ phase: 'summary' });
     });
   });
 
