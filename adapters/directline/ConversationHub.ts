@@ -87,20 +87,31 @@ export class ConversationHub {
 
   /** Stores an activity, gives it its id, pushes it to live subscribers. Undefined when the conversation is gone. */
   append(id: string, activity: Partial<Activity>): Partial<Activity> | undefined {
+    return this.appendAll(id, [activity])[0];
+  }
+
+  /**
+   * Stores activities in order and pushes them to live subscribers together (one frame
+   * each). Empty when the conversation is gone.
+   */
+  appendAll(id: string, activities: readonly Partial<Activity>[]): Partial<Activity>[] {
     const c = this.conversations.get(id);
-    if (!c) return undefined;
-    const seq = c.nextSeq++;
-    const stored: Partial<Activity> = { ...activity, id: `${c.id}|${String(seq).padStart(7, '0')}` };
-    const bytes = JSON.stringify(stored).length;
-    c.history.push({ seq, bytes, activity: stored });
-    c.bytes += bytes;
+    if (!c || activities.length === 0) return [];
+    const stored = activities.map((activity) => {
+      const seq = c.nextSeq++;
+      const one: Partial<Activity> = { ...activity, id: `${c.id}|${String(seq).padStart(7, '0')}` };
+      const bytes = JSON.stringify(one).length;
+      c.history.push({ seq, bytes, activity: one });
+      c.bytes += bytes;
+      return one;
+    });
     // Keep at least the newest activity even when it alone exceeds the budget.
     while (c.history.length > 1 && (c.history.length > this.limits.maxActivities || c.bytes > this.limits.maxBytes)) {
       c.bytes -= c.history.shift()!.bytes;
     }
     c.lastSeen = this.now();
-    const watermark = String(seq);
-    for (const s of c.subscribers) s.push([stored], watermark);
+    const watermark = String(c.nextSeq - 1);
+    for (const s of c.subscribers) s.push(stored, watermark);
     return stored;
   }
 

@@ -9,30 +9,49 @@ export const IN_PROCESS_SERVICE_URL = 'urn:binome:directline';
 export const BOT_ACCOUNT = { id: 'binome', name: 'Binôme', role: 'bot' } as const;
 
 /**
- * One activity from the bot into its conversation's history (and so to its sockets), in
- * this process or from a bot in another one: `inReplyTo` is the activity it answers (or
- * the continuation of a proactive message). A conversation forgotten meanwhile (the widget
- * was closed) takes nothing: nobody can read it.
+ * Activities from the bot into their conversation's history (and so to its sockets), in
+ * this process or from a bot in another one: `inReplyTo` is the activity they answer (or
+ * the continuation of a proactive message). Those sent together reach each socket in one
+ * frame (one write, as Direct Line allows); a "delay" among them ends a frame. A
+ * conversation forgotten meanwhile (the widget was closed) takes nothing: nobody can read it.
  */
-export async function appendFromBot(hub: ConversationHub, inReplyTo: Partial<Activity>, a: Partial<Activity>): Promise<ResourceResponse> {
-  if (a.type === 'delay') {
-    // Bounded: a bot's "delay" must not hold a turn (and its queue) for long.
-    await new Promise((r) => setTimeout(r, Math.min(Number(a.value) || 0, 2_000)));
-    return { id: '' };
-  }
-  if (a.type === ActivityTypes.InvokeResponse || a.type === 'trace') return { id: '' };
+export async function appendFromBot(hub: ConversationHub, inReplyTo: Partial<Activity>, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
   const conversationId = inReplyTo.conversation?.id ?? '';
-  const stored = hub.append(conversationId, {
-    ...a,
-    channelId: DIRECTLINE_CHANNEL,
-    conversation: { id: conversationId } as Activity['conversation'],
-    from: { ...BOT_ACCOUNT },
-    recipient: inReplyTo.from ? { id: inReplyTo.from.id, name: '', role: 'user' } : undefined,
-    replyToId: a.replyToId ?? inReplyTo.id,
-    timestamp: new Date(),
-    serviceUrl: undefined,
-  });
-  return { id: stored?.id ?? '' };
+  const responses: ResourceResponse[] = [];
+  let frame: { at: number; activity: Partial<Activity> }[] = [];
+  const flush = () => {
+    const stored = hub.appendAll(conversationId, frame.map((f) => f.activity));
+    frame.forEach((f, i) => { responses[f.at] = { id: stored[i]?.id ?? '' }; });
+    frame = [];
+  };
+  for (const [at, a] of activities.entries()) {
+    if (a.type === 'delay') {
+      flush();
+      // Bounded: a bot's "delay" must not hold a turn (and its queue) for long.
+      await new Promise((r) => setTimeout(r, Math.min(Number(a.value) || 0, 2_000)));
+      responses[at] = { id: '' };
+      continue;
+    }
+    if (a.type === ActivityTypes.InvokeResponse || a.type === 'trace') {
+      responses[at] = { id: '' };
+      continue;
+    }
+    frame.push({
+      at,
+      activity: {
+        ...a,
+        channelId: DIRECTLINE_CHANNEL,
+        conversation: { id: conversationId } as Activity['conversation'],
+        from: { ...BOT_ACCOUNT },
+        recipient: inReplyTo.from ? { id: inReplyTo.from.id, name: '', role: 'user' } : undefined,
+        replyToId: a.replyToId ?? inReplyTo.id,
+        timestamp: new Date(),
+        serviceUrl: undefined,
+      },
+    });
+  }
+  flush();
+  return responses;
 }
 
 export class DirectLineError extends Error {
@@ -58,9 +77,7 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const responses: ResourceResponse[] = [];
-    for (const a of activities) responses.push(await appendFromBot(this.hub, context.activity, a));
-    return responses;
+    return appendFromBot(this.hub, context.activity, activities);
   }
 
   async updateActivity(): Promise<void> {

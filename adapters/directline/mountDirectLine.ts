@@ -163,7 +163,7 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
       if (err instanceof RemoteBotError) {
         log('error', 'directline.bot.failed', { status: err.status, conv });
         const text = opts.botUnavailable?.(activity.locale ?? undefined);
-        if (text) await appendFromBot(hub, activity, { type: 'message', text, locale: activity.locale });
+        if (text) await appendFromBot(hub, activity, [{ type: 'message', text, locale: activity.locale }]);
         return;
       }
       log('error', 'directline.turn.failed', { code: errorCode(err), conv });

@@ -104,7 +104,8 @@ class DirectLineConnectorService extends ChannelServiceHandlerBase {
     if (!c) throw new StatusCodeError(404, 'Unknown or expired conversation.');
     const parsed = BotActivitySchema.safeParse(activity);
     if (!parsed.success) throw new StatusCodeError(400, `Invalid activity: ${[...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(body)'))].join(', ')}.`);
-    return appendFromBot(this.hub, { conversation: { id: c.id } as Activity['conversation'], from: { id: c.userId } as Activity['from'], id: replyToId }, activity);
+    const [response] = await appendFromBot(this.hub, { conversation: { id: c.id } as Activity['conversation'], from: { id: c.userId } as Activity['from'], id: replyToId }, [activity]);
+    return response!;
   }
 }
 

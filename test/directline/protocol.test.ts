@@ -77,6 +77,30 @@ describe('the Direct Line 3.0 endpoint, driven by botframework-directlinejs in N
     expect(r.botTexts().filter((t) => templateRegExp('en', 'intake.consent.ask').test(t))).toHaveLength(1);
   });
 
+  it("sends a turn's replies in one WebSocket frame, after the echo of the message", async () => {
+    const { token } = await generate();
+    const started = (await (await call('/conversations', token, { method: 'POST', body: '{}' })).json()) as { conversationId: string; streamUrl: string };
+    const frames: { activities: { from: { role: string }; text?: string }[]; watermark: string }[] = [];
+    const ws = new WebSocket(started.streamUrl);
+    ws.on('message', (data) => { if (String(data).length > 0) frames.push(JSON.parse(String(data))); });
+    await new Promise((resolve) => ws.once('open', resolve));
+    try {
+      await waitUntil('the welcome', () => frames.some((f) => f.activities.some((a) => fr('intake.consent.ask').test(a.text ?? ''))));
+      const before = frames.length;
+      await call(`/conversations/${started.conversationId}/activities`, token, { method: 'POST', body: JSON.stringify({ type: 'message', text: 'oui', from: { id: 'x' } }) });
+      await waitUntil('the replies', () => frames.slice(before).some((f) => f.activities.some((a) => fr('intake.firstName.ask').test(a.text ?? ''))));
+      const turn = frames.slice(before);
+      expect(turn[0]!.activities.map((a) => a.from.role)).toEqual(['user']);
+      // "Merci" and the next question together, with the watermark of the last one.
+      expect(turn).toHaveLength(2);
+      expect(turn[1]!.activities.length).toBeGreaterThanOrEqual(2);
+      expect(turn[1]!.activities.every((a) => a.from.role === 'bot')).toBe(true);
+      expect(Number(turn[1]!.watermark)).toBe(Number(turn[0]!.watermark) + turn[1]!.activities.length);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('refreshes a token: the new one works and lives longer', async () => {
     const { token, conversationId } = await generate();
     await call('/conversations', token, { method: 'POST', body: '{}' });
