@@ -3,7 +3,7 @@ import {
   AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication, ClaimsIdentity, ConnectorClient,
   UserTokenClient, type AuthenticateRequestResult, type ConnectorFactory,
 } from 'botframework-connector';
-import { SignedClaims } from '../directline/tokens';
+import { bearerToken, SignedClaims } from '../directline/tokens';
 
 /**
  * A bot and the Direct Line endpoint in two processes share one secret (BOT_CHANNEL_SECRET)
@@ -30,11 +30,6 @@ export class ChannelTokens {
     this.toBot = new SignedClaims<ToBotClaims>(secret, 'binome/channel/to-bot/v1', 'bc1', TOKEN_SECONDS, (c) => typeof c.s === 'string', now);
     this.toChannel = new SignedClaims<ToChannelClaims>(secret, 'binome/channel/to-channel/v1', 'cb1', TOKEN_SECONDS, (c) => typeof c.aud === 'string', now);
   }
-}
-
-/** The bearer token of an Authorization header, if any. */
-export function bearerToken(header: unknown): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(typeof header === 'string' ? header : '')?.[1];
 }
 
 /** The identity of a request (or proactive message) of a channel that holds the secret, for this serviceUrl. */

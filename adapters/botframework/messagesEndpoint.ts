@@ -2,7 +2,8 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { errorCode, pseudonym, type Logger } from '../../bots/log';
 import type { RateLimiter } from '../directline/rateLimit';
-import { bearerToken, type ChannelSecretAuthentication } from './channelAuth';
+import { bearerToken } from '../directline/tokens';
+import type { ChannelSecretAuthentication } from './channelAuth';
 import { invalidActivityFields } from './inboundActivity';
 import { isLoopbackAddress, isLoopbackUrl } from './isLoopback';
 

@@ -12,7 +12,7 @@ import { appendFromBot, BOT_ACCOUNT, DIRECTLINE_CHANNEL, DirectLineAdapter, IN_P
 import { RateLimiter } from './rateLimit';
 import { connectorUrl, mountConnectorService, RemoteBot, RemoteBotError } from './remoteBot';
 import type { ChannelTokens } from '../botframework/channelAuth';
-import { randomId, secretMatches, TokenSigner, type TokenClaims } from './tokens';
+import { bearerToken, randomId, secretMatches, TokenSigner, type TokenClaims } from './tokens';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
@@ -106,8 +106,7 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     `${streamBase(req)}${DIRECTLINE_PREFIX}/conversations/${c.id}/stream?${watermark ? `watermark=${encodeURIComponent(watermark)}&` : ''}t=${encodeURIComponent(token)}`;
 
   const authenticate = (req: IncomingMessage, token?: string | null): Auth => {
-    const header = String(req.headers.authorization ?? '');
-    const presented = token ?? (/^Bearer\s+(\S+)$/i.exec(header)?.[1]);
+    const presented = token ?? bearerToken(req.headers.authorization);
     if (!presented) return { ok: false, status: 401, error: 'missing_token' };
     if (secretMatches(presented, secret!)) return { ok: true, claims: null, bySecret: true };
     const check = signer.verify(presented);
@@ -237,7 +236,7 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
   };
 
   server.post(`${DIRECTLINE_PREFIX}/tokens/generate`, async (req: Request, res: Response) => {
-    if (!secretMatches(/^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1], secret!)) {
+    if (!secretMatches(bearerToken(req.headers.authorization), secret!)) {
       return fail(res, 403, 'invalid_secret', 'POST /tokens/generate needs the Direct Line secret.');
     }
     const body = req.body as { locale?: unknown } | undefined;

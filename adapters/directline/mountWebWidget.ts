@@ -8,6 +8,7 @@ import { loadResources } from '../../locales/i18n';
 import { cleanLocale } from './clientActivity';
 import type { DirectLine } from './mountDirectLine';
 import { RateLimiter } from './rateLimit';
+import { bearerToken } from './tokens';
 
 export const WEB_DIR = path.join(__dirname, '..', '..', 'web');
 // The package exports no ./package.json; its CommonJS entry sits in lib/, beside dist/.
@@ -108,7 +109,7 @@ export function mountWebWidget(server: Server, opts: { directLine: DirectLine; c
 
   /** "Effacer la conversation": the transcript kept in memory for reconnects goes at once. */
   server.post('/widget/forget', async (req: Request, res: Response) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+    const token = bearerToken(req.headers.authorization);
     // An expired token still proves which conversation it was for: forgetting is always allowed.
     const claims = opts.directLine.signer.claimsIgnoringExpiry(token);
     if (!claims) {

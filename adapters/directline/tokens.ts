@@ -96,6 +96,11 @@ export class TokenSigner {
   }
 }
 
+/** The bearer token of an Authorization header, if any. */
+export function bearerToken(header: unknown): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(typeof header === 'string' ? header : '')?.[1];
+}
+
 /** Constant-time comparison of a presented secret with the configured one. */
 export function secretMatches(given: string | undefined, secret: string): boolean {
   if (!given) return false;

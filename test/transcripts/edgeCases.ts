@@ -5,6 +5,15 @@ const START: Transcript['steps'] = [
   ['bonjour', WELCOME],
   ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
 ];
+/** Up to the choice among the communes named Saint-Denis. */
+const TO_NAMESAKES: Transcript['steps'] = [
+  ...START,
+  ['passer', 'intake.age.ask'],
+  ['20', 'intake.situation.ask'],
+  ['passer', 'intake.needs.ask'],
+  ['stage', 'intake.place.ask'],
+  ['Saint-Denis', 'intake.place.which'],
+];
 /** From the first name to the summary for a 17-year-old in Lyon (no parent needed). */
 const TO_SUMMARY: Transcript['steps'] = [
   ['Inès', ['intake.firstName.thanks', 'intake.age.ask']],
@@ -70,12 +79,7 @@ export const edgeCaseTranscripts: Transcript[] = [
     name: 'edge: the commune list does not come back on another question after an edit',
     locale: 'fr-FR',
     steps: [
-      ...START,
-      ['passer', 'intake.age.ask'],
-      ['20', 'intake.situation.ask'],
-      ['passer', 'intake.needs.ask'],
-      ['stage', 'intake.place.ask'],
-      ['Saint-Denis', 'intake.place.which'],
+      ...TO_NAMESAKES,
       ["modifier l'âge", 'intake.age.ask'],
       ['aide', ['intake.help', 'intake.age.ask']],
       ['21', 'intake.place.ask'],
@@ -85,12 +89,7 @@ export const edgeCaseTranscripts: Transcript[] = [
     name: 'edge: another town typed (with a typo) instead of a choice among namesakes is read like any answer',
     locale: 'fr-FR',
     steps: [
-      ...START,
-      ['passer', 'intake.age.ask'],
-      ['20', 'intake.situation.ask'],
-      ['passer', 'intake.needs.ask'],
-      ['stage', 'intake.place.ask'],
-      ['Saint-Denis', 'intake.place.which'],
+      ...TO_NAMESAKES,
       ['villeurbane', 'intake.priority.ask'],
     ],
   },
