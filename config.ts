@@ -96,6 +96,8 @@ const ConfigSchema = z
     TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
     /** How long a call to a messaging platform's API may take. */
     CHANNEL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** How long a message being processed stays with its process; after a crash it is taken again once this is over. */
+    CHANNEL_LEASE_SECONDS: z.coerce.number().positive().default(60),
     /** Largest webhook body a messaging platform may send. */
     CHANNEL_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(512 * 1024),
   })

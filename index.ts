@@ -176,8 +176,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
         store: channelStore, logic: (ctx: TurnContext) => bot.run(ctx), channels: messaging.all, log, now,
         say: (lang) => (key, params) => i18n.t(lang, key, params),
         apology: (lang) => i18n.t(lang, 'errors.tryAgain'),
-        // The inbox's turns wait for the database like any turn; the lease outlives the slowest.
-        leaseMs: Math.max(30_000, 3 * config.DATABASE_POOL_TIMEOUT_MS),
+        leaseMs: config.CHANNEL_LEASE_SECONDS * 1000,
+        pollMs: config.OUTBOX_POLL_MS,
         onQueued: () => kick(),
       });
       const maxBodyBytes = config.CHANNEL_MAX_BODY_BYTES;
