@@ -214,7 +214,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({
-      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log),
+      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
     });
     mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, now });
     if (config.OUTBOX_WORKER === 'inprocess') {

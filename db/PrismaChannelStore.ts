@@ -114,26 +114,26 @@ export class PrismaChannelStore implements ChannelStore {
     });
   }
 
-  async recordSent(channel: string, externalId: string, notificationId: string, conversationKey: string): Promise<void> {
+  async recordSent(channel: string, externalId: string, notificationId: string, conversationKey: string, at: Date): Promise<void> {
     // A status webhook may have come first (it races the API's answer): keep what it said.
     await this.prisma.$executeRawUnsafe(
       `INSERT INTO "channel_delivery" ("id", "channel", "externalId", "notificationId", "conversationKey", "status", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, 'sent', now(), now())
+       VALUES ($1, $2, $3, $4, $5, 'sent', ${AT(6)}, ${AT(6)})
        ON CONFLICT ("channel", "externalId") DO UPDATE SET "notificationId" = EXCLUDED."notificationId", "conversationKey" = EXCLUDED."conversationKey"`,
-      crypto.randomUUID(), channel, externalId, notificationId, conversationKey,
+      crypto.randomUUID(), channel, externalId, notificationId, conversationKey, utc(at),
     );
   }
 
-  async recordStatus(channel: string, externalId: string, status: DeliveryStatus, errorCode: string | null): Promise<void> {
+  async recordStatus(channel: string, externalId: string, status: DeliveryStatus, errorCode: string | null, at: Date): Promise<void> {
     // Statuses arrive out of order (read before delivered): a status only moves forward.
     await this.prisma.$executeRawUnsafe(
       `INSERT INTO "channel_delivery" ("id", "channel", "externalId", "conversationKey", "status", "errorCode", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, '', $4, $5, now(), now())
+       VALUES ($1, $2, $3, '', $4, $5, ${AT(6)}, ${AT(6)})
        ON CONFLICT ("channel", "externalId") DO UPDATE SET
          "status" = CASE WHEN ${rankSql('EXCLUDED."status"')} > ${rankSql('"channel_delivery"."status"')} THEN EXCLUDED."status" ELSE "channel_delivery"."status" END,
          "errorCode" = COALESCE(EXCLUDED."errorCode", "channel_delivery"."errorCode"),
-         "updatedAt" = now()`,
-      crypto.randomUUID(), channel, externalId, status, errorCode,
+         "updatedAt" = EXCLUDED."updatedAt"`,
+      crypto.randomUUID(), channel, externalId, status, errorCode, utc(at),
     );
   }
 

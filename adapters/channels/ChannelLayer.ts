@@ -74,7 +74,7 @@ export class ChannelLayer {
   readonly id: string;
   private readonly adapter = new ChannelTurnAdapter();
   private readonly channels: Map<string, MessagingChannel>;
-  private readonly now: () => Date;
+  readonly now: () => Date;
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly batchSize: number;

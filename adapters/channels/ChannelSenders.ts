@@ -16,7 +16,7 @@ import { splitText } from './splitText';
 export class ChannelOutbox implements ChannelSender {
   private readonly channels: Map<string, MessagingChannel>;
 
-  constructor(channels: MessagingChannel[], private readonly store: ChannelStore, private readonly log: Logger) {
+  constructor(channels: MessagingChannel[], private readonly store: ChannelStore, private readonly log: Logger, private readonly now: () => Date = () => new Date()) {
     this.channels = new Map(channels.map((c) => [c.id, c]));
   }
 
@@ -30,7 +30,7 @@ export class ChannelOutbox implements ChannelSender {
       return outcome.retry ? temporaryFailure(outcome.error) : permanentFailure(outcome.error);
     }
     try {
-      await this.store.recordSent(p.channel, outcome.externalId, n.id, p.conversationKey);
+      await this.store.recordSent(p.channel, outcome.externalId, n.id, p.conversationKey, this.now());
     } catch (err) {
       // Sent all the same: only its later statuses will not find it.
       this.log('warn', 'channel.record_sent_failed', { channel: p.channel, code: errorCode(err) });
@@ -82,14 +82,14 @@ export class ChannelNews implements ProactiveSender {
     for (const piece of splitText(text, this.channel.limits.text)) {
       const outcome = await sendSafely(this.channel, to, { kind: 'text', text: piece }, deliveryId);
       if (!outcome.ok) return this.result(outcome, key);
-      await this.store.recordSent(this.channel.id, outcome.externalId, deliveryId, key).catch(() => undefined);
+      await this.store.recordSent(this.channel.id, outcome.externalId, deliveryId, key, this.now()).catch(() => undefined);
     }
     return 'sent';
   }
 
   private async result(outcome: SendOutcome, key: string): Promise<'sent' | 'unsupported'> {
     if (outcome.ok) {
-      await this.store.recordSent(this.channel.id, outcome.externalId, 'news', key).catch(() => undefined);
+      await this.store.recordSent(this.channel.id, outcome.externalId, 'news', key, this.now()).catch(() => undefined);
       return 'sent';
     }
     // Blocked, window closed, number gone: the outbox falls back to the contact the young person gave.

@@ -74,9 +74,9 @@ export interface ChannelStore {
   /** The turn failed: due again at `at`, or failed for good (with `replies`, an apology, queued). */
   release(inbound: ClaimedInbound, worker: string, outcome: { retryAt: Date; error: string } | { failed: string; replies: ChannelMessagePayload[] }, now: Date): Promise<void>;
   /** The platform accepted a message the outbox sent. */
-  recordSent(channel: string, externalId: string, notificationId: string, conversationKey: string): Promise<void>;
+  recordSent(channel: string, externalId: string, notificationId: string, conversationKey: string, at: Date): Promise<void>;
   /** A status the platform reported; never goes back (read stays read), failed always wins. */
-  recordStatus(channel: string, externalId: string, status: DeliveryStatus, errorCode: string | null): Promise<void>;
+  recordStatus(channel: string, externalId: string, status: DeliveryStatus, errorCode: string | null, at: Date): Promise<void>;
   /** When the young person last wrote on this conversation (WhatsApp's 24-hour window), and whether the platform said since that the window is closed. */
   window(conversationKey: string): Promise<{ lastInboundAt: Date | null; closedSince: boolean }>;
   /** Deletes processed messages and delivery records older than `before` (their text is gone already). */

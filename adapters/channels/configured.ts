@@ -37,8 +37,8 @@ export function configuredChannels(config: Config): ConfiguredChannels {
 }
 
 /** The outbox's sender for channel replies (null when no channel is configured). */
-export function channelOutbox(channels: ConfiguredChannels, store: ChannelStore, log: Logger): ChannelOutbox | undefined {
-  return channels.all.length > 0 ? new ChannelOutbox(channels.all, store, log) : undefined;
+export function channelOutbox(channels: ConfiguredChannels, store: ChannelStore, log: Logger, now: () => Date = () => new Date()): ChannelOutbox | undefined {
+  return channels.all.length > 0 ? new ChannelOutbox(channels.all, store, log, now) : undefined;
 }
 
 /** News about a request reaches the young person in their messaging app (see ChannelNews for WhatsApp's window). */

@@ -70,7 +70,7 @@ export function mountWhatsApp(server: restify.Server, o: WhatsAppWebhookOptions)
       const inbound = convertInbound(parsed.data, o.phoneNumberId);
       const added = await o.layer.receive(inbound.messages);
       for (const s of inbound.statuses) {
-        await o.store.recordStatus(WHATSAPP_CHANNEL, s.externalId, s.status, s.errorCode);
+        await o.store.recordStatus(WHATSAPP_CHANNEL, s.externalId, s.status, s.errorCode, o.layer.now());
         if (s.status === 'failed') o.log('warn', 'whatsapp.delivery_failed', { error: s.errorCode ?? 'unknown', window_closed: s.errorCode === '131047' || undefined });
       }
       for (const d of inbound.dropped) o.log('warn', 'whatsapp.webhook_dropped', { reason: d.reason });
