@@ -190,7 +190,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       if (messaging.telegram) {
         mountTelegram(server, {
           layer: channels, api: messaging.telegram, log, maxBodyBytes, secret: config.TELEGRAM_WEBHOOK_SECRET!,
-          staleButtonText: i18n.t('fr', 'channels.buttonExpired'),
+          staleButtonText: (locale) => i18n.t(langFromLocale(locale), 'channels.buttonExpired'),
         });
       }
       registerChannelNews(proactive, messaging, channelStore, log, now);

@@ -14,8 +14,8 @@ export interface TelegramWebhookOptions {
   log: Logger;
   secret: string;
   maxBodyBytes: number;
-  /** The short notice on a button that no longer belongs to any question. */
-  staleButtonText: string;
+  /** The short notice on a button that no longer belongs to any question, in the phone's language. */
+  staleButtonText: (locale: string | undefined) => string;
 }
 
 /**
@@ -64,7 +64,8 @@ export function mountTelegram(server: restify.Server, o: TelegramWebhookOptions)
       answer(res, 200, { ok: true });
       if (inbound.callbackId) {
         const stale = 'ignored' in inbound && inbound.ignored === 'stale_button';
-        void o.api.answerCallbackQuery(inbound.callbackId, stale ? o.staleButtonText : undefined).catch((err) => o.log('warn', 'telegram.callback_answer_failed', { code: errorCode(err) }));
+        const locale = parsed.data.callback_query?.from.language_code;
+        void o.api.answerCallbackQuery(inbound.callbackId, stale ? o.staleButtonText(locale) : undefined).catch((err) => o.log('warn', 'telegram.callback_answer_failed', { code: errorCode(err) }));
       }
     } catch (err) {
       // The database is down: Telegram retries an update that was not answered 200.
