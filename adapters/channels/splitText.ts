@@ -25,7 +25,7 @@ function lastBoundary(window: string, max: number): number {
   const floor = Math.floor(max / 3);
   const candidates: RegExp[] = [
     /\n\s*\n/g, // paragraph
-    /[.!?…](?:["»”)\]]*)\s/g, // end of a sentence (with its closing quote or bracket)
+    /[.!?…](?:[ \u00a0\u202f]?["»”)\]])*\s/g, // end of a sentence (with its closing quote or bracket, French spacing too)
     /\n/g, // line
     /\s/g, // word
   ];
