@@ -74,7 +74,14 @@ export class PrismaChannelStore implements ChannelStore {
       );
       if (done !== 1) throw new LeaseLostError();
       if (write?.state) await writeOne(throughPrisma(tx), write.key, { ...write.state, eTag: write.eTag ?? '*' });
-      else if (write?.erase) await tx.botState.deleteMany({ where: { key: write.key } });
+      else if (write?.erase) {
+        // Declined, stopped or erased: nothing of the conversation is kept but this message's
+        // row (its text already gone) and the replies about to say so.
+        await tx.botState.deleteMany({ where: { key: write.key } });
+        await tx.channelInbox.deleteMany({ where: { conversationKey: inbound.conversationKey, status: { in: ['done', 'failed'] }, id: { not: inbound.id } } });
+        await tx.channelDelivery.deleteMany({ where: { conversationKey: inbound.conversationKey } });
+        await tx.notification.deleteMany({ where: { kind: 'channel_message', orderKey: inbound.conversationKey, status: { in: ['delivered', 'dead', 'cancelled'] } } });
+      }
       await this.queue(tx, replies, now);
     });
   }

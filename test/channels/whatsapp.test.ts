@@ -134,6 +134,17 @@ describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
     expect((state!.data as { draft: { firstName?: string; age?: number } }).draft).toMatchObject({ firstName: 'Malik', age: 16 });
   });
 
+  it('consent declined: nothing of the conversation is kept but the last message’s id and the reply saying so', async () => {
+    const phone = new Phone(app, fake, '33600000004');
+    await phone.say("j'ai 16 ans et je cherche un stage à Lille");
+    const r = await phone.tap('Non merci');
+    expect(texts(r).join('\n')).toContain(said('intake.consent.declined'));
+    const key = 'whatsapp/conversations/33600000004';
+    expect(await app.db.prisma.botState.count({ where: { key } })).toBe(0);
+    expect((await app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } })).map((m) => [m.status, m.payload])).toEqual([['done', null]]);
+    expect(await app.db.prisma.notification.count({ where: { orderKey: key } })).toBe(r.length);
+  });
+
   it('a business-scoped user id (number hidden behind a username) is the identity, and replies go to it as recipient', async () => {
     const phone = new Phone(app, fake, 'FR.1502576394655843');
     const r = await phone.say('hello');
