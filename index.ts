@@ -168,7 +168,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     // Messaging channels (WhatsApp, Telegram): webhooks store, the inbox worker runs turns, the outbox sends.
     const messaging = configuredChannels(config);
-    const channelStore = new PrismaChannelStore(db.prisma);
+    const channelStore = new PrismaChannelStore(db.prisma, db.sql);
     let channels: ChannelLayer | null = null;
     if (messaging.all.length > 0) {
       const i18n = { t: (lang: string, key: string, params?: Record<string, unknown>) => render({ key, params: params as never }, lang === 'en' ? 'en' : 'fr') };

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const baseline = total / base.seconds;
   console.log(`  baseline (plain 200-answering server): ${baseline.toFixed(0)} webhooks/s (x1.00)`);
 
-  const { child, match } = await spawnReady(['--import', 'tsx', path.join(ROOT, 'index.ts')], {
+  const { child, match } = await spawnReady([...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', path.join(ROOT, 'index.ts')], {
     ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_PSEUDONYM_KEY: 'bench', PUBLIC_URL: 'https://binome.example', OUTBOX_POLL_MS: '20',
     WHATSAPP_PHONE_NUMBER_ID: WA.phoneNumberId, WHATSAPP_ACCESS_TOKEN: WA.accessToken, WHATSAPP_APP_SECRET: WA.appSecret, WHATSAPP_VERIFY_TOKEN: WA.verifyToken, WHATSAPP_GRAPH_URL: fake.url,
   }, /Binôme is running on (http:\/\/[^ ]+) /);

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   // Replies and news of the messaging channels are sent from here too (npm start queues them).
   const messaging = configuredChannels(config);
-  const channelStore = new PrismaChannelStore(db.prisma);
+  const channelStore = new PrismaChannelStore(db.prisma, db.sql);
   registerChannelNews(proactive, messaging, channelStore, log);
   const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), channels: channelOutbox(messaging, channelStore, log) });
   stack.worker.start();

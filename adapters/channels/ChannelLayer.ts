@@ -124,15 +124,33 @@ export class ChannelLayer {
     this.wake?.();
   }
 
+  /**
+   * Keeps up to `batchSize` turns in hand: a slot freed (a turn done, which may make its
+   * conversation's next message due) or a new message claims at once, rather than after
+   * the slowest turn of a batch.
+   */
   private async run(): Promise<void> {
+    const inHand = new Set<Promise<void>>();
     while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (err) {
-        this.o.log('error', 'inbox.pass_failed', { code: errorCode(err) });
+      this.kicked = false;
+      let claimed = 0;
+      const free = this.batchSize - inHand.size;
+      if (free > 0) {
+        try {
+          const rows = await this.o.store.claim(this.id, this.now(), free, this.leaseMs);
+          claimed = rows.length;
+          for (const m of rows) {
+            const turn: Promise<void> = this.processOne(m).finally(() => {
+              inHand.delete(turn);
+              this.kick();
+            });
+            inHand.add(turn);
+          }
+        } catch (err) {
+          this.o.log('error', 'inbox.pass_failed', { code: errorCode(err) });
+        }
       }
-      if (handled === 0 && this.running && !this.kicked) {
+      if ((claimed === 0 || inHand.size >= this.batchSize) && this.running && !this.kicked) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.pollMs);
           this.wake = () => {
@@ -142,8 +160,8 @@ export class ChannelLayer {
         });
         this.wake = null;
       }
-      this.kicked = false;
     }
+    await Promise.all(inHand);
   }
 
   /** One batch (at most one message per conversation); returns how many were taken. */
