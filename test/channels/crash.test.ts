@@ -67,7 +67,7 @@ describe('messaging inbox on PostgreSQL', () => {
     const total = users.length * SCRIPT('x').length;
     try {
       const doneAtKill: number[] = [];
-      const kills = Number(process.env.CRASH_KILLS ?? 6);
+      const kills = Number(process.env.CRASH_KILLS ?? 5);
       for (let i = 0; i < kills; i++) {
         const child = await startServer();
         await new Promise((r) => setTimeout(r, 300 + Math.floor(random() * 2_500)));
@@ -123,5 +123,5 @@ describe('messaging inbox on PostgreSQL', () => {
       await fake.close();
       await db.close();
     }
-  }, 600_000);
+  }, 900_000);
 });
