@@ -76,10 +76,46 @@ const ConfigSchema = z
     DIRECTLINE_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** A widget conversation nobody touched for this long is forgotten from memory. */
     DIRECTLINE_IDLE_MINUTES: z.coerce.number().positive().default(60),
+    /** WhatsApp Cloud API (docs/channels.md "Connect WhatsApp"): off unless WHATSAPP_PHONE_NUMBER_ID is set; then the three secrets are required. */
+    WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d{1,32}$/, 'digits (the phone number id from the app\'s WhatsApp > API setup page)').optional(),
+    WHATSAPP_ACCESS_TOKEN: z.string().min(20).optional(),
+    /** The Meta app's secret: webhooks are signed with it (X-Hub-Signature-256). */
+    WHATSAPP_APP_SECRET: z.string().min(16).optional(),
+    /** Any string of yours, typed again in the app's webhook settings (the GET handshake). */
+    WHATSAPP_VERIFY_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    WHATSAPP_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+    WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+    /** An approved message template (one body parameter) for news after the 24-hour window; unset = news goes by e-mail then. */
+    WHATSAPP_NEWS_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/).optional(),
+    WHATSAPP_NEWS_TEMPLATE_LANG_FR: z.string().min(2).default('fr'),
+    WHATSAPP_NEWS_TEMPLATE_LANG_EN: z.string().min(2).default('en'),
+    /** Telegram Bot API (docs/channels.md "Connect Telegram"): off unless TELEGRAM_BOT_TOKEN is set; then TELEGRAM_WEBHOOK_SECRET is required. */
+    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'the token BotFather gave (123456:ABC...)').optional(),
+    /** The secret_token given to setWebhook; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token. */
+    TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters among A-Z a-z 0-9 _ -').optional(),
+    TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+    /** How long a call to a messaging platform's API may take. */
+    CHANNEL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** How long a message being processed stays with its process; after a crash it is taken again once this is over. */
+    CHANNEL_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    /** Largest webhook body a messaging platform may send. */
+    CHANNEL_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(512 * 1024),
   })
   .refine((c) => !c.MicrosoftAppId || !!c.MicrosoftAppPassword || c.MicrosoftAppType === 'UserAssignedMSI', {
     message: 'MicrosoftAppPassword is required when MicrosoftAppId is set',
     path: ['MicrosoftAppPassword'],
+  })
+  .refine((c) => !c.WHATSAPP_PHONE_NUMBER_ID || (!!c.WHATSAPP_ACCESS_TOKEN && !!c.WHATSAPP_APP_SECRET && !!c.WHATSAPP_VERIFY_TOKEN), {
+    message: 'WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN are required when WHATSAPP_PHONE_NUMBER_ID is set',
+    path: ['WHATSAPP_PHONE_NUMBER_ID'],
+  })
+  .refine((c) => !!c.WHATSAPP_PHONE_NUMBER_ID || (!c.WHATSAPP_ACCESS_TOKEN && !c.WHATSAPP_APP_SECRET && !c.WHATSAPP_VERIFY_TOKEN), {
+    message: 'WhatsApp secrets are set but WHATSAPP_PHONE_NUMBER_ID is not: set it to turn WhatsApp on, or remove them',
+    path: ['WHATSAPP_PHONE_NUMBER_ID'],
+  })
+  .refine((c) => !c.TELEGRAM_BOT_TOKEN || !!c.TELEGRAM_WEBHOOK_SECRET, {
+    message: 'TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN is set (without it anyone could post updates)',
+    path: ['TELEGRAM_WEBHOOK_SECRET'],
   })
   .refine((c) => !c.DIRECTLINE_BOT_URL || !!c.BOT_CHANNEL_SECRET, {
     message: 'BOT_CHANNEL_SECRET is required when DIRECTLINE_BOT_URL is set (the same secret as the bot\'s)',
@@ -100,6 +136,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const c = parsed.data;
-  // Reachable from other machines only when callers can be authenticated (Azure's identity, or the channel secret).
-  return { ...c, HOST: c.HOST ?? (c.MicrosoftAppId || c.BOT_CHANNEL_SECRET ? '0.0.0.0' : '127.0.0.1') };
+  // Reachable from other machines only when callers can be authenticated (Azure's identity, the channel secret, a platform's signature).
+  // Messaging platforms call their webhooks from outside; those are authenticated by signature or secret.
+  const reachable = c.MicrosoftAppId || c.BOT_CHANNEL_SECRET || c.WHATSAPP_PHONE_NUMBER_ID || c.TELEGRAM_BOT_TOKEN;
+  return { ...c, HOST: c.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1') };
 }

@@ -10,7 +10,7 @@ import { PrismaOutbox } from './db/PrismaOutbox';
 import { createI18n } from './locales/i18n';
 import type { Translate } from './notifications/composeEmail';
 import { HandoffService } from './notifications/HandoffService';
-import { OutboxWorker, type ProactiveSender } from './notifications/OutboxWorker';
+import { OutboxWorker, type ChannelSender, type ProactiveSender } from './notifications/OutboxWorker';
 import { hashApiKey } from './notifications/signing';
 import { EmailTransport } from './notifications/transports/EmailTransport';
 import { WebhookTransport } from './notifications/transports/WebhookTransport';
@@ -34,6 +34,8 @@ export function createHandoffStack(opts: {
   log: Logger;
   now: () => Date;
   proactive: ProactiveSender;
+  /** Replies of the messaging channels (adapters/channels), when one is configured. */
+  channels?: ChannelSender;
   publicUrl: string;
   workerId?: string;
   pollMs?: number;
@@ -61,6 +63,7 @@ export function createHandoffStack(opts: {
     email,
     webhook: new WebhookTransport({ timeoutMs: config.WEBHOOK_TIMEOUT_MS, now }),
     proactive: opts.proactive,
+    channels: opts.channels,
     t,
     links: { publicUrl: opts.publicUrl, key: linkKey, validDays: config.STAFF_LINK_DAYS },
     log,

@@ -12,6 +12,11 @@ import { mountDirectLine, type DirectLine } from './adapters/directline/mountDir
 import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { remoteBotConfig } from './adapters/directline/remoteBot';
 import { RateLimiter } from './adapters/directline/rateLimit';
+import { ChannelLayer } from './adapters/channels/ChannelLayer';
+import { channelOutbox, configuredChannels, registerChannelNews } from './adapters/channels/configured';
+import { mountTelegram } from './adapters/telegram/mountTelegram';
+import { mountWhatsApp } from './adapters/whatsapp/mountWhatsApp';
+import { PrismaChannelStore } from './db/PrismaChannelStore';
 import { ConversationStore } from './bots/ConversationStore';
 import { ProactiveMessenger } from './bots/ProactiveMessenger';
 import { createHandoffStack, randomWorkerId, type HandoffStack } from './handoffStack';
@@ -43,6 +48,8 @@ export interface App {
   proactive: ProactiveMessenger;
   /** The web widget's Direct Line endpoint (its adapter serves proactive messages to open widgets). */
   directLine: DirectLine;
+  /** The messaging channels' inbox and its worker (WhatsApp, Telegram); null when none is configured. */
+  channels: ChannelLayer | null;
   close(): Promise<void>;
 }
 
@@ -159,10 +166,41 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       },
     }, IN_PROCESS_SERVICE_URL);
 
+    // Messaging channels (WhatsApp, Telegram): webhooks store, the inbox worker runs turns, the outbox sends.
+    const messaging = configuredChannels(config);
+    const channelStore = new PrismaChannelStore(db.prisma, db.sql);
+    let channels: ChannelLayer | null = null;
+    if (messaging.all.length > 0) {
+      const i18n = { t: (lang: string, key: string, params?: Record<string, unknown>) => render({ key, params: params as never }, lang === 'en' ? 'en' : 'fr') };
+      channels = new ChannelLayer({
+        store: channelStore, logic: (ctx: TurnContext) => bot.run(ctx), channels: messaging.all, log, now,
+        say: (lang) => (key, params) => i18n.t(lang, key, params),
+        apology: (lang) => i18n.t(lang, 'errors.tryAgain'),
+        leaseMs: config.CHANNEL_LEASE_SECONDS * 1000,
+        pollMs: config.OUTBOX_POLL_MS,
+        onQueued: () => kick(),
+      });
+      const maxBodyBytes = config.CHANNEL_MAX_BODY_BYTES;
+      if (messaging.whatsapp) {
+        mountWhatsApp(server, {
+          layer: channels, store: channelStore, log, maxBodyBytes, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID!,
+          appSecret: config.WHATSAPP_APP_SECRET!, verifyToken: config.WHATSAPP_VERIFY_TOKEN!,
+        });
+      }
+      if (messaging.telegram) {
+        mountTelegram(server, {
+          layer: channels, api: messaging.telegram, log, maxBodyBytes, secret: config.TELEGRAM_WEBHOOK_SECRET!,
+          staleButtonText: (locale) => i18n.t(langFromLocale(locale), 'channels.buttonExpired'),
+        });
+      }
+      registerChannelNews(proactive, messaging, channelStore, log, now);
+    }
+
     url = await listen(server, config);
     const purge = async () => {
       try {
-        const count = await purgeStaleConversations(db.prisma, new Date(now().getTime() - config.STATE_RETENTION_DAYS * 86_400_000));
+        const before = new Date(now().getTime() - config.STATE_RETENTION_DAYS * 86_400_000);
+        const count = await purgeStaleConversations(db.prisma, before) + (channels ? await channelStore.purge(before) : 0);
         if (count > 0) log('info', 'retention.purged', { conversations: count });
       } catch (err) {
         log('warn', 'retention.failed', { code: errorCode(err) });
@@ -175,12 +213,15 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
 
     // Created once listening: staff links need the address (unknown before listening on port 0).
-    const handoff = createHandoffStack({ db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app') });
+    const handoff = createHandoffStack({
+      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
+    });
     mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, now });
     if (config.OUTBOX_WORKER === 'inprocess') {
       kick = () => handoff.worker.kick();
       handoff.worker.start();
     }
+    channels?.start();
     return {
       server,
       url,
@@ -190,9 +231,11 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       handoff,
       proactive,
       directLine,
+      channels,
       async close() {
         clearInterval(purgeTimer);
         directLine.close();
+        await channels?.stop();
         await handoff.worker.stop();
         handoff.email.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -237,6 +280,9 @@ async function main(): Promise<void> {
   console.log(`  Bot Framework endpoint:        POST ${app.url}/api/messages  (Bot Framework Emulator: open this URL)`);
   console.log(`  Web widget:                    ${app.url}/   (embed: <script src="${app.url}/widget.js" data-lang="fr" async></script>)`);
   console.log(`  Health:                        GET  ${app.url}/healthz`);
+  const config0 = loadConfig();
+  if (config0.WHATSAPP_PHONE_NUMBER_ID) console.log(`  WhatsApp webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/whatsapp  (docs/channels.md)`);
+  if (config0.TELEGRAM_BOT_TOKEN) console.log(`  Telegram webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/telegram  (docs/channels.md)`);
   const config = loadConfig();
   if (config.DIRECTLINE_BOT_URL) console.log(`  The widget's conversations go to the bot at ${new URL(config.DIRECTLINE_BOT_URL).origin} (DIRECTLINE_BOT_URL), not to this process's bot.`);
   const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;

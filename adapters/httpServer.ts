@@ -25,8 +25,17 @@ function restifyLogger(log: Logger) {
 export function createHttpServer(config: Config, log: Logger): restify.Server {
   // maxParamLength (find-my-way, default 100): staff link tokens are a path segment of ~120 characters.
   const server = restify.createServer({ name: 'binome', handleUncaughtExceptions: false, maxParamLength: 256, log: restifyLogger(log) } as unknown as restify.ServerOptions);
-  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  const parsers = restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }) as unknown as restify.RequestHandler[];
+  // Messaging webhooks (adapters/whatsapp, adapters/telegram) check a signature over the
+  // exact bytes received before anything parses them: they read their own body.
+  server.use(parsers.map((parse): restify.RequestHandler => (req, res, next) => (isWebhookPath(req.url) ? next() : parse(req, res, next))));
   return server;
+}
+
+/** Paths whose handlers read the raw body themselves. */
+export const WEBHOOK_PREFIX = '/webhooks/';
+function isWebhookPath(url: string | undefined): boolean {
+  return (url ?? '').startsWith(WEBHOOK_PREFIX);
 }
 
 /** Listens on HOST:PORT; resolves with the URL to reach it from this machine. */

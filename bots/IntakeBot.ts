@@ -10,6 +10,7 @@ import { pseudonym, type Logger } from './log';
 import { toActivities, type Renderer } from './renderMessages';
 import { TurnLimiter } from './TurnLimiter';
 import { TurnQueue } from './TurnQueue';
+import { turnCommitOf } from './turnCommit';
 
 // A stale write means another turn of this conversation ran in between (another
 // process); replies are only sent after the state is saved, so the turn can be redone.
@@ -51,6 +52,7 @@ export class IntakeBot {
     const lang = langFromLocale(a.locale);
     // The database work holds a slot of the limiter; sending the replies (an HTTP call on
     // some channels) does not.
+    const commit = turnCommitOf(context);
     const { result, state } = await this.limiter.run(async () => {
       for (let attempt = 0; ; attempt++) {
         const { state, eTag } = await this.store.load(key);
@@ -58,7 +60,12 @@ export class IntakeBot {
         try {
           // The very same object back means nothing changed (a join on a running
           // conversation): nothing to write. No state back means erased.
-          if (result.state && result.state !== state) await this.store.save(key, result.state, eTag);
+          const changed = result.state && result.state !== state ? result.state : undefined;
+          if (commit) {
+            // The adapter stores state and replies together (a messaging channel's inbox).
+            const activities = toActivities(result.out, result.state?.lang ?? state?.lang ?? lang, a.channelId, this.render);
+            await commit({ key, state: changed, eTag, erase: !result.state && !!state, activities });
+          } else if (changed) await this.store.save(key, changed, eTag);
           else if (!result.state && state) await this.store.delete(key);
           return { result, state };
         } catch (err) {
@@ -71,6 +78,7 @@ export class IntakeBot {
       }
     });
     this.log('info', 'turn', { conv: pseudonym(key), channel: a.channelId, phase: result.state?.phase ?? 'erased' });
+    if (commit) return;
     await this.send(context, result.out, result.state?.lang ?? state?.lang ?? lang);
   }
 

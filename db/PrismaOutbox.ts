@@ -41,10 +41,16 @@ export class PrismaOutbox implements OutboxStore {
         "attempts" = "attempts" + 1,
         "updatedAt" = (${utc(now)}::timestamptz AT TIME ZONE 'UTC')
       WHERE "id" IN (
-        SELECT "id" FROM "notification"
-        WHERE ("status" = 'pending' AND "nextAttemptAt" <= (${utc(now)}::timestamptz AT TIME ZONE 'UTC'))
-           OR ("status" = 'sending' AND "leaseUntil" < (${utc(now)}::timestamptz AT TIME ZONE 'UTC'))
-        ORDER BY "nextAttemptAt", "id"
+        SELECT n."id" FROM "notification" n
+        WHERE ((n."status" = 'pending' AND n."nextAttemptAt" <= (${utc(now)}::timestamptz AT TIME ZONE 'UTC'))
+           OR (n."status" = 'sending' AND n."leaseUntil" < (${utc(now)}::timestamptz AT TIME ZONE 'UTC')))
+          -- A messaging conversation's replies go one after the other, in the order written:
+          -- none while an earlier one is waiting (or retrying) or being sent.
+          AND (n."orderKey" IS NULL OR NOT EXISTS (
+            SELECT 1 FROM "notification" p
+            WHERE p."orderKey" = n."orderKey" AND p."seq" < n."seq" AND p."status" IN ('pending', 'sending')
+          ))
+        ORDER BY n."nextAttemptAt", n."seq"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )

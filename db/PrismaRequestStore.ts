@@ -86,6 +86,12 @@ export class PrismaRequestStore implements RequestStore {
       }
       await tx.mentoringRequest.deleteMany({ where: { id: { in: ids } } });
       await tx.botState.deleteMany({ where: { key: conversationKey } });
+      // A messaging conversation's traces (adapters/channels): its processed messages (their
+      // text is already gone; the one being processed now stays until its turn ends), what
+      // was sent, and the platform's delivery records.
+      await tx.channelInbox.deleteMany({ where: { conversationKey, status: { in: ['done', 'failed'] } } });
+      await tx.channelDelivery.deleteMany({ where: { conversationKey } });
+      await tx.notification.deleteMany({ where: { kind: 'channel_message', orderKey: conversationKey, status: { in: ['delivered', 'dead', 'cancelled'] } } });
       return ids.length;
     });
   }

@@ -34,7 +34,7 @@ const READ_ONE = 'SELECT "key", "data", "eTag" FROM "bot_state" WHERE "key" = $1
  * only while the row still has the eTag the turn read. `updatedAt` is written in UTC, as
  * Prisma writes its DateTime columns (retention compares it).
  */
-async function writeOne(execute: Execute, key: string, item: unknown): Promise<void> {
+export async function writeOne(execute: Execute, key: string, item: unknown): Promise<void> {
   const { eTag, ...data } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
   const params = [key, JSON.stringify(data), crypto.randomUUID(), new Date().toISOString()];
   if (eTag === undefined || eTag === '*' || eTag === '') {
@@ -44,7 +44,7 @@ async function writeOne(execute: Execute, key: string, item: unknown): Promise<v
   if ((await execute(COMPARE_AND_SET, [...params, eTag])) === 0) throw new StorageConflictError(key);
 }
 
-const throughPrisma = (client: Pick<PrismaClient, '$executeRawUnsafe'>): Execute => (text, params) => client.$executeRawUnsafe(text, ...params);
+export const throughPrisma = (client: Pick<PrismaClient, '$executeRawUnsafe'>): Execute => (text, params) => client.$executeRawUnsafe(text, ...params);
 
 /**
  * Bot Framework Storage on Prisma that honours eTags: an item written with the eTag it

@@ -15,6 +15,11 @@ export interface ProactiveSender {
   send(conversationRef: unknown, text: string): Promise<'sent' | 'unsupported'>;
 }
 
+/** Sends a reply queued by a messaging channel's turn (kind channel_message) through that channel's API. */
+export interface ChannelSender {
+  send(n: ClaimedNotification): Promise<DeliveryResult>;
+}
+
 export interface StaffLinks {
   publicUrl: string;
   /** The key that signs staff links (read once, kept in the database: db/appSecrets). */
@@ -27,6 +32,8 @@ export interface OutboxWorkerOptions {
   email: EmailTransport;
   webhook: WebhookTransport;
   proactive: ProactiveSender;
+  /** Replies of messaging channels (WhatsApp, Telegram); without it they are dead letters. */
+  channels?: ChannelSender;
   t: Translate;
   links: StaffLinks;
   log: Logger;
@@ -194,6 +201,9 @@ export class OutboxWorker {
         });
       case 'young_person_news':
         return this.toYoungPerson(n, ctx);
+      case 'channel_message':
+        if (!this.o.channels) return { transport: 'none', result: permanentFailure('no_channel_sender') };
+        return { transport: `channel:${String(n.payload.channel ?? '?')}`, result: await this.o.channels.send(n) };
       default:
         return { transport: 'none', result: permanentFailure('unknown_kind') };
     }

@@ -4,6 +4,8 @@ import { jsonLogger } from '../bots/log';
 import { ProactiveMessenger } from '../bots/ProactiveMessenger';
 import { createDatabase } from '../db/createDatabase';
 import { createHandoffStack, randomWorkerId } from '../handoffStack';
+import { channelOutbox, configuredChannels, registerChannelNews } from '../adapters/channels/configured';
+import { PrismaChannelStore } from '../db/PrismaChannelStore';
 
 /**
  * `npm run worker`: delivers the outbox in its own process (run `npm start` with
@@ -19,7 +21,11 @@ async function main(): Promise<void> {
   const { adapter, channel } = createBotFrameworkSetup(config);
   const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated, channelSecret: !!channel });
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
-  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker') });
+  // Replies and news of the messaging channels are sent from here too (npm start queues them).
+  const messaging = configuredChannels(config);
+  const channelStore = new PrismaChannelStore(db.prisma, db.sql);
+  registerChannelNews(proactive, messaging, channelStore, log);
+  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), channels: channelOutbox(messaging, channelStore, log) });
   stack.worker.start();
   log('info', 'worker.started', { worker: stack.worker.id, email: stack.email.mode });
   let stopping = false;

@@ -9,8 +9,9 @@ const root = path.join(__dirname, '..', '..');
 /** Columns, indexes and constraints of one schema, comparable across schemas. */
 async function shape(db: Awaited<ReturnType<typeof createDriverAdapter>>, schema: string) {
   const columns = await db.query(
-    `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
-     WHERE table_schema = $1 ORDER BY table_name, column_name`, [schema]);
+    // A sequence default names its schema (nextval('S.t_seq_seq')), as index and constraint definitions do.
+    `SELECT table_name, column_name, data_type, udt_name, is_nullable, replace(column_default, $2, 'S.') AS column_default FROM information_schema.columns
+     WHERE table_schema = $1 ORDER BY table_name, column_name`, [schema, `${schema}.`]);
   const indexes = await db.query(`SELECT tablename, indexname, replace(indexdef, $1, 'S.') AS def FROM pg_indexes WHERE schemaname = $2 ORDER BY indexname`, [`${schema}.`, schema]);
   const constraints = await db.query(
     `SELECT conname, contype, replace(pg_get_constraintdef(c.oid), $1, 'S.') AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace

@@ -1,0 +1,109 @@
+import { FakeTelegramApi, type TgSent } from '../../adapters/telegram/FakeTelegramApi';
+import { silentLogger } from '../../bots/log';
+import { loadConfig } from '../../config';
+import { createApp, type App } from '../../index';
+import { said } from '../helpers/whatsappPhone';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const SECRET = 'telegram-webhook-secret-0123456789';
+
+describe('Telegram end to end (PGlite, loopback Bot API)', () => {
+  let app: App;
+  let fake: FakeTelegramApi;
+  beforeAll(async () => {
+    fake = await new FakeTelegramApi({ token: TOKEN, secret: SECRET }).start();
+    const config = loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'pglite://memory', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_URL: fake.url, OUTBOX_POLL_MS: '50',
+    });
+    app = await createApp({ config, log: silentLogger });
+    fake.webhookUrl = `${app.url}/webhooks/telegram`;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+  afterEach(() => expect(fake.rejected).toEqual([]));
+
+  /** Posts an update and returns the replies of its turn, in order, once all are sent. */
+  async function turn(update: { update_id: number }): Promise<TgSent[]> {
+    expect(await fake.post(update)).toBe(200);
+    const prisma = app.db.prisma;
+    for (let i = 0; i < 400; i++) {
+      const row = await prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: `u${update.update_id}` } } });
+      if (row?.status === 'done') {
+        const rows = await prisma.notification.findMany({ where: { kind: 'channel_message', payload: { path: ['inReplyTo'], equals: row.id } }, orderBy: { seq: 'asc' } });
+        if (rows.every((r) => r.status === 'delivered')) {
+          const deliveries = await prisma.channelDelivery.findMany({ where: { notificationId: { in: rows.map((r) => r.id) } } });
+          return rows.map((r) => {
+            const d = deliveries.find((x) => x.notificationId === r.id)!;
+            return fake.sent.find((s) => `${s.chatId}:${s.messageId}` === d.externalId)!;
+          });
+        }
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('no replies');
+  }
+  const say = (user: string, text: string) => turn(fake.messageUpdate(user, { text }));
+  const press = (user: string, label: string) => turn(fake.callbackUpdate(user, label));
+  const all = (r: TgSent[]) => r.map((m) => m.text).join('\n');
+
+  it('a whole intake, from /start to a stored and routed request, with inline keyboards and typed answers', async () => {
+    const user = '55500001';
+    let r = await say(user, '/start');
+    expect(all(r)).toContain(said('intake.welcome.hello'));
+    expect(r.at(-1)!.buttons.map((b) => [b.text, b.callback_data])).toEqual([['Oui, on y va', 'c:1'], ['En savoir plus', 'c:2'], ['Non merci', 'c:3']]);
+    r = await press(user, 'Oui, on y va');
+    expect(fake.answered.at(-1)).toEqual({ id: expect.stringMatching(/^cb/), text: undefined }); // the spinner stopped
+    expect(all(r)).toContain(said('intake.firstName.ask'));
+    r = await say(user, 'Inès');
+    r = await say(user, "j'ai 17 ans");
+    // Eleven answers: a keyboard of 11 buttons (Telegram has room), each callback_data a short position.
+    expect(r.at(-1)!.buttons).toHaveLength(11);
+    r = await press(user, 'Lycée général');
+    expect(all(r)).toContain(said('intake.level.askSchoolYear'));
+    for (const [text, next] of [
+      ['terminale', 'intake.needs.ask'], ['orientation', 'intake.place.ask'], ['Lyon', 'intake.priority.ask'], ['aucune', 'intake.meeting.ask'],
+      ['à distance', 'intake.availability.ask'], ['le mercredi après-midi', 'intake.contact.ask'], ['ines@example.fr', 'intake.summary.ask'],
+    ] as const) {
+      expect([text, all(await say(user, text))]).toEqual([text, expect.stringContaining(said(next))]);
+    }
+    r = await press(user, fake.to(user).at(-1)!.buttons[0]!.text);
+    expect(all(r)).toContain(said('intake.proposal.ask'));
+    r = await press(user, r.at(-1)!.buttons[0]!.text);
+    expect(all(r)).toContain(said('intake.submitted.next'));
+    const stored = await app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: `telegram/conversations/${user}` } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.payload).toMatchObject({ channel: 'telegram', firstName: 'Inès', age: 17, situation: { kind: 'lycee_general', schoolYear: 'terminale' }, place: { commune: '69123' } });
+  }, 120_000);
+
+  it('refuses updates without the secret token (401), malformed JSON (400), an unknown shape (400), 1 MB (413)', async () => {
+    const before = await app.db.prisma.channelInbox.count();
+    const u = fake.messageUpdate('55500002', { text: 'bonjour' });
+    expect(await fake.post(u, { secret: null })).toBe(401);
+    expect(await fake.post(u, { secret: 'telegram-webhook-secret-0123456780' })).toBe(401);
+    expect(await fake.post(null, { raw: '{"update_id": 1, "message": {' })).toBe(400);
+    expect(await fake.post({ update_id: 'x' })).toBe(400);
+    expect(await fake.post(null, { raw: JSON.stringify({ update_id: 1, pad: 'x'.repeat(1_048_576) }) })).toBe(413);
+    expect(await app.db.prisma.channelInbox.count()).toBe(before);
+  });
+
+  it('a retried update is one turn; a voice note gets a kind answer; group chats and stale buttons are not conversations', async () => {
+    const user = '55500003';
+    const u = fake.messageUpdate(user, { text: 'hello' });
+    const first = await turn(u);
+    expect(await fake.post(u)).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.to(user)).toHaveLength(first.length);
+    await press(user, fake.to(user).at(-1)!.buttons[0]!.text);
+    const r = await turn(fake.messageUpdate(user, { voice: { file_id: 'AwACAgIAAxkBAAI', file_unique_id: 'AgAD', duration: 3, mime_type: 'audio/ogg' } }));
+    expect(all(r)).toContain(said('input.attachment', 'en'));
+    const before = await app.db.prisma.channelInbox.count();
+    expect(await fake.post({ update_id: 999_001, message: { message_id: 1, from: { id: 7, is_bot: false, first_name: 'A' }, chat: { id: -100123, type: 'supergroup' }, date: 1, text: 'bonjour' } })).toBe(200);
+    // A button of a message without a keyboard any more (or someone else's): acknowledged with a notice, nothing processed.
+    expect(await fake.post({ update_id: 999_002, callback_query: { id: 'cb-stale', from: { id: 8, is_bot: false, first_name: 'B' }, chat_instance: '1', data: 'c:1', message: { message_id: 1, date: 1, chat: { id: 8, type: 'private' } } } })).toBe(200);
+    await new Promise((r2) => setTimeout(r2, 200));
+    expect(await app.db.prisma.channelInbox.count()).toBe(before);
+    expect(fake.answered.find((a) => a.id === 'cb-stale')?.text).toContain(said('channels.buttonExpired'));
+  });
+});
