@@ -3,7 +3,7 @@ import {
 } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
-import { createHttpServer, listen } from './adapters/httpServer';
+import { createHttpServer, httpEdge, listen } from './adapters/httpServer';
 import { createBotFrameworkSetup } from './adapters/botframework/botFrameworkSetup';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
@@ -176,7 +176,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({ db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app') });
-    mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, now });
+    mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, edge: httpEdge(server, config), now });
     if (config.OUTBOX_WORKER === 'inprocess') {
       kick = () => handoff.worker.kick();
       handoff.worker.start();
