@@ -42,7 +42,7 @@ describe('security probes against the real server', () => {
     const request = {
       ...REQUEST, age: 15, submittedAt: new Date(clock).toISOString(),
       contact: { email: PERSONAL.email, phone: PERSONAL.phone, preferred: 'phone' as const },
-      guardian: { name: PERSONAL.guardian, email: null, phone: PERSONAL.guardianPhone, consentDeclared: true },
+      guardian: { name: PERSONAL.guardian, email: null, phone: PERSONAL.guardianPhone, consentDeclared: true as const },
     };
     await submitRequest(request, { submissionId: id, conversationKey: `test/conversations/${id}`, conversationRef: { channelId: 'binome-cli' } }, {
       directory: new PrismaDirectory(app.db.prisma), requests: new PrismaRequestStore(app.db.prisma), now: () => new Date(clock),
@@ -279,8 +279,8 @@ describe('security probes against the real server', () => {
         ['no Origin, Sec-Fetch-Site cross-site', { origin: '', 'sec-fetch-site': 'cross-site' }],
       ];
       for (const [name, headers] of cases) {
-        const h = { ...from, ...headers };
-        if (h.origin === '') delete (h as Record<string, string>).origin;
+        const h: Record<string, string> = { ...from, ...headers };
+        if (h.origin === '') delete h.origin;
         const res = await rawRequest(r.link, { method: 'POST', body: 'action=accept', headers: { 'content-type': 'application/x-www-form-urlencoded', ...h } });
         expect([name, res.status]).toEqual([name, 403]);
         expect(showsPersonal(res.body)).toEqual([]);
