@@ -25,6 +25,8 @@ function restifyLogger(log: Logger) {
   return logger;
 }
 
+const UNPARSED_TYPES = new Set(['multipart/form-data', 'text/csv', 'text/tsv', 'text/tab-separated-values']);
+
 /** How often Node looks for clients past their deadline (its default, 30 s, would let a slow client overstay by as much). */
 const TIMEOUT_CHECK_MS = 1_000;
 
@@ -51,6 +53,17 @@ export function createHttpServer(config: Config, log: Logger): restify.Server {
     res.setHeader('Cache-Control', 'no-store');
     if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     next();
+  });
+  // restify's bodyParser would also parse multipart (formidable writes each file part to the
+  // temporary directory and never removes it) and CSV/TSV: no route takes them, so they are
+  // refused before anything is read.
+  server.use((req: restify.Request, res: restify.Response, next: (err?: unknown) => void) => {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (UNPARSED_TYPES.has(type)) {
+      res.send(415, { error: 'unsupported_media_type', message: 'Send JSON (or a form, on the staff pages).' });
+      return next(false as unknown as Error);
+    }
+    return next();
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
   return server;

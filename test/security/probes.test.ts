@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import crypto from 'node:crypto';
 import WebSocket from 'ws';
 import { PrismaDirectory } from '../../db/PrismaDirectory';
@@ -288,6 +290,18 @@ describe('security probes against the real server', () => {
       expect((await app.db.prisma.assignment.findUniqueOrThrow({ where: { id: r.assignment.id } })).status).toBe('pending');
       expect((await formPost(r.link, { action: 'accept' }, from)).status).toBe(200);
     });
+  });
+
+  it('a multipart upload is refused before it is read: no file lands in the temporary directory', async () => {
+    const uploads = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('upload_')).length;
+    const before = uploads();
+    const boundary = 'probe-boundary';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n${'x'.repeat(100_000)}\r\n--${boundary}--\r\n`;
+    for (const path of ['/api/messages', '/widget/token', '/staff/a/x.y', '/nowhere']) {
+      const res = await rawRequest(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+      expect([path, res.status]).toEqual([path, path === '/nowhere' ? 404 : 415]);
+    }
+    expect(uploads()).toBe(before);
   });
 
   it('HTML pages carry the security headers; personal data is never cached', async () => {
