@@ -2,20 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import crypto from 'node:crypto';
 import WebSocket from 'ws';
-import { PrismaDirectory } from '../../db/PrismaDirectory';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
 import type { App } from '../../index';
-import { submitRequest } from '../../intake/submitRequest';
 import { shortRef } from '../../notifications/composeEmail';
 import { createActionToken, hashApiKey } from '../../notifications/signing';
-import { REQUEST } from '../helpers/fixtures';
 import { startApp } from '../helpers/http';
 import { leaksInternals, macSpellings, rawRequest } from './probe';
+import { PERSONAL, showsPersonal, submitForStaff } from './staffFixtures';
 
 const SECRET = 'security-probe-secret-0123456789abcdef';
 const PARTNER = 'https://partner.example';
-/** What the young person told, none of which a staff page may show once the request is no longer the association's. */
-const PERSONAL = { firstName: 'Inès', email: 'ines.private@example.fr', phone: '+33612345678', guardian: 'Anne Martin', guardianPhone: '+33622334455' };
 
 /**
  * The outside probe of issue 21, played against the real server on loopback (PGlite, the
@@ -39,26 +35,12 @@ describe('security probes against the real server', () => {
     await app?.close();
   });
 
-  async function submit() {
-    const id = crypto.randomUUID();
-    const request = {
-      ...REQUEST, age: 15, submittedAt: new Date(clock).toISOString(),
-      contact: { email: PERSONAL.email, phone: PERSONAL.phone, preferred: 'phone' as const },
-      guardian: { name: PERSONAL.guardian, email: null, phone: PERSONAL.guardianPhone, consentDeclared: true as const },
-    };
-    await submitRequest(request, { submissionId: id, conversationKey: `test/conversations/${id}`, conversationRef: { channelId: 'binome-cli' } }, {
-      directory: new PrismaDirectory(app.db.prisma), requests: new PrismaRequestStore(app.db.prisma), now: () => new Date(clock),
-    });
-    const assignment = await app.db.prisma.assignment.findFirstOrThrow({ where: { requestId: id } });
-    const token = createActionToken({ assignmentId: assignment.id, exp: Math.floor(clock / 1000) + 30 * 86_400 }, await app.handoff.linkKey());
-    return { id, assignment, token, link: `${app.url}/staff/a/${token}`, key: `test/conversations/${id}` };
-  }
+  const submit = () => submitForStaff(app, clock);
   const ownOrigin = () => new URL(app.url).origin;
   const formPost = (link: string, fields: Record<string, string>, headers: Record<string, string> = {}) => rawRequest(link, {
     method: 'POST', body: new URLSearchParams(fields).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ownOrigin(), ...headers },
   });
-  const showsPersonal = (html: string) => [PERSONAL.firstName, PERSONAL.email, PERSONAL.phone, PERSONAL.guardian, PERSONAL.guardianPhone].filter((v) => html.includes(v));
 
   describe('1. a staff link shows personal data only while the request is the association\'s', () => {
     it('pending and accepted: everything; after a decline and reroute: the reference and the outcome only', async () => {
@@ -290,6 +272,14 @@ describe('security probes against the real server', () => {
       expect((await app.db.prisma.assignment.findUniqueOrThrow({ where: { id: r.assignment.id } })).status).toBe('pending');
       expect((await formPost(r.link, { action: 'accept' }, from)).status).toBe(200);
     });
+  });
+
+  it('asset names that are Object.prototype keys are unknown files, not a crash (found by the fuzz)', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '..%2Fpackage.json']) {
+      const res = await rawRequest(`${app.url}/assets/${name}`);
+      expect([name, res.status]).toEqual([name, 404]);
+    }
+    expect((await rawRequest(`${app.url}/healthz`)).status).toBe(200);
   });
 
   it('a multipart upload is refused before it is read: no file lands in the temporary directory', async () => {
