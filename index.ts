@@ -241,6 +241,9 @@ async function main(): Promise<void> {
   if (config.DIRECTLINE_BOT_URL) console.log(`  The widget's conversations go to the bot at ${new URL(config.DIRECTLINE_BOT_URL).origin} (DIRECTLINE_BOT_URL), not to this process's bot.`);
   const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;
   console.log(`  Staff notifications:           ${config.OUTBOX_WORKER === 'inprocess' ? 'delivered by this process' : 'OUTBOX_WORKER=off: run npm run worker'}; e-mails ${mail}`);
+  if (!config.PUBLIC_URL && !/^(127\.|::1$|localhost$)/.test(config.HOST)) {
+    console.log(`  Warning: PUBLIC_URL is not set: browsers reaching this server under another name than 127.0.0.1 or localhost are refused (docs/security.md).`);
+  }
   if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {
     console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts cannot be delivered.');
   }
