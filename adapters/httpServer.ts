@@ -59,7 +59,8 @@ export function createHttpServer(config: Config, log: Logger): restify.Server {
   // refused before anything is read.
   server.use((req: restify.Request, res: restify.Response, next: (err?: unknown) => void) => {
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (UNPARSED_TYPES.has(type)) {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && UNPARSED_TYPES.has(type)) {
       res.send(415, { error: 'unsupported_media_type', message: 'Send JSON (or a form, on the staff pages).' });
       return next(false as unknown as Error);
     }
