@@ -73,7 +73,7 @@ export function mountStaffRoutes(server: Server, o: StaffRoutesOptions): void {
     const title = t('title', { ref: shortRef(view.requestId) });
     // Declined, or passed on when the time ran out: the reference and the outcome, nothing personal.
     const theirs = requestIsTheirs(view);
-    const rows = theirs ? requestFields(view.requestId, view.request, o.t, 'fr') : requestFields(view.requestId, view.request, o.t, 'fr').slice(0, 1);
+    const rows: [string, string][] = theirs ? requestFields(view.requestId, view.request, o.t, 'fr') : [[o.t('fr', 'staff.field.reference'), shortRef(view.requestId)]];
     const fields = rows
       .map(([k, v]) => (k ? `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>` : `<dd><em>${escapeHtml(v)}</em></dd>`)).join('');
     const statusNotice = notice ?? (view.status === 'accepted' ? t('alreadyAccepted') : view.status === 'declined' ? t('alreadyDeclined') : view.status === 'expired' ? t('alreadyExpired') : '');
