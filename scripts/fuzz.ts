@@ -31,6 +31,15 @@ async function main(): Promise<void> {
       for (const v of r.violations) console.log(`    VIOLATION ${v}`);
       failed ||= r.violations.length > 0;
     }
+    // What went wrong inside, by event and code (a turn whose replies could not be posted to an unreachable serviceUrl is expected).
+    const problems = new Map<string, number>();
+    for (const line of target.logs) {
+      const l = JSON.parse(line) as { level: string; event: string; code?: string; reason?: string };
+      if (l.level === 'info') continue;
+      const k = `${l.level} ${l.event}${l.code ? ` ${l.code}` : ''}${l.reason ? ` ${l.reason}` : ''}`;
+      problems.set(k, (problems.get(k) ?? 0) + 1);
+    }
+    console.log(`Warnings and errors logged: ${[...problems].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(';  ') || 'none'}`);
     const quoted = logsQuotingInput(target);
     console.log(`Log lines written: ${target.logs.length}; quoting what the fuzz sent: ${quoted.length}`);
     for (const l of quoted.slice(0, 5)) console.log(`    VIOLATION log: ${l.slice(0, 200)}`);

@@ -16,6 +16,11 @@ export const InboundActivitySchema = z.looseObject({
   conversation: z.looseObject({ id: idSchema(MAX_ID_LENGTH) }),
   from: z.looseObject({ id: accountId }).optional(),
   recipient: z.looseObject({ id: accountId.optional() }).optional(),
+  // Lists the bot walks through: a string or a number there made the turn fail (found by the fuzz).
+  membersAdded: z.array(z.looseObject({ id: accountId })).optional().nullable(),
+  membersRemoved: z.array(z.looseObject({ id: accountId })).optional().nullable(),
+  attachments: z.array(z.looseObject({})).optional().nullable(),
+  entities: z.array(z.looseObject({})).optional().nullable(),
   text: z.string().optional().nullable(),
   locale: z.string().max(20).optional().nullable(),
   serviceUrl: z.string().max(2048).optional(),

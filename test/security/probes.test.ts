@@ -195,6 +195,17 @@ describe('security probes against the real server', () => {
       expect(await app.db.prisma.botState.count()).toBe(before);
     });
 
+    it.each([
+      ['membersAdded as a string', { type: 'conversationUpdate', membersAdded: 'x' }, 'membersAdded'],
+      ['membersAdded holding numbers', { type: 'conversationUpdate', membersAdded: [1, null] }, 'membersAdded'],
+      ['attachments as a string', { attachments: 'x' }, 'attachments'],
+      ['entities as a string', { entities: 'x' }, 'entities'],
+    ])('lists the bot walks through, malformed (%s, found by the fuzz): 400 instead of a failed turn', async (_name, extra, field) => {
+      const res = await post(activity(extra));
+      expect(res.status).toBe(400);
+      expect(res.body).toContain(field);
+    });
+
     it('6. the Direct Line endpoint never lets such an id reach the bot either', async () => {
       for (const id of ['abc%00def', 'abc%01', '%E2%80%A8']) {
         const res = await rawRequest(`${app.url}/v3/directline/conversations/${id}/activities`, { headers: { authorization: `Bearer ${SECRET}` } });
