@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const ConfigSchema = z
@@ -38,6 +39,18 @@ const ConfigSchema = z
     MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Largest request body accepted on /api/messages. */
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+    /** A client that has not sent its request's headers within this is cut off (408). */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    /** A client that has not sent its whole request (headers and body) within this is cut off (408). WebSockets, once open, are not concerned. */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+    /**
+     * Reverse proxies in front of this server (comma-separated IP addresses, or "loopback"):
+     * from them, the caller's address is read from X-Forwarded-For. Unset: the socket's peer.
+     */
+    TRUST_PROXY: z.string().optional(),
+    /** Failed staff-link and API-key attempts one address may make (then 429), given back over AUTH_FAILURE_WINDOW_MINUTES. */
+    AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(10),
+    AUTH_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
     /** smtp://user:pass@host:587 or smtps://…; unset = e-mails written as .eml files to OUTBOX_DIR. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
     MAIL_FROM: z.string().min(3).default('Binôme <no-reply@binome.invalid>'),
@@ -116,6 +129,14 @@ const ConfigSchema = z
   .refine((c) => !c.TELEGRAM_BOT_TOKEN || !!c.TELEGRAM_WEBHOOK_SECRET, {
     message: 'TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN is set (without it anyone could post updates)',
     path: ['TELEGRAM_WEBHOOK_SECRET'],
+  })
+  .refine((c) => c.HTTP_HEADERS_TIMEOUT_MS < c.HTTP_REQUEST_TIMEOUT_MS, {
+    message: 'must be shorter than HTTP_REQUEST_TIMEOUT_MS',
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
+  })
+  .refine((c) => (c.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean).every((a) => a === 'loopback' || isIP(a) !== 0), {
+    message: 'comma-separated IP addresses of the reverse proxies (or "loopback")',
+    path: ['TRUST_PROXY'],
   })
   .refine((c) => !c.DIRECTLINE_BOT_URL || !!c.BOT_CHANNEL_SECRET, {
     message: 'BOT_CHANNEL_SECRET is required when DIRECTLINE_BOT_URL is set (the same secret as the bot\'s)',

@@ -3,7 +3,7 @@ import {
 } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig, type Config } from './config';
-import { createHttpServer, listen } from './adapters/httpServer';
+import { createHttpServer, httpEdge, listen } from './adapters/httpServer';
 import { createBotFrameworkSetup } from './adapters/botframework/botFrameworkSetup';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
@@ -216,7 +216,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     const handoff = createHandoffStack({
       db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
     });
-    mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, now });
+    mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, edge: httpEdge(server, config), now });
     if (config.OUTBOX_WORKER === 'inprocess') {
       kick = () => handoff.worker.kick();
       handoff.worker.start();
@@ -287,6 +287,9 @@ async function main(): Promise<void> {
   if (config.DIRECTLINE_BOT_URL) console.log(`  The widget's conversations go to the bot at ${new URL(config.DIRECTLINE_BOT_URL).origin} (DIRECTLINE_BOT_URL), not to this process's bot.`);
   const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;
   console.log(`  Staff notifications:           ${config.OUTBOX_WORKER === 'inprocess' ? 'delivered by this process' : 'OUTBOX_WORKER=off: run npm run worker'}; e-mails ${mail}`);
+  if (!config.PUBLIC_URL && !/^(127\.|::1$|localhost$)/.test(config.HOST)) {
+    console.log(`  Warning: PUBLIC_URL is not set: browsers reaching this server under another name than 127.0.0.1 or localhost are refused (docs/security.md).`);
+  }
   if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {
     console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts cannot be delivered.');
   }

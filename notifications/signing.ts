@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { macMatches } from './macMatches';
 
 /** Header names of a signed webhook delivery (documented in the README for receivers). */
 export const SIGNATURE_HEADER = 'x-binome-signature';
@@ -66,9 +67,8 @@ export function verifyActionToken(token: string, key: string, nowMs: number = Da
   if (typeof token !== 'string' || token.length > 512) return { ok: false, reason: 'malformed' };
   const [body, mac, ...rest] = token.split('.');
   if (body === undefined || mac === undefined || rest.length > 0 || !/^[\w-]+$/.test(body) || !/^[\w-]+$/.test(mac)) return { ok: false, reason: 'malformed' };
-  const expected = crypto.createHmac('sha256', key).update(body).digest();
-  const given = Buffer.from(mac, 'base64url');
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, reason: 'tampered' };
+  // The MAC as written, against its one canonical spelling (see macMatches).
+  if (!macMatches(mac, crypto.createHmac('sha256', key).update(body).digest())) return { ok: false, reason: 'tampered' };
   let payload: { a?: unknown; e?: unknown };
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

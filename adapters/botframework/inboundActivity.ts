@@ -1,15 +1,26 @@
 import { z } from 'zod';
+import { hasForbiddenCharacters, idSchema, MAX_CHANNEL_ID_LENGTH, MAX_ID_LENGTH } from '../validateIds';
+
+/** An account id the channel may leave empty, but never with a character no id may hold. */
+const accountId = z.string().max(MAX_ID_LENGTH).refine((s) => !hasForbiddenCharacters(s), { message: 'control characters are not allowed in ids' });
 
 /**
  * The least an activity needs before it reaches the bot. Everything else passes through
  * untouched (CloudAdapter and channels add fields freely); this only turns a malformed
- * body into a 400 that names the field, instead of a turn on a broken activity.
+ * body into a 400 that names the field, instead of a turn on a broken activity. The ids
+ * become database keys and stored conversation references: see validateIds.
  */
 export const InboundActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
-  channelId: z.string().min(1).max(64),
-  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
-  from: z.looseObject({ id: z.string().max(512) }).optional(),
+  channelId: idSchema(MAX_CHANNEL_ID_LENGTH),
+  conversation: z.looseObject({ id: idSchema(MAX_ID_LENGTH) }),
+  from: z.looseObject({ id: accountId }).optional(),
+  recipient: z.looseObject({ id: accountId.optional() }).optional(),
+  // Lists the bot walks through: a string or a number there made the turn fail (found by the fuzz).
+  membersAdded: z.array(z.looseObject({ id: accountId })).optional().nullable(),
+  membersRemoved: z.array(z.looseObject({ id: accountId })).optional().nullable(),
+  attachments: z.array(z.looseObject({})).optional().nullable(),
+  entities: z.array(z.looseObject({})).optional().nullable(),
   text: z.string().optional().nullable(),
   locale: z.string().max(20).optional().nullable(),
   serviceUrl: z.string().max(2048).optional(),

@@ -62,7 +62,13 @@ export function messagesEndpoint(opts: {
         res.send(400, { error: 'bad_request', message: `Invalid activity: ${invalid.join(', ')}.` });
         return;
       }
-      const activity = req.body as { type: string; channelId: string; conversation: { id: string } };
+      const activity = req.body as { type: string; channelId: string; conversation: { id: string }; serviceUrl?: string; deliveryMode?: unknown };
+      // Without a serviceUrl the replies have nowhere to go: the adapter would try to post
+      // them to a missing address (a DNS lookup leaving the machine) and the turn would fail.
+      if (activity.deliveryMode !== 'expectReplies' && !isHttpUrl(activity.serviceUrl)) {
+        res.send(400, { error: 'bad_request', message: 'serviceUrl (http or https) is required unless deliveryMode is "expectReplies".' });
+        return;
+      }
       const key = `${activity.channelId}/${activity.conversation.id}`;
       if (activity.type === 'message' && opts.limiter && !opts.limiter.take(key)) {
         // Not a turn: nothing is read or changed, and the channel may send it again later.
@@ -77,4 +83,13 @@ export function messagesEndpoint(opts: {
       if (!res.headersSent) res.send(500, { error: 'internal', message: 'Something went wrong. Please try again.' });
     }
   };
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length === 0) return false;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import type { Config } from '../../config';
 import { errorCode, pseudonym, type Logger } from '../../bots/log';
 import { cleanLocale, parseClientActivity } from './clientActivity';
 import { ConversationHub, type Conversation } from './ConversationHub';
+import { httpEdge } from '../httpServer';
 import { appendFromBot, BOT_ACCOUNT, DIRECTLINE_CHANNEL, DirectLineAdapter, IN_PROCESS_SERVICE_URL } from './DirectLineAdapter';
 import { RateLimiter } from './rateLimit';
 import { connectorUrl, mountConnectorService, RemoteBot, RemoteBotError } from './remoteBot';
@@ -27,9 +28,9 @@ export interface DirectLine {
   adapter: DirectLineAdapter;
   hub: ConversationHub;
   signer: TokenSigner;
-  /** Whether a browser page at this origin may call the endpoint (same host as the request, or configured). */
+  /** Whether a browser page at this origin may call the endpoint (our own origins, or configured; never judged from Host). */
   originAllowed(req: IncomingMessage): boolean;
-  /** This server's origin as browsers see it (PUBLIC_URL, or from the Host header). */
+  /** This server's origin as browsers see it (PUBLIC_URL, else the caller's Host when it is one of our own names, else the listening address). */
   publicOrigin(req: IncomingMessage): string;
   /** The address a caller is counted under. */
   addressOf(req: IncomingMessage): string;
@@ -84,23 +85,17 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
   if (!opts.logic && !opts.remote) throw new Error('mountDirectLine needs the bot: logic, or a remote bot');
   const perMinute = config.DIRECTLINE_MESSAGES_PER_MINUTE;
   const postLimiter = new RateLimiter(perMinute, perMinute / 60);
-  const allowedOrigins = new Set(config.DIRECTLINE_ALLOWED_ORIGINS);
-  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : undefined;
+  const { origins, addressOf } = httpEdge(server, config);
 
-  const addressOf = (req: IncomingMessage) => req.socket?.remoteAddress ?? 'unknown';
   const originAllowed = (req: IncomingMessage): boolean => {
     const origin = req.headers.origin;
-    if (!origin) return true; // not a browser page: the token or the secret is what counts
-    if (allowedOrigins.has(origin) || origin === publicOrigin) return true;
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
+    if (origin === undefined) return true; // not a browser page: the token or the secret is what counts
+    // Our own origins and DIRECTLINE_ALLOWED_ORIGINS, never the request's Host (DNS rebinding).
+    return origins.allows(origin);
   };
   const streamBase = (req: IncomingMessage): string => {
     if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '').replace(/^http/, 'ws');
-    return `ws://${req.headers.host ?? 'localhost'}`;
+    return origins.originFor(req).replace(/^http/, 'ws');
   };
   const streamUrl = (req: IncomingMessage, c: Conversation, token: string, watermark?: string) =>
     `${streamBase(req)}${DIRECTLINE_PREFIX}/conversations/${c.id}/stream?${watermark ? `watermark=${encodeURIComponent(watermark)}&` : ''}t=${encodeURIComponent(token)}`;
@@ -347,6 +342,8 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const m = STREAM_PATH.exec(url.pathname);
     if (!m) return rejectUpgrade(socket, 404, 'Not Found');
+    // Browsers send Origin on a WebSocket and CORS does not apply to it: the same allow-list as the HTTP routes.
+    if (!originAllowed(req)) return rejectUpgrade(socket, 403, 'Forbidden');
     const auth = authenticate(req, url.searchParams.get('t'));
     if (!auth.ok) return rejectUpgrade(socket, auth.status, 'Forbidden');
     if (auth.claims && auth.claims.c !== m[1]) return rejectUpgrade(socket, 403, 'Forbidden');
@@ -383,7 +380,7 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     signer,
     originAllowed,
     addressOf,
-    publicOrigin: (req) => publicOrigin ?? `http://${req.headers.host ?? 'localhost'}`,
+    publicOrigin: (req) => origins.originFor(req),
     issueConversationToken,
     close() {
       clearInterval(heartbeat);

@@ -81,7 +81,8 @@ export function mountWebWidget(server: Server, opts: { directLine: DirectLine; c
       fs.createReadStream(WEBCHAT_BUNDLE).on('error', () => res.destroy()).pipe(res);
       return next();
     }
-    const type = ASSETS[file];
+    // Own keys only: "__proto__" or "constructor" would find Object.prototype's and read a file that is not there (the process would stop).
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) {
       res.send(404, { error: 'not_found', message: 'No such file.' });
       return next();

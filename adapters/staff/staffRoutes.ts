@@ -3,6 +3,9 @@ import { errorCode, type Logger } from '../../bots/log';
 import { escapeHtml, formatDay, requestFields, shortRef, type Translate } from '../../notifications/composeEmail';
 import type { ActionResult, AssignmentView, HandoffService } from '../../notifications/HandoffService';
 import { verifyActionToken } from '../../notifications/signing';
+import { requestIsTheirs } from '../../notifications/staffVisibility';
+import type { HttpEdge } from '../httpServer';
+import { checkFormOrigin } from '../http/originPolicy';
 
 export interface StaffRoutesOptions {
   handoff: HandoffService;
@@ -12,6 +15,8 @@ export interface StaffRoutesOptions {
   linkKey: () => Promise<string>;
   /** The association a key belongs to (keys are stored hashed). */
   associationByApiKey: (key: string) => Promise<{ id: string } | null>;
+  /** Our origins (forms are accepted from our own pages only), callers' addresses, and the throttle of failed links and keys. */
+  edge: HttpEdge;
   now?: () => Date;
 }
 
@@ -23,12 +28,16 @@ function sendJson(res: Response, status: number, body: unknown): void {
 function sendHtml(res: Response, status: number, html: string): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
-    // The token is in the URL: never leak it in a Referer, never cache the page, never index it.
-    'referrer-policy': 'no-referrer',
+    // The token is in the URL: never leak it in a Referer to another site, never cache the
+    // page, never index it. Not no-referrer: with it, browsers send "Origin: null" on the
+    // page's own forms, and the forms are checked against our origin.
+    'referrer-policy': 'same-origin',
     'cache-control': 'no-store',
     'x-robots-tag': 'noindex, nofollow',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   });
   res.end(html);
@@ -62,7 +71,10 @@ export function mountStaffRoutes(server: Server, o: StaffRoutesOptions): void {
 
   const render = (token: string, view: AssignmentView, notice?: string): string => {
     const title = t('title', { ref: shortRef(view.requestId) });
-    const fields = requestFields(view.requestId, view.request, o.t, 'fr')
+    // Declined, or passed on when the time ran out: the reference and the outcome, nothing personal.
+    const theirs = requestIsTheirs(view);
+    const rows: [string, string][] = theirs ? requestFields(view.requestId, view.request, o.t, 'fr') : [[o.t('fr', 'staff.field.reference'), shortRef(view.requestId)]];
+    const fields = rows
       .map(([k, v]) => (k ? `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>` : `<dd><em>${escapeHtml(v)}</em></dd>`)).join('');
     const statusNotice = notice ?? (view.status === 'accepted' ? t('alreadyAccepted') : view.status === 'declined' ? t('alreadyDeclined') : view.status === 'expired' ? t('alreadyExpired') : '');
     const action = `/staff/a/${encodeURIComponent(token)}`;
@@ -76,15 +88,29 @@ ${view.isCoordinator ? '' : `<form method="post" action="${action}"><input type=
     return page(title, `<h1>${escapeHtml(title)}</h1>
 ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p>` : ''}
 <p>${escapeHtml(t('intro', { association: view.associationName, date: formatDay(view.createdAt, 'fr') }))}</p>
-<dl>${fields}</dl>${forms}`);
+<dl>${fields}</dl>${theirs ? '' : `<p>${escapeHtml(t('noLongerTheirs'))}</p>`}${forms}`);
   };
 
   const fail = (res: Response, status: number, key: string) => sendHtml(res, status, page(t(key), `<h1>${escapeHtml(t(key))}</h1>`));
 
+  /** 429 (and true) when this address has used up its failed attempts: nothing is checked for it until then. */
+  const throttled = (req: Request, res: Response, html: boolean): boolean => {
+    const wait = o.edge.authFailures.retryAfter(o.edge.addressOf(req));
+    if (wait === 0) return false;
+    o.log('warn', 'handoff.throttled', {});
+    res.setHeader('Retry-After', String(wait));
+    if (html) fail(res, 429, 'tooManyAttempts');
+    else sendJson(res, 429, { error: 'too_many_attempts', message: 'Too many failed attempts from this address; try again later.' });
+    return true;
+  };
+
   const withToken = async (req: Request, res: Response): Promise<{ token: string; assignmentId: string } | null> => {
+    if (throttled(req, res, true)) return null;
     const token = String(req.params?.token ?? '');
     const verdict = verifyActionToken(token, await o.linkKey(), (o.now?.() ?? new Date()).getTime());
     if (!verdict.ok) {
+      // A link we signed that has only expired is no guess; a forged or mangled one is.
+      if (verdict.reason !== 'expired') o.edge.authFailures.fail(o.edge.addressOf(req));
       o.log('warn', 'handoff.link_refused', { reason: verdict.reason });
       fail(res, verdict.reason === 'expired' ? 410 : 403, verdict.reason === 'expired' ? 'expired' : 'invalid');
       return null;
@@ -107,6 +133,12 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
 
   server.post('/staff/a/:token', async (req: Request, res: Response) => {
     try {
+      // A form posted from another site's page (the link leaked, the browser made to submit it) acts on nothing.
+      const origin = checkFormOrigin(req, o.edge.origins);
+      if (!origin.ok) {
+        o.log('warn', 'handoff.form_refused', { reason: origin.reason });
+        return fail(res, 403, 'originRefused');
+      }
       const ok = await withToken(req, res);
       if (!ok) return;
       const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
@@ -129,9 +161,12 @@ ${statusNotice ? `<p class="notice" role="status">${escapeHtml(statusNotice)}</p
     try {
       const action = req.params?.action;
       if (action !== 'accept' && action !== 'decline') return sendJson(res, 404, { error: 'not_found', message: 'Use /accept or /decline.' });
+      if (throttled(req, res, false)) return;
       const auth = String(req.headers?.authorization ?? '');
       const key = /^Bearer\s+(\S{16,200})$/i.exec(auth)?.[1];
       const association = key ? await o.associationByApiKey(key) : null;
+      // No key at all is a mistake, not a guess; a wrong key counts against the address.
+      if (!association && auth) o.edge.authFailures.fail(o.edge.addressOf(req));
       if (!association) return sendJson(res, 401, { error: 'unauthorized', message: "Send the association's key as 'Authorization: Bearer <key>'." });
       const requestId = String(req.params?.id ?? '');
       const view = /^[0-9a-f-]{36}$/i.test(requestId) ? await o.handoff.findPending(requestId, association.id) : null;

@@ -78,7 +78,7 @@ describe('handoff to association staff (HTTP, PostgreSQL)', () => {
     // A mail scanner or a link preview opens the link: it shows, it does not act.
     const page = await fetch(`${accept}?action=accept`);
     expect(page.status).toBe(200);
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain('Inès');
