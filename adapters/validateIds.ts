@@ -9,10 +9,12 @@ import { z } from 'zod';
  * when they are not: every channel refuses it at the edge instead (400), before a turn.
  *
  * Refused: empty, longer than `maxLength` UTF-16 units, any control character (Unicode
- * Cc: C0, DEL, C1), a lone surrogate (Cs), and the line and paragraph separators
- * (U+2028, U+2029), which break line-based logs and tools.
+ * Cc: C0, DEL, C1), a lone surrogate (Cs), the line and paragraph separators (U+2028,
+ * U+2029), which break line-based logs and tools, and the bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a stored or logged id
+ * print as another one.
  */
-const FORBIDDEN = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+const FORBIDDEN = /[\p{Cc}\p{Cs}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 export const MAX_ID_LENGTH = 512;
 export const MAX_CHANNEL_ID_LENGTH = 64;

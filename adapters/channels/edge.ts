@@ -1,16 +1,13 @@
+import { isValidId } from '../validateIds';
+
 /**
  * Checks on what a platform sends before anything else reads it: ids become database keys
- * and log correlations, texts reach the dialog. (A shared id validator is coming for
- * issue 21; until then this one is the messaging channels' own.)
+ * and log correlations, texts reach the dialog.
  */
 
-// C0 and C1 controls, DEL, and the Unicode line/paragraph separators and bidi overrides
-// that make a stored id print as something else.
-const CONTROL_IN_ID = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-
-/** A platform id (message, user, chat): printable, no controls, bounded. */
+/** A platform id (message, user, chat): the rule every channel applies (adapters/validateIds), bounded tighter. */
 export function isSafeId(value: unknown, maxLength = 256): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= maxLength && !CONTROL_IN_ID.test(value);
+  return isValidId(value, maxLength);
 }
 
 // Controls other than tab and newline; carriage returns are folded into newlines.

@@ -26,6 +26,8 @@ describe('validateIds (shared by every channel adapter)', () => {
     ['a lone high surrogate', 'a\ud800', false],
     ['a lone low surrogate', '\udc00b', false],
     ['U+2028', 'a\u2028', false],
+    ['a bidi override (U+202E)', 'abc\u202e', false],
+    ['a bidi isolate (U+2066)', '\u2066abc', false],
     ['too long', 'x'.repeat(513), false],
   ])('%s', (_name, id, valid) => {
     expect(isValidId(id)).toBe(valid);
