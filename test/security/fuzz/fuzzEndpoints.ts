@@ -26,6 +26,9 @@ export interface EndpointResult { name: string; sent: number; counts: Record<str
 /** Marks every text the fuzz sends, so the logs can be searched for it. */
 export const MARK = 'FUZZ7q';
 const SECRET = `fuzz-directline-secret-${'0'.repeat(16)}`;
+/** The messaging channels are on, with their APIs at a closed loopback port: replies fail and are retried, never leave. */
+const WHATSAPP = { phoneNumberId: '106540352242922', appSecret: `fuzz-meta-app-secret-${'1'.repeat(12)}`, verifyToken: `fuzz-verify-token-${'2'.repeat(8)}` };
+const TELEGRAM = { token: `123456:${'A'.repeat(35)}`, secret: `fuzz_telegram_secret_${'3'.repeat(8)}` };
 
 export interface FuzzTarget {
   app: App;
@@ -48,6 +51,9 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
     // Limits high, so payloads reach the handlers instead of the limiters (these are tested on their own).
     AUTH_FAILURES_PER_ADDRESS: '10000', MESSAGES_PER_MINUTE: '10000', DIRECTLINE_MESSAGES_PER_MINUTE: '10000',
     DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '10000', DIRECTLINE_MAX_CONVERSATIONS: '100000', DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: '100000',
+    WHATSAPP_PHONE_NUMBER_ID: WHATSAPP.phoneNumberId, WHATSAPP_ACCESS_TOKEN: `fuzz-access-token-${'4'.repeat(8)}`, WHATSAPP_APP_SECRET: WHATSAPP.appSecret,
+    WHATSAPP_VERIFY_TOKEN: WHATSAPP.verifyToken, WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
+    TELEGRAM_BOT_TOKEN: TELEGRAM.token, TELEGRAM_WEBHOOK_SECRET: TELEGRAM.secret, TELEGRAM_API_URL: 'http://127.0.0.1:9',
   });
   const app = await createApp({ config, log: (level: string, event: string, fields: LogFields = {}) => { logs.push(JSON.stringify({ level, event, ...fields })); } });
   const id = crypto.randomUUID();
@@ -108,6 +114,74 @@ function request(method: fc.Arbitrary<string>, path: fc.Arbitrary<string>, heade
     method: r.method, path: r.path, body: r.body,
     headers: Object.fromEntries(Object.entries(r.headers).filter((e): e is [string, string] => e[1] !== undefined).map(([k, v]) => [k, headerSafe(v)])),
   }));
+}
+
+// ---- messaging webhooks: documented shapes, every field possibly wrong ----------------
+
+const waId = field(fc.constantFrom('33612345678', '16505551234', '33699999999', 'US.13491208655302741918'));
+const waMessage = fc.record({
+  from: waId, id: field(fc.string({ unit: fc.constantFrom(...'ABCDEFwamid.0123456789='), minLength: 8, maxLength: 60 }).map((x) => `wamid.${x}`)),
+  timestamp: field(fc.integer({ min: 0, max: 2_000_000_000 }).map(String)),
+  type: field(fc.constantFrom('text', 'text', 'interactive', 'button', 'audio', 'image', 'location', 'sticker', 'video', 'document', 'unsupported', 'reaction')),
+  text: field(fc.record({ body: text }, { requiredKeys: [] })),
+  interactive: field(fc.record({
+    type: field(fc.constantFrom('button_reply', 'list_reply')),
+    button_reply: field(fc.record({ id: field(fc.string({ maxLength: 40 })), title: text }, { requiredKeys: [] })),
+    list_reply: field(fc.record({ id: field(fc.string({ maxLength: 40 })), title: text, description: text }, { requiredKeys: [] })),
+  }, { requiredKeys: [] })),
+  button: field(fc.record({ payload: text, text }, { requiredKeys: [] })),
+  audio: field(fc.record({ id: field(fc.string({ maxLength: 30 })), mime_type: field(fc.constant('audio/ogg; codecs=opus')), voice: field(fc.boolean()) }, { requiredKeys: [] })),
+  image: field(fc.record({ id: field(fc.string({ maxLength: 30 })), caption: text, mime_type: field(fc.constant('image/jpeg')) }, { requiredKeys: [] })),
+  location: field(fc.record({ latitude: field(fc.double()), longitude: field(fc.double()), name: text }, { requiredKeys: [] })),
+}, { requiredKeys: ['from', 'id', 'type'] });
+const waStatus = fc.record({
+  id: field(fc.string({ maxLength: 60 })), recipient_id: waId, timestamp: field(fc.nat().map(String)),
+  status: field(fc.constantFrom('sent', 'delivered', 'read', 'failed', 'deleted')),
+  errors: field(fc.array(fc.record({ code: field(fc.constantFrom(131047, 131026, 130429, 0, -1)), title: text }, { requiredKeys: [] }), { maxLength: 2 })),
+}, { requiredKeys: [] });
+const whatsAppPayload = fc.record({
+  object: field(fc.constant('whatsapp_business_account')),
+  entry: field(fc.array(fc.record({
+    id: field(fc.constant('102290129340398')),
+    changes: field(fc.array(fc.record({
+      field: field(fc.constantFrom('messages', 'account_update')),
+      value: field(fc.record({
+        messaging_product: field(fc.constant('whatsapp')),
+        metadata: field(fc.record({ display_phone_number: field(fc.constant('15550783881')), phone_number_id: field(fc.constantFrom(WHATSAPP.phoneNumberId, '1')) }, { requiredKeys: [] })),
+        contacts: field(fc.array(fc.record({ profile: field(fc.record({ name: text }, { requiredKeys: [] })), wa_id: waId }, { requiredKeys: [] }), { maxLength: 2 })),
+        messages: field(fc.array(waMessage, { minLength: 1, maxLength: 3 })),
+        statuses: field(fc.array(waStatus, { maxLength: 2 })),
+      }, { requiredKeys: [] })),
+    }, { requiredKeys: [] }), { minLength: 1, maxLength: 2 })),
+  }, { requiredKeys: [] }), { minLength: 1, maxLength: 2 })),
+}, { requiredKeys: [] });
+const tgUser = fc.record({ id: field(fc.integer({ min: -1e15, max: 1e15 })), is_bot: field(fc.boolean()), first_name: text, language_code: field(fc.constantFrom('fr', 'en', 'de', '')) }, { requiredKeys: [] });
+const tgChat = fc.record({ id: field(fc.integer({ min: -1e15, max: 1e15 })), type: field(fc.constantFrom('private', 'private', 'group', 'supergroup', 'channel')) }, { requiredKeys: [] });
+const tgMessage = fc.record({
+  message_id: field(fc.nat()), from: field(tgUser), chat: field(tgChat), date: field(fc.nat()), text: field(text),
+  voice: field(fc.record({ file_id: field(fc.string({ maxLength: 20 })), duration: field(fc.nat()) }, { requiredKeys: [] })),
+  location: field(fc.record({ latitude: field(fc.double()), longitude: field(fc.double()) }, { requiredKeys: [] })),
+  photo: field(fc.array(fc.record({ file_id: field(fc.string({ maxLength: 20 })) }, { requiredKeys: [] }), { maxLength: 2 })),
+}, { requiredKeys: ['message_id', 'chat'] });
+const telegramUpdate = fc.record({
+  update_id: field(fc.nat()),
+  message: field(tgMessage),
+  edited_message: field(tgMessage),
+  callback_query: field(fc.record({ id: field(fc.string({ maxLength: 30 })), from: field(tgUser), data: field(fc.oneof(fc.constantFrom('c:1', 'c:2', 'c:99', 'c:-1', 'c:'), fc.string({ maxLength: 80 }))), message: field(tgMessage) }, { requiredKeys: [] })),
+}, { requiredKeys: ['update_id'] });
+
+/**
+ * A messaging webhook: mostly signed right over the exact bytes sent (so the payload reaches
+ * the parser and the inbox), sometimes with a forged, missing or stale signature.
+ */
+function signedWebhook(path: string, payload: fc.Arbitrary<unknown>, sign: (body: string) => string, header: string): fc.Arbitrary<FuzzRequest> {
+  return fc.tuple(bodyOf(payload), fc.constantFrom('right', 'right', 'right', 'right', 'wrong', 'missing', 'empty'), contentType).map(([body, how, type]) => {
+    const headers: Record<string, string> = { 'content-type': type };
+    if (how === 'right') headers[header] = sign(body);
+    else if (how === 'wrong') headers[header] = sign(`${body} `);
+    else if (how === 'empty') headers[header] = '';
+    return { method: 'POST', path, headers, body };
+  });
 }
 
 // ---- the endpoints --------------------------------------------------------------------
@@ -197,6 +271,15 @@ export function endpoints(target: FuzzTarget): Endpoint[] {
         query,
       ).map(([p, q]) => (p === '/assets/webchat.js?x' ? '/assets/webchat.js' : `${p}${q}`)), fc.record({ host: fc.constantFrom(undefined, 'rebind.example', 'localhost'), 'accept-language': fc.constantFrom(undefined, 'en', '*') })),
     },
+    {
+      name: 'GET /webhooks/whatsapp (handshake)',
+      arbitrary: request(fc.constant('GET'), fc.record({
+        mode: fc.constantFrom('subscribe', 'subscribe', 'unsubscribe', ''), token: fc.oneof(fc.constant(WHATSAPP.verifyToken), mangle(WHATSAPP.verifyToken), text),
+        challenge: fc.oneof(fc.nat().map(String), text, hostile),
+      }, { requiredKeys: [] }).map((q) => `/webhooks/whatsapp?${Object.entries({ 'hub.mode': q.mode, 'hub.verify_token': q.token, 'hub.challenge': q.challenge }).filter(([, v]) => v !== undefined).map(([k2, v]) => `${k2}=${pct(v!)}`).join('&')}`), fc.record({})),
+    },
+    { name: 'POST /webhooks/whatsapp', arbitrary: signedWebhook('/webhooks/whatsapp', whatsAppPayload, (body) => `sha256=${crypto.createHmac('sha256', WHATSAPP.appSecret).update(body).digest('hex')}`, 'x-hub-signature-256') },
+    { name: 'POST /webhooks/telegram', arbitrary: signedWebhook('/webhooks/telegram', telegramUpdate, () => TELEGRAM.secret, 'x-telegram-bot-api-secret-token') },
     {
       name: 'any method, any path',
       arbitrary: request(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND'),
