@@ -194,7 +194,9 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
       const verdict = await o.auth.check(token);
       if (!verdict.ok) return linkRefused(c, res, verdict.reason);
       const association = await o.inbox.associations().then((all) => all.find((a) => a.id === verdict.associationId));
-      send(res, 200, loginConfirmPage(c, { token, association: association?.name ?? '' }), { 'referrer-policy': 'no-referrer' });
+      // Referrer-Policy same-origin (the default here), not no-referrer: the token could only
+      // reach this server, and with no-referrer the browser posts "Origin: null", refused.
+      send(res, 200, loginConfirmPage(c, { token, association: association?.name ?? '' }));
     } catch (err) {
       failed(req, res, err, 'login_page');
     }
