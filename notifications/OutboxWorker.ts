@@ -205,7 +205,8 @@ export class OutboxWorker {
           const url = await loginLink({ nonce: String(n.payload.nonce ?? ''), associationId: a.id, exp });
           return {
             email: (to) => loginEmail({ to, deliveryId: n.id, association: a.name, url, expires: new Date(exp * 1000) }, this.o.t),
-            webhook: () => ({ schemaVersion: 1, event: 'staff.login', deliveryId: n.id, url, expires: new Date(exp * 1000).toISOString(), sentAt: this.now().toISOString() }),
+            // Never sent by webhook (a login link goes to the association's own address only).
+            webhook: () => ({ schemaVersion: 1, event: 'inbox.login', deliveryId: n.id, url, expires: new Date(exp * 1000).toISOString(), sentAt: this.now().toISOString() }),
           };
         }, false, true);
       }
