@@ -287,10 +287,10 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   if (config.DIRECTLINE_BOT_URL) console.log(`  The widget's conversations go to the bot at ${new URL(config.DIRECTLINE_BOT_URL).origin} (DIRECTLINE_BOT_URL), not to this process's bot.`);
-  const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;
+  const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them; no address in the directory: <id>.not-sent.eml)`;
   console.log(`  Staff notifications:           ${config.OUTBOX_WORKER === 'inprocess' ? 'delivered by this process' : 'OUTBOX_WORKER=off: run npm run worker'}; e-mails ${mail}`);
   if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {
-    console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts cannot be delivered.');
+    console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts are not e-mailed, only shown in its staff inbox.');
   }
   const stop = async () => {
     await app.close().catch(() => undefined);

@@ -102,6 +102,8 @@ run('the staff inbox in chromium: an association logs in by link and accepts; th
     await cpage.getByRole('link', { name: 'Tableau de bord' }).click();
     await cpage.waitForURL(/\/staff\/dashboard/);
     expect(await cpage.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(4);
+    // The charts fit a phone's width.
+    expect(await cpage.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // The funnel counted this conversation: consent, the questions, the summary, the submission.
     expect(await cpage.locator('main').innerText()).toMatch(/Demande envoyée/);
     const r2 = await axe(cpage);
