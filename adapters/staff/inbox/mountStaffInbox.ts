@@ -284,7 +284,7 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
         return send(res, result.status, requestPage(c, { item, associations, notice: { text: ti(c, `notice.${result.notice}`), error: true }, now: o.now() }));
       }
       // Post, redirect, get: a reload does not post again.
-      redirect(res, href(c, `/staff/inbox/${id}`, { done: result.notice.replace(/^done\./, 'done.') }));
+      redirect(res, href(c, `/staff/inbox/${id}`, { done: result.notice }));
     } catch (err) {
       failed(req, res, err, 'action');
     }

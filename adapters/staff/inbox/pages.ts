@@ -100,7 +100,10 @@ export function inboxPage(c: PageContext, o: {
   const parts = [`<h1>${e(title)}</h1><p>${e(ti(c, coordinator ? 'introCoordinator' : 'intro'))}</p>`];
   if (coordinator) {
     parts.push(`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${e(ti(c, 'alerts.title'))} (${o.alerts.length})</h2><p>${e(ti(c, 'alerts.intro'))}</p>`);
-    parts.push(o.alerts.length === 0 ? `<p>${e(ti(c, 'alerts.none'))}</p>` : `<ul>${o.alerts.map((a) => `<li class="notice alert">${e(ti(c, 'alerts.line', { date: when(c, a.createdAt), reason: tr(c, `staff.email.alert.reason.${a.reason}`) }))}${a.requestId ? ` · ${e(ti(c, 'alerts.ref', { ref: shortRef(a.requestId) }))}` : ''}${a.status === 'dead' ? ` · ${e(ti(c, 'alerts.undelivered', { error: a.error ?? 'no_email_address' }))}` : ''}</li>`).join('')}</ul>`);
+    const alertLi = (a: AlertItem) => `<li class="notice alert">${e(ti(c, 'alerts.line', { date: when(c, a.createdAt), reason: tr(c, `staff.email.alert.reason.${a.reason}`) }))}${a.requestId ? ` · ${e(ti(c, 'alerts.ref', { ref: shortRef(a.requestId) }))}` : ''}${a.status === 'dead' ? ` · ${e(ti(c, 'alerts.undelivered', { error: a.error ?? 'no_email_address' }))}` : ''}</li>`;
+    // The latest few in full; the rest folded, so the requests stay near the top on a phone.
+    const [recent, older] = [o.alerts.slice(0, 3), o.alerts.slice(3)];
+    parts.push(o.alerts.length === 0 ? `<p>${e(ti(c, 'alerts.none'))}</p>` : `<ul>${recent.map(alertLi).join('')}</ul>${older.length ? `<details><summary>${e(ti(c, 'alerts.more', { count: older.length }))}</summary><ul>${older.map(alertLi).join('')}</ul></details>` : ''}`);
     parts.push('</section>');
     const options = [`<option value="">${e(ti(c, 'filterAll'))}</option>`, ...o.associations.map((a) => `<option value="${e(a.id)}"${a.id === o.filter ? ' selected' : ''}>${e(a.name)}</option>`)];
     parts.push(`<form method="get" action="/staff/inbox"><input type="hidden" name="lang" value="${c.lang}"><label for="association">${e(ti(c, 'filterLabel'))}</label><select id="association" name="association">${options.join('')}</select><button class="secondary" type="submit">${e(ti(c, 'filterButton'))}</button></form>`);
