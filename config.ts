@@ -72,6 +72,10 @@ const ConfigSchema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** Staff accept/decline links stay valid this long. */
     STAFF_LINK_DAYS: z.coerce.number().positive().default(14),
+    /** Staff inbox login links (magic links) stay valid this long, and work once. */
+    STAFF_LOGIN_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+    /** A staff inbox session ends after this long. */
+    STAFF_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     /** Key signing staff links; unset = generated once and kept in the database. */
     STAFF_LINK_KEY: z.string().min(32).optional(),
     /** Bearer secret of POST /v3/directline/tokens/generate (and key material of tokens); random per process when unset. */

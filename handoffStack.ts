@@ -7,11 +7,15 @@ import type { Database } from './db/createDatabase';
 import { PrismaDirectory } from './db/PrismaDirectory';
 import { PrismaHandoff } from './db/PrismaHandoff';
 import { PrismaOutbox } from './db/PrismaOutbox';
+import { PrismaStaffAuth } from './db/PrismaStaffAuth';
+import { PrismaStaffInbox } from './db/PrismaStaffInbox';
 import { createI18n } from './locales/i18n';
 import type { Translate } from './notifications/composeEmail';
 import { HandoffService } from './notifications/HandoffService';
 import { OutboxWorker, type ChannelSender, type ProactiveSender } from './notifications/OutboxWorker';
 import { hashApiKey } from './notifications/signing';
+import { StaffAuth } from './notifications/staffAuth';
+import { StaffInbox } from './notifications/StaffInbox';
 import { EmailTransport } from './notifications/transports/EmailTransport';
 import { WebhookTransport } from './notifications/transports/WebhookTransport';
 
@@ -22,6 +26,10 @@ export interface HandoffStack {
   linkKey: () => Promise<string>;
   associationByApiKey: (key: string) => Promise<{ id: string } | null>;
   t: Translate;
+  /** Logins to the staff inbox (magic links, sessions). */
+  auth: StaffAuth;
+  /** The staff inbox's use cases. */
+  inbox: StaffInbox;
 }
 
 /**
@@ -51,6 +59,7 @@ export function createHandoffStack(opts: {
   }));
   const email = new EmailTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: path.resolve(config.OUTBOX_DIR) });
   let worker: OutboxWorker | null = null;
+  const auth = new StaffAuth({ store: new PrismaStaffAuth(db.prisma), key: linkKey, now, linkMinutes: config.STAFF_LOGIN_MINUTES, sessionHours: config.STAFF_SESSION_HOURS });
   const handoff = new HandoffService({
     store: new PrismaHandoff(db.prisma),
     directory: new PrismaDirectory(db.prisma),
@@ -66,6 +75,7 @@ export function createHandoffStack(opts: {
     channels: opts.channels,
     t,
     links: { publicUrl: opts.publicUrl, key: linkKey, validDays: config.STAFF_LINK_DAYS },
+    loginLink: (claims) => auth.linkFor(opts.publicUrl, claims),
     log,
     now,
     policy: { maxAttempts: config.OUTBOX_MAX_ATTEMPTS, baseMs: config.OUTBOX_RETRY_BASE_SECONDS * 1000, capMs: 6 * 3_600_000 },
@@ -83,7 +93,8 @@ export function createHandoffStack(opts: {
     const row = await db.prisma.association.findFirst({ where: { apiKeyHash: hashApiKey(apiKey), active: true }, select: { id: true } });
     return row;
   };
-  return { handoff, worker, email, linkKey, associationByApiKey, t };
+  const inbox = new StaffInbox({ store: new PrismaStaffInbox(db.prisma), handoff, now, log, onQueued: () => worker?.kick() });
+  return { handoff, worker, email, linkKey, associationByApiKey, t, auth, inbox };
 }
 
 export const randomWorkerId = (prefix: string) => `${prefix}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;

@@ -7,6 +7,14 @@ import { createHttpServer, httpEdge, listen } from './adapters/httpServer';
 import { createBotFrameworkSetup } from './adapters/botframework/botFrameworkSetup';
 import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
+import { mountStaffInbox } from './adapters/staff/inbox/mountStaffInbox';
+import { adminFileFor, mountAdminApi, writeAdminFile } from './adapters/admin/adminApi';
+import { PrismaDashboard } from './db/PrismaDashboard';
+import { FUNNEL_HEAD, FUNNEL_TAIL } from './notifications/dashboardStats';
+import { QUESTIONS } from './dialogs/questions';
+import { bufferIo } from './scripts/commands/cli';
+import { runRequests } from './scripts/commands/requests';
+import { runStaff } from './scripts/commands/staff';
 import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
 import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
 import { mountWebWidget } from './adapters/directline/mountWebWidget';
@@ -63,6 +71,9 @@ export interface AppOptions {
 // Said when even the translations failed: both languages, no detail.
 const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans quelques minutes, tes réponses sont gardées. / Sorry, something went wrong on our side. Please try again in a few minutes; your answers are kept.";
 
+/** The funnel's steps in the order a young person meets them. */
+export const FUNNEL_ORDER: readonly string[] = [...FUNNEL_HEAD, ...QUESTIONS.map((q) => q.slot), ...FUNNEL_TAIL];
+
 export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
 
 /** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
@@ -76,6 +87,7 @@ export function createBotStack(opts: {
   const render = createRenderer(i18n);
   const requests = new PrismaRequestStore(opts.db.prisma);
   const directory = new PrismaDirectory(opts.db.prisma);
+  const funnel = new PrismaDashboard(opts.db.prisma);
   const dialog = new IntakeDialog({
     places: CommuneIndex.load(),
     t,
@@ -91,6 +103,10 @@ export function createBotStack(opts: {
       const result = await submitRequest(request, meta, { directory, requests, now: opts.now, onStored: opts.onStored });
       warnIfRoutingFailed(result.reasons, opts.log);
       return result;
+    },
+    // A counter, never on the young person's path: a failure is logged and the turn goes on.
+    reached: (step, channel) => {
+      funnel.reached(step, channel, opts.now()).catch((err) => opts.log('warn', 'funnel.failed', { code: errorCode(err) }));
     },
     erase: async (key) => {
       const count = await requests.eraseConversation(key);
@@ -197,10 +213,15 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     }
 
     url = await listen(server, config);
+    // Created once listening: staff links need the address (unknown before listening on port 0).
+    const handoff = createHandoffStack({
+      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
+    });
     const purge = async () => {
       try {
         const before = new Date(now().getTime() - config.STATE_RETENTION_DAYS * 86_400_000);
         const count = await purgeStaleConversations(db.prisma, before) + (channels ? await channelStore.purge(before) : 0);
+        await handoff.auth.purge();
         if (count > 0) log('info', 'retention.purged', { conversations: count });
       } catch (err) {
         log('warn', 'retention.failed', { code: errorCode(err) });
@@ -212,11 +233,28 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     purgeTimer.unref();
 
 
-    // Created once listening: staff links need the address (unknown before listening on port 0).
-    const handoff = createHandoffStack({
-      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
-    });
     mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, edge: httpEdge(server, config), now });
+    mountStaffInbox(server, {
+      auth: handoff.auth, inbox: handoff.inbox, dashboard: new PrismaDashboard(db.prisma), funnelOrder: FUNNEL_ORDER,
+      t: handoff.t, log, now, publicUrl: config.PUBLIC_URL, linkMinutes: config.STAFF_LOGIN_MINUTES,
+    });
+    // The CLI on loopback while this process holds the embedded database (PGlite in a directory).
+    let admin: { secret: string; remove(): void } | null = null;
+    if (db.target.kind === 'pglite' && db.target.dataDir) admin = writeAdminFile(adminFileFor(db.target.dataDir), url);
+    const baseUrl = config.PUBLIC_URL ?? url;
+    mountAdminApi(server, {
+      secret: () => admin?.secret ?? null,
+      log,
+      commands: {
+        async run(script, args) {
+          const io = bufferIo();
+          const code = script === 'requests'
+            ? await runRequests(db.prisma, args, io)
+            : await runStaff({ prisma: db.prisma, auth: handoff.auth, baseUrl, linkMinutes: config.STAFF_LOGIN_MINUTES }, args, io);
+          return { code, stdout: io.stdout(), stderr: io.stderr() };
+        },
+      },
+    });
     if (config.OUTBOX_WORKER === 'inprocess') {
       kick = () => handoff.worker.kick();
       handoff.worker.start();
@@ -234,6 +272,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       channels,
       async close() {
         clearInterval(purgeTimer);
+        admin?.remove();
         directLine.close();
         await channels?.stop();
         await handoff.worker.stop();
@@ -283,15 +322,23 @@ async function main(): Promise<void> {
   const config0 = loadConfig();
   if (config0.WHATSAPP_PHONE_NUMBER_ID) console.log(`  WhatsApp webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/whatsapp  (docs/channels.md)`);
   if (config0.TELEGRAM_BOT_TOKEN) console.log(`  Telegram webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/telegram  (docs/channels.md)`);
+  if (!config0.PUBLIC_URL) {
+    // Local mode: a fresh one-use link for the coordinator, who sees every association's requests.
+    const coordinator = await app.db.prisma.association.findFirst({ where: { isCoordinator: true, active: true }, orderBy: { id: 'asc' }, select: { id: true } });
+    const link = coordinator ? await app.handoff.auth.issueLink(coordinator.id, app.url) : null;
+    if (link) console.log(`  Staff inbox (coordinator):     ${link.url}\n                                 (one use, ${config0.STAFF_LOGIN_MINUTES} min; another, or another association's: npm run staff -- link <association>)`);
+  } else {
+    console.log(`  Staff inbox:                   ${config0.PUBLIC_URL.replace(/\/+$/, '')}/staff/login  (a login link is e-mailed to the directory's address)`);
+  }
   const config = loadConfig();
   if (config.DIRECTLINE_BOT_URL) console.log(`  The widget's conversations go to the bot at ${new URL(config.DIRECTLINE_BOT_URL).origin} (DIRECTLINE_BOT_URL), not to this process's bot.`);
-  const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them)`;
+  const mail = config.SMTP_URL ? 'sent through SMTP_URL' : `written as .eml files to ${config.OUTBOX_DIR}/ (set SMTP_URL to send them; no address in the directory: <id>.not-sent.eml)`;
   console.log(`  Staff notifications:           ${config.OUTBOX_WORKER === 'inprocess' ? 'delivered by this process' : 'OUTBOX_WORKER=off: run npm run worker'}; e-mails ${mail}`);
   if (!config.PUBLIC_URL && !/^(127\.|::1$|localhost$)/.test(config.HOST)) {
     console.log(`  Warning: PUBLIC_URL is not set: browsers reaching this server under another name than 127.0.0.1 or localhost are refused (docs/security.md).`);
   }
   if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {
-    console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts cannot be delivered.');
+    console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts are not e-mailed, only shown in its staff inbox.');
   }
   const stop = async () => {
     await app.close().catch(() => undefined);

@@ -56,7 +56,7 @@ export class IntakeBot {
     const { result, state } = await this.limiter.run(async () => {
       for (let attempt = 0; ; attempt++) {
         const { state, eTag } = await this.store.load(key);
-        const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang);
+        const result = isMessage ? await this.onMessage(context, key, state, lang) : this.dialog.onConversationStart(state, lang, a.channelId);
         try {
           // The very same object back means nothing changed (a join on a running
           // conversation): nothing to write. No state back means erased.

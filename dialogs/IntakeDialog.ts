@@ -40,6 +40,11 @@ export interface IntakeDeps {
   resumeAfterMs: number;
   /** Unfinished conversations are erased after this many days (said in the consent details). */
   retentionDays: number;
+  /**
+   * Counts, without personal data, that a conversation reached a step (its question's
+   * key, the summary...), once per step and conversation: the dashboard's funnel.
+   */
+  reached?(step: string, channel: string): void;
 }
 
 export interface TurnInput {
@@ -87,15 +92,30 @@ export class IntakeDialog {
     state.turns = (state.turns ?? 0) + 1;
 
     const result = await this.route(state, input, out, silentFor);
-    return result ?? { state, out };
+    const done = result ?? { state, out };
+    if (done.state) this.countStep(done.state, input.channel);
+    return done;
+  }
+
+  /** The funnel: the step this conversation is at, counted the first time it gets there. */
+  private countStep(state: IntakeState, channel: string): void {
+    if (!this.deps.reached) return;
+    const step = state.phase === 'asking' ? state.current : state.phase === 'new' || state.phase === 'editPick' ? null : state.phase;
+    if (!step) return;
+    const seen = (state.reached ??= []);
+    if (seen.includes(step)) return;
+    seen.push(step);
+    this.deps.reached(step, channel);
   }
 
   /** Says hello when a conversation opens (conversationUpdate), before any message. */
-  onConversationStart(stored: IntakeState | null, lang: Lang): TurnResult {
+  onConversationStart(stored: IntakeState | null, lang: Lang, channel = 'unknown'): TurnResult {
     if (stored && stored.phase !== 'new') return { state: stored, out: [] };
     const state = newState(lang);
     state.lastActivityAt = this.deps.now().toISOString();
-    return { state, out: this.welcomeStep(state) };
+    const out = this.welcomeStep(state);
+    this.countStep(state, channel);
+    return { state, out };
   }
 
   /** A crisis message: help lines first, the form waits. */

@@ -61,6 +61,8 @@ export interface IntakeState {
   lastActivityAt?: string;
   requestId?: string;
   associationName?: string;
+  /** Funnel steps already counted for this conversation (step keys only). */
+  reached?: string[];
 }
 
 export function newState(lang: Lang): IntakeState {

@@ -1,6 +1,6 @@
 import type { MentoringRequest } from '../intake/MentoringRequest';
 
-export const NOTIFICATION_KINDS = ['new_request', 'coordinator_alert', 'young_person_news', 'request_withdrawn', 'channel_message'] as const;
+export const NOTIFICATION_KINDS = ['new_request', 'coordinator_alert', 'young_person_news', 'request_withdrawn', 'channel_message', 'staff_login'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type AlertReason = 'two_failures' | 'dead_letter' | 'no_contact' | 'receiver_gone';
 export type NewsEvent = 'accepted' | 'rerouted' | 'delayed';

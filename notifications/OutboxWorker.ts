@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../bots/log';
 import { errorCode } from '../bots/log';
 import { retryDelayMs, type RetryPolicy, DEFAULT_RETRY_POLICY } from './backoff';
-import { alertEmail, newRequestEmail, shortRef, withdrawnEmail, youngPersonEmail, type EmailMessage, type Translate } from './composeEmail';
+import { alertEmail, loginEmail, markedNotSent, newRequestEmail, shortRef, withdrawnEmail, youngPersonEmail, type EmailMessage, type Translate } from './composeEmail';
 import type { AlertReason, ClaimedNotification, DeliveryContext, NewsEvent, OutboxStore, Outcome, RecipientAssociation } from './OutboxStore';
 import { createActionToken } from './signing';
 import { permanentFailure, type DeliveryResult } from './transports/DeliveryResult';
@@ -41,6 +41,8 @@ export interface OutboxWorkerOptions {
   policy?: RetryPolicy;
   /** Overrides the coordinator's e-mail from the directory (alerts and requests nobody can take). */
   coordinatorEmail?: string;
+  /** Builds the login link a staff_login notification carries (notifications/staffAuth). */
+  loginLink?: (claims: { nonce: string; associationId: string; exp: number }) => Promise<string>;
   /** Things to do on every pass besides delivering (the deadline sweep). */
   onPass?: (now: Date) => Promise<void>;
   workerId?: string;
@@ -204,6 +206,20 @@ export class OutboxWorker {
       case 'channel_message':
         if (!this.o.channels) return { transport: 'none', result: permanentFailure('no_channel_sender') };
         return { transport: `channel:${String(n.payload.channel ?? '?')}`, result: await this.o.channels.send(n) };
+      case 'staff_login': {
+        const exp = Number(n.payload.exp ?? 0);
+        const loginLink = this.o.loginLink;
+        // An expired link is not worth sending: the form sends a fresh one.
+        if (!loginLink || exp * 1000 <= this.now().getTime()) return { transport: 'none', result: { cancelled: 'login_link_expired' } };
+        return this.toAssociation(n, ctx.association, async (a) => {
+          const url = await loginLink({ nonce: String(n.payload.nonce ?? ''), associationId: a.id, exp });
+          return {
+            email: (to) => loginEmail({ to, deliveryId: n.id, association: a.name, url, expires: new Date(exp * 1000) }, this.o.t),
+            // Never sent by webhook (a login link goes to the association's own address only).
+            webhook: () => ({ schemaVersion: 1, event: 'inbox.login', deliveryId: n.id, url, expires: new Date(exp * 1000).toISOString(), sentAt: this.now().toISOString() }),
+          };
+        }, false, true);
+      }
       default:
         return { transport: 'none', result: permanentFailure('unknown_kind') };
     }
@@ -214,17 +230,24 @@ export class OutboxWorker {
     association: RecipientAssociation | null,
     build: (a: RecipientAssociation) => Promise<{ email: (to: string) => EmailMessage; webhook: () => unknown }>,
     coordinator = false,
+    /** A login link goes to the association's own address only, never to an override. */
+    ownAddressOnly = false,
   ): Promise<{ transport: string; result: DeliveryResult }> {
-    const override = coordinator || association?.isCoordinator ? this.o.coordinatorEmail : undefined;
+    const override = !ownAddressOnly && (coordinator || association?.isCoordinator) ? this.o.coordinatorEmail : undefined;
     if (!association && !override) return { transport: 'none', result: permanentFailure('no_recipient', 'no_contact') };
     const a: RecipientAssociation = association ?? { id: '-', name: '-', notifyBy: 'email', contactEmail: null, webhookUrl: null, webhookSecret: null, isCoordinator: true, responseDays: 5 };
     const messages = await build(a);
-    if (a.notifyBy === 'webhook' && !override) {
+    if (a.notifyBy === 'webhook' && !override && !ownAddressOnly) {
       const body = JSON.stringify(messages.webhook());
       return { transport: 'webhook', result: await this.o.webhook.send({ url: a.webhookUrl, secret: a.webhookSecret, deliveryId: n.id, body }) };
     }
     const to = override ?? a.contactEmail;
-    if (!to) return { transport: 'email', result: permanentFailure('no_email_address', 'no_contact') };
+    if (!to) {
+      // Still a dead letter (nobody received it), but the embedded default keeps the
+      // message, marked as not sent, so what staff would receive can be seen.
+      if (!ownAddressOnly) await this.o.email.keepUnsent(markedNotSent(messages.email('not-sent@binome.invalid'), this.o.t)).catch(() => null);
+      return { transport: 'email', result: permanentFailure('no_email_address', 'no_contact') };
+    }
     return { transport: `email:${this.o.email.mode}`, result: await this.o.email.send(messages.email(to)) };
   }
 

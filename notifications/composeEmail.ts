@@ -152,3 +152,31 @@ export function youngPersonEmail(input: { to: string; deliveryId: string; lang: 
   const { text, html } = render([input.text], [], [], [t(input.lang, 'staff.email.youngPerson.footer')]);
   return { to: input.to, subject: t(input.lang, 'staff.email.youngPerson.subject'), text, html: html.replace('lang="fr"', `lang="${input.lang}"`), deliveryId: input.deliveryId };
 }
+
+/** A login link to the staff inbox (French; single use, short-lived). No young person's data. */
+export function loginEmail(input: { to: string; deliveryId: string; association: string; url: string; expires: Date }, t: Translate): EmailMessage {
+  const expires = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(input.expires);
+  const { text, html } = render(
+    [t('fr', 'staff.inboxEmail.login.intro', { association: input.association })],
+    [],
+    [{ label: t('fr', 'staff.inboxEmail.login.button'), url: input.url }],
+    [t('fr', 'staff.inboxEmail.login.after', { expires }), t('fr', 'staff.email.newRequest.footer', { delivery: input.deliveryId })],
+  );
+  return { to: input.to, subject: t('fr', 'staff.inboxEmail.login.subject', { association: input.association }), text, html, deliveryId: input.deliveryId };
+}
+
+/**
+ * The same message kept, not sent, when the directory has no address for its recipient:
+ * the subject and a first paragraph say so, so nobody mistakes the file for a sent e-mail.
+ */
+export function markedNotSent(message: EmailMessage, t: Translate): EmailMessage {
+  const note = t('fr', 'staff.inboxEmail.notSent.body');
+  return {
+    ...message,
+    to: 'not-sent@binome.invalid',
+    subject: `${t('fr', 'staff.inboxEmail.notSent.subjectPrefix')} ${message.subject}`,
+    text: `${note}\n\n${message.text}`,
+    html: message.html.replace('<div style="max-width:600px;margin:0 auto">', `<div style="max-width:600px;margin:0 auto"><p style="margin:0 0 16px;padding:12px;border:2px solid #b34000;font-weight:bold">${escapeHtml(note)}</p>`),
+    replyTo: undefined,
+  };
+}

@@ -72,6 +72,28 @@ export class EmailTransport {
     }
   }
 
+  /**
+   * Without SMTP, writes a message that could not be sent (no address in the directory)
+   * as `<delivery id>.not-sent.eml`, so the embedded default still shows what staff would
+   * have received. Returns the file, or null with SMTP (nothing to show there).
+   */
+  async keepUnsent(message: EmailMessage): Promise<string | null> {
+    if (this.mode !== 'files') return null;
+    const info = await this.transporter.sendMail({
+      from: this.opts.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: `<${message.deliveryId}@binome.invalid>`,
+      headers: { 'X-Binome-Delivery': message.deliveryId, 'X-Binome-Not-Sent': 'no address in the directory', 'Auto-Submitted': 'auto-generated' },
+    });
+    fs.mkdirSync(this.opts.outboxDir, { recursive: true, mode: 0o700 });
+    const file = path.join(this.opts.outboxDir, `${message.deliveryId}.not-sent.eml`);
+    fs.writeFileSync(file, info.message as Buffer, { mode: 0o600 });
+    return file;
+  }
+
   close(): void {
     this.transporter.close();
   }

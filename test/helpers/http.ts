@@ -10,7 +10,8 @@ export interface Reply { type: string; text?: string; locale?: string; suggested
 
 /** Starts the real server on an ephemeral loopback port. */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<App> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, ...env });
+  // E-mails without SMTP (and "not sent" copies) go to a temporary directory, never to ./data/outbox.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, OUTBOX_DIR: path.join(os.tmpdir(), `binome-outbox-${crypto.randomUUID()}`), ...env });
   return createApp({ config, log: silentLogger, now: opts.now });
 }
 

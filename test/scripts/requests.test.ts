@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { silentLogger } from '../../bots/log';
@@ -33,7 +34,7 @@ describe('npm run requests -- show', () => {
       });
       // The seed has no contact for anyone: the handoff dies at once and the coordinator's alert cannot go either.
       const proactive = new ProactiveMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), { appId: '', authenticated: false });
-      const stack = createHandoffStack({ db, config: loadConfig({}), log: silentLogger, now, proactive, publicUrl: 'https://binome.example' });
+      const stack = createHandoffStack({ db, config: loadConfig({ OUTBOX_DIR: path.join(os.tmpdir(), `binome-outbox-${id}`) }), log: silentLogger, now, proactive, publicUrl: 'https://binome.example' });
       await stack.worker.drain();
       stack.email.close();
 
