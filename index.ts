@@ -236,7 +236,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, edge: httpEdge(server, config), now });
     mountStaffInbox(server, {
       auth: handoff.auth, inbox: handoff.inbox, dashboard: new PrismaDashboard(db.prisma), funnelOrder: FUNNEL_ORDER,
-      t: handoff.t, log, now, publicUrl: config.PUBLIC_URL, linkMinutes: config.STAFF_LOGIN_MINUTES,
+      t: handoff.t, log, now, publicUrl: config.PUBLIC_URL, linkMinutes: config.STAFF_LOGIN_MINUTES, edge: httpEdge(server, config),
     });
     // The CLI on loopback while this process holds the embedded database (PGlite in a directory).
     let admin: { secret: string; remove(): void } | null = null;

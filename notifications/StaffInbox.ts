@@ -2,6 +2,7 @@ import type { Logger } from '../bots/log';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import type { ActionResult, HandoffService } from './HandoffService';
 import type { AlertReason } from './OutboxStore';
+import { requestIsTheirs } from './staffVisibility';
 import { addWorkingDays } from './workingDays';
 
 /** What an association's staff see of a handoff, newest first in their inbox. */
@@ -96,7 +97,8 @@ export function inboxStatus(row: Pick<HandoffRow, 'status' | 'progress'>): Inbox
 export function visibilityFor(row: HandoffRow, viewer: Viewer): InboxItem['visibility'] | null {
   const own = row.associationId === viewer.associationId;
   if (!own && !viewer.isCoordinator) return null;
-  const held = row.current && (row.status === 'pending' || row.status === 'accepted');
+  // The one rule of staff links and the inbox (staffVisibility), on the request's current handoff.
+  const held = row.current && requestIsTheirs(row);
   if (!held) return 'outcome';
   return own ? 'full' : 'noContacts';
 }

@@ -1,5 +1,3 @@
-import type { AssignmentView } from './HandoffService';
-
 /**
  * An association sees a young person's details (name, contacts, situation) only while the
  * request is theirs: waiting for their answer, or accepted by them. Once they declined it,
@@ -7,6 +5,6 @@ import type { AssignmentView } from './HandoffService';
  * nothing personal. A withdrawn (erased) request is gone: there is nothing left to see.
  * Staff links and the staff inbox both follow this rule.
  */
-export function requestIsTheirs(view: Pick<AssignmentView, 'status'>): boolean {
+export function requestIsTheirs(view: { readonly status: string }): boolean {
   return view.status === 'pending' || view.status === 'accepted';
 }

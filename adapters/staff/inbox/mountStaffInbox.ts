@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { errorCode, type Logger } from '../../../bots/log';
+import type { HttpEdge } from '../../httpServer';
 import type { Lang } from '../../../intake/vocabulary';
 import type { Translate } from '../../../notifications/composeEmail';
 import { computeStats, type DashboardRows } from '../../../notifications/dashboardStats';
@@ -18,9 +19,11 @@ export interface StaffInboxOptions {
   t: Translate;
   log: Logger;
   now: () => Date;
-  /** PUBLIC_URL: its origin is accepted on POST, and https there makes the cookie Secure. */
+  /** PUBLIC_URL: https there makes the cookie Secure. */
   publicUrl?: string;
   linkMinutes: number;
+  /** The server's shared edge: our origins (never the Host header) and the failed-credential throttle. */
+  edge: HttpEdge;
 }
 
 // restify: an async handler returns nothing, hence senders that return void.
@@ -88,29 +91,38 @@ const formOf = (req: Request) => (req.body && typeof req.body === 'object' ? req
  */
 export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
   const secureCookie = !!o.publicUrl?.startsWith('https:');
-  const publicOrigin = o.publicUrl ? new URL(o.publicUrl).origin : null;
 
   const ctx = (req: Request, session: StaffSession | null): PageContext => ({
     lang: langOf(req), t: o.t, session, path: (req.getPath?.() ?? String(req.url ?? '/').split('?')[0]) as string, query: queryOf(req),
   });
   const ti = (c: PageContext, key: string, params?: Record<string, unknown>) => o.t(c.lang, `staff.inbox.${key}`, params);
 
-  /** A browser's form post from one of our pages: its Origin (or Referer) is this server. */
+  /**
+   * A browser's form post from one of our pages: its Origin (or, without one, its Referer)
+   * is one of our own origins: PUBLIC_URL's, or loopback at our port. Never compared with
+   * the request's Host, which the sender chooses (DNS rebinding; docs/security.md). Stricter
+   * than the staff links' check: a post with neither header is refused, as every browser
+   * that can hold the session cookie sends one of them.
+   */
   const sameOrigin = (req: Request): boolean => {
-    const host = String(req.headers?.host ?? '');
-    const own = new Set([`http://${host}`, `https://${host}`]);
-    if (publicOrigin) own.add(publicOrigin);
     const origin = req.headers?.origin;
-    if (typeof origin === 'string' && origin !== 'null') return own.has(origin);
+    if (typeof origin === 'string') return origin !== 'null' && o.edge.origins.isOwn(origin);
     const referer = req.headers?.referer;
-    if (typeof origin !== 'string' && typeof referer === 'string') {
-      try {
-        return own.has(new URL(referer).origin);
-      } catch {
-        return false;
-      }
+    if (typeof referer !== 'string') return false;
+    try {
+      return o.edge.origins.isOwn(new URL(referer).origin);
+    } catch {
+      return false;
     }
-    return false;
+  };
+
+  /** An address that sent too many forged or unknown links waits (429), before any check. */
+  const throttled = (req: Request, res: Response, c: PageContext): boolean => {
+    const wait = o.edge.authFailures.retryAfter(o.edge.addressOf(req));
+    if (wait <= 0) return false;
+    o.log('warn', 'inbox.login_throttled', {});
+    send(res, 429, messagePage(c, ti(c, 'login.invalid'), ti(c, 'login.invalid')), { 'retry-after': String(wait) });
+    return true;
   };
 
   const cookieHeader = (value: string, maxAgeSec: number) =>
@@ -180,8 +192,11 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
     }
   });
 
-  const linkRefused = (c: PageContext, res: Response, reason: string) => {
+  const linkRefused = (req: Request, c: PageContext, res: Response, reason: string) => {
     const key = reason === 'expired' ? 'expired' : reason === 'used' ? 'used' : 'invalid';
+    // A link we signed that expired or was used is an honest mistake; anything else counts
+    // against the address, as a forged staff link or API key does.
+    if (key === 'invalid') o.edge.authFailures.fail(o.edge.addressOf(req));
     o.log('warn', 'inbox.login_refused', { reason });
     send(res, key === 'invalid' ? 403 : 410, messagePage(c, ti(c, `login.${key}`), ti(c, `login.${key}`), { href: href(c, '/staff/login'), label: ti(c, 'login.again') }));
   };
@@ -190,9 +205,10 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
   server.get('/staff/login/:token', async (req: Request, res: Response) => {
     try {
       const c = ctx(req, null);
+      if (throttled(req, res, c)) return;
       const token = String(req.params?.token ?? '');
       const verdict = await o.auth.check(token);
-      if (!verdict.ok) return linkRefused(c, res, verdict.reason);
+      if (!verdict.ok) return linkRefused(req, c, res, verdict.reason);
       const association = await o.inbox.associations().then((all) => all.find((a) => a.id === verdict.associationId));
       // Referrer-Policy same-origin (the default here), not no-referrer: the token could only
       // reach this server, and with no-referrer the browser posts "Origin: null", refused.
@@ -205,9 +221,10 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
   server.post('/staff/login/:token', async (req: Request, res: Response) => {
     try {
       const c = ctx(req, null);
+      if (throttled(req, res, c)) return;
       if (!sameOrigin(req)) return send(res, 403, messagePage(c, ti(c, 'forbidden'), ti(c, 'forbidden')));
       const result = await o.auth.login(String(req.params?.token ?? ''));
-      if (!result.ok) return linkRefused(c, res, result.reason);
+      if (!result.ok) return linkRefused(req, c, res, result.reason);
       o.log('info', 'inbox.login', { association: result.session.association.id });
       redirect(res, href(c, '/staff/inbox'), { 'set-cookie': cookieHeader(result.cookie, (result.session.expiresAt.getTime() - o.now().getTime()) / 1000) });
     } catch (err) {
