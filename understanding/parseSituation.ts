@@ -1,5 +1,5 @@
 import {
-  DIPLOMA_LEVELS, SCHOOL_YEARS, SITUATIONS,
+  DIPLOMA_LEVELS, OUT_OF_EDUCATION_KINDS, SCHOOL_YEARS, SITUATIONS,
   type DiplomaLevel, type Lang, type SchoolYear, type Situation,
 } from '../intake/vocabulary';
 import lexicon from './lexicons/situations.json';
@@ -171,7 +171,6 @@ function collect(words: readonly string[]): Collected {
   return c;
 }
 
-const OUT_OF_EDUCATION_KINDS: readonly Situation[] = ['recherche_emploi', 'en_emploi', 'neet', 'autre'];
 
 /** The diploma level that goes with `kind`, following ParsedSituation.diplomaLevel's rules. */
 function levelFor(kind: Situation | null, c: Collected): DiplomaLevel | null {

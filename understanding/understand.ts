@@ -2,6 +2,7 @@ import {
   NEEDS, PRIORITY_PUBLICS,
   type ContactChannel, type DiplomaLevel, type Lang, type MeetingMode, type Need, type PriorityPublic, type SchoolYear, type Situation,
 } from '../intake/vocabulary';
+import { attribute } from './clauses';
 import { readCorrection } from './corrections';
 import { detectLanguage } from './detectLanguage';
 import { ageAfterName, readAge, vagueAge } from './parseAge';
@@ -17,6 +18,7 @@ import { parseNumberedChoices } from './parseNumberedChoices';
 import { findPhones } from './parsePhone';
 import { parsePriorityPublics } from './parsePriorityPublics';
 import { namesSituationKind, parseLevel, parseSituation, statesSituation } from './parseSituation';
+import { OUT_OF_EDUCATION_KINDS } from '../intake/vocabulary';
 import { parseYesNo } from './parseYesNo';
 import { afterSaidBut } from './saidBut';
 import type { CommuneIndex } from './places/CommuneIndex';
@@ -228,6 +230,9 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     }
     const reading = lang ?? ctx.lang;
     const s = out.slots;
+    // An opening tells a story: the age, situation and place are read only where it speaks of
+    // the young person now, and the place where it says where they live (clauses.ts).
+    const attrib = asked === null ? attribute(cleaned) : null;
 
     // The answer to the question asked: the parser reads the whole message as that answer.
     switch (asked) {
@@ -288,7 +293,7 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     // Answers given on the way, whatever was asked. Slots read in passing are stored without
     // a question, so those that explain another answer ("plutôt en ligne, je suis timide") are
     // read only when the message states them ("je suis…", "j'ai besoin…", "je préfère…").
-    const age = readAge(cleaned, reading, ctx.today, { bareNumber: asked === 'age' });
+    const age = readAge(attrib ? attrib.self : cleaned, reading, ctx.today, { bareNumber: asked === 'age' });
     if (age !== null) s.age = age;
     if (asked !== 'firstName' && s.firstName === undefined) {
       const name = findIntroducedName(cleaned, (w) => knownWord(w, reading));
@@ -305,15 +310,23 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       const free = asked === null || asked === 'situation';
       const stated = statesSituation(cleaned);
       if ((free && !(isQuestion(cleaned) && !stated)) || (!free && stated)) {
-        const said = afterSaidBut(cleaned);
+        const said = afterSaidBut(attrib ? attrib.present : cleaned);
         const sit = parseSituation(said, reading, { seekingIsSituation: asked === 'situation' });
+        // The diploma obtained is told in the past ("j'ai eu mon bac pro l'an dernier, là je fais rien"):
+        // out of education, the level comes from the whole story when the present clauses do not say it.
+        if (sit.ok && attrib && sit.value.diplomaLevel === null && OUT_OF_EDUCATION_KINDS.includes(sit.value.kind)) {
+          const level = parseLevel(attrib.self, sit.value.kind);
+          if (level.ok && level.value.diplomaLevel) sit.value = { ...sit.value, diplomaLevel: level.value.diplomaLevel };
+        }
         if (sit.ok) {
           // "actually I'm in 11th grade": the class alone corrects the class, not the situation.
           // A collège class says the kind too ("je suis en 4e").
           if (!free && sit.value.schoolYear && sit.value.kind !== 'college' && !namesSituationKind(said)) {
             s.level = { schoolYear: sit.value.schoolYear, diplomaLevel: null };
           }
-          else s.situation = sit.value;
+          // "Autre" keeps the young person's words only when they answer the situation question
+          // (privacy: never an opening or another answer).
+          else s.situation = asked === 'situation' ? sit.value : { ...sit.value, detail: null };
         } else if (sit.reason === 'ambiguous' && asked !== null) out.clarify ??= 'situation';
       }
     }
@@ -321,9 +334,15 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     const needsQuestion = asked === 'needs' && isQuestion(cleaned) && !statesNeed(cleaned);
     if (out.clarify !== 'needs' && !needsQuestion && s.needs === undefined && (needsFree || statesNeed(cleaned))) {
       const needs = parseNeeds(cleaned, reading, { answer: asked === 'needs' });
-      if (needs.ok) { s.needs = needs.value.needs; if (needs.value.other) s.needsOther = needs.value.other; }
+      if (needs.ok) {
+        s.needs = needs.value.needs;
+        // The words of an "other" need only from the answer to the needs question (privacy: never the opening).
+        if (needs.value.other && asked === 'needs') s.needsOther = needs.value.other;
+      }
     }
-    const place = readPlace(cleaned, ctx.places, asked);
+    const place = attrib
+      ? readPlace(attrib.home !== '' ? attrib.home : attrib.placeText, ctx.places, asked)
+      : readPlace(cleaned, ctx.places, asked);
     if (place?.kind === 'clarify') out.clarify ??= 'place';
     // "non" declines a place only as the answer to the place question.
     else if (place && (place.kind !== 'declined' || asked === 'place')) s.place = place;
