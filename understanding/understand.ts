@@ -190,6 +190,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 }
 
+/** A diploma said as obtained ("j'ai eu mon bac", "titulaire d'une licence", "I have a BTS"), not only studied once. */
+const OBTAINED = /\b(?:j ai eu|obtenu|diplome|diplomee|titulaire|i have a|i ve got a|i got my|with a|avec un|avec une|j ai un|j ai une|j ai mon|j ai le|jai eu|jai mon|jai un|jai une|g eu|g mon|j ai fini|finished my)\b/u;
+
 /** The question under which a denied bare value is read again ("not 17" is an age next to "I'm 18"). */
 const ASKED_FOR_KEY: Partial<Record<SlotKey, Asked>> = { age: 'age' };
 
@@ -246,7 +249,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
         const r = parseLevel(cleaned, ctx.situation ?? null);
         if (r.ok) s.level = r.value;
         // "en première pro en fait": the answer changes the kind too.
-        if (namesSituationKind(cleaned)) {
+        // …but a diploma named with its track ("bac pro") answering the diploma question of
+        // someone out of school is their level, not a return to the lycée.
+        const levelOnly = r.ok && r.value.diplomaLevel !== null && !!ctx.situation && OUT_OF_EDUCATION_KINDS.includes(ctx.situation);
+        if (!levelOnly && namesSituationKind(cleaned)) {
           const sit = parseSituation(cleaned, reading, { seekingIsSituation: false });
           if (sit.ok && sit.value.kind !== ctx.situation) { s.situation = sit.value; delete s.level; }
         }
@@ -314,7 +320,7 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
         const sit = parseSituation(said, reading, { seekingIsSituation: asked === 'situation' });
         // The diploma obtained is told in the past ("j'ai eu mon bac pro l'an dernier, là je fais rien"):
         // out of education, the level comes from the whole story when the present clauses do not say it.
-        if (sit.ok && attrib && sit.value.diplomaLevel === null && OUT_OF_EDUCATION_KINDS.includes(sit.value.kind)) {
+        if (sit.ok && attrib && sit.value.diplomaLevel === null && OUT_OF_EDUCATION_KINDS.includes(sit.value.kind) && OBTAINED.test(tokenize(normalize(attrib.self)).join(" "))) {
           const level = parseLevel(attrib.self, sit.value.kind);
           if (level.ok && level.value.diplomaLevel) sit.value = { ...sit.value, diplomaLevel: level.value.diplomaLevel };
         }

@@ -79,3 +79,47 @@ describe('free text fields never hold an opening (privacy)', () => {
     expect(read('trouver un logement', 'needs').slots.needsOther).toBe('trouver un logement');
   });
 });
+
+describe('a self-correction inside one message keeps the last value', () => {
+  test.each<[string, number]>([
+    ['slt g 17 ans non attends 16 jsui en 1ere', 16],
+    ['jai 19 ans enfin 20 depuis hier', 20],
+    ['ma fille a 12 ans, pardon elle a 13 ans', 13],
+    ["I'm 17, wait I'm 18 actually", 18],
+    // "enfin" takes the first age back (issue 22; it was read as two ages before).
+    ["j'ai 17 ans, enfin 18 ans", 18],
+    ["j'ai 17 ans et mon frère en a 20", 17],
+  ])('%s -> %d', (text, age) => {
+    expect(read(text).slots.age).toBe(age);
+  });
+});
+
+describe('situations that were missing or confused', () => {
+  test.each<[string, Asked | null, string | undefined]>([
+    // Occasional work is not employment.
+    ['rien de stable, des remplacements de temps en temps', 'situation', 'neet'],
+    ['jfais des missions interim de temps en temps', 'situation', 'neet'],
+    ['des petits boulots, sinon rien', 'situation', 'neet'],
+    // An apprenticeship sought is not held.
+    ['je cherche un emploi ou une alternance', 'situation', 'recherche_emploi'],
+    // A diploma obtained is a level, not a class.
+    ["i got bac pro last year and now i'm looking for a job", null, 'recherche_emploi'],
+  ])('%s -> %s', (text, asked, kind) => {
+    expect(read(text, asked, 'en').slots.situation?.kind).toBe(kind);
+  });
+
+  test('a diploma with its track answering the diploma question of a job seeker stays a level', () => {
+    const u = understand('bac pro', { asked: 'diplomaLevel', situation: 'recherche_emploi', lang: 'fr', today, places });
+    expect(u.slots.situation).toBeUndefined();
+    expect(u.slots.level?.diplomaLevel).toBe('bac');
+  });
+});
+
+describe('namesakes across départements', () => {
+  test.each<[string, string]>([
+    ['st ouen 93', '93070'],
+    ['saint denis 974', '97411'],
+  ])('%s -> %s', (text, code) => {
+    expect(commune(read(text, 'place'))).toBe(code);
+  });
+});
