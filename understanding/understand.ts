@@ -78,6 +78,8 @@ export interface Understanding {
   command?: Command;
   /** The language the message is written in, when the evidence is clear, or asked for. */
   lang?: Lang;
+  /** The message asks to go on in `lang` ("can we continue in English?"): honoured at any time. */
+  langRequested?: boolean;
   /** The message corrects an earlier answer ("en fait j'ai 19 ans"). */
   correction?: boolean;
   /** Skips a skippable question ("passer", "je préfère ne pas répondre"). */
@@ -221,8 +223,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     // "I'd rather not say" where we live is an answer (the place stays unknown), not a skip.
     if (SKIP_PHRASES.has(key) && ctx.asked === 'place' && / (say|dire)$/.test(` ${key}`)) { out.slots.place = { kind: 'declined' }; return out; }
     if (SKIP_PHRASES.has(key) && !(DECLINE_PHRASES.has(key) && DECLINABLE.includes(ctx.asked))) { out.skip = true; return out; }
-    const lang = detectLanguage(cleaned);
+    const requested = languageRequested(key);
+    const lang = requested ?? detectLanguage(cleaned);
     if (lang) out.lang = lang;
+    if (requested) out.langRequested = true;
     // A question about the service is answered; the sentences around it may still answer ("17 ans. c payant ?").
     const faq = splitFaq(cleaned, { asked });
     if (faq.faq) {
@@ -391,6 +395,16 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
   } catch {
     return out;
   }
+}
+
+/** A request made in a sentence ("sorry, can we continue in English?", "my French is not good", "on peut parler en français ?"). */
+const ASKS_ENGLISH = /\b(?:(?:can|could) (?:we|you|i)|please|pls|plz|possible|on peut|peut on|stp|svp|continue|continuer|switch|passer|talk|speak|write|ecrire|parler|do this)\b.*\b(?:in english|en anglais)\b|\b(?:in english please|english please|i don t speak french|i dont speak french|i do not speak french|my french is not (?:good|great|very good)|my french is bad|my french isn t good|i don t understand french)\b/u;
+const ASKS_FRENCH = /\b(?:(?:can|could) (?:we|you|i)|please|possible|on peut|peut on|stp|svp|continue|continuer|switch|passer|talk|speak|parler|ecrire)\b.*\b(?:in french|en francais)\b|\b(?:je parle pas anglais|je ne parle pas anglais|je comprends pas l anglais|je ne comprends pas l anglais|my english is not good)\b/u;
+
+function languageRequested(key: string): Lang | null {
+  const en = ASKS_ENGLISH.test(key);
+  const fr = ASKS_FRENCH.test(key);
+  return en === fr ? null : en ? 'en' : 'fr';
 }
 
 /** A word another lexicon reads ("timide", "unemployed", "réfugié", "nineteen"): not a name after "je suis". */
