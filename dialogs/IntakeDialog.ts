@@ -131,6 +131,7 @@ export class IntakeDialog {
       const u = this.reader.read(state, text, null);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang;
       if (detected) state.lang = detected;
+      if (cmd?.kind === 'switchLang' || u.langRequested) state.langChosen = true;
       // An opening that tells the whole story is kept for after the consent, not asked again.
       this.reader.hold(state, u);
       if (u.faq) out.push(this.reader.faqMsg(state, u));
@@ -459,6 +460,7 @@ export class IntakeDialog {
         return;
       case 'switchLang':
         state.lang = cmd.lang;
+        state.langChosen = true;
         out.push(msg('intake.language.switched'), ...this.reaskStep(state));
         return;
       case 'back':

@@ -36,4 +36,16 @@ export const peopleTranscripts: Transcript[] = [
       ['does it work in Mayotte?', ['faq.coverage', 'intake.firstName.ask']],
     ],
   },
+  {
+    name: 'people: a French page, an opening that asks for English: the whole conversation is in English',
+    locale: 'fr-FR',
+    expectLanguage: 'en',
+    steps: [
+      ["Bonjour! Sorry, could we continue in English? I'm 20 and I study law in Rennes", WELCOME_NOTED],
+      ['yes', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['Ama', ['intake.firstName.thanks', 'intake.level.askDiploma']],
+      // A French answer does not switch back: English was asked for.
+      ['deuxième année de licence', 'intake.needs.ask'],
+    ],
+  },
 ];
