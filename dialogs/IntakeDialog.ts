@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import { draftToRequest, type DraftField } from '../intake/draftToRequest';
 import type { Lang } from '../intake/vocabulary';
-import type { Proposal } from '../intake/submitRequest';
+import type { Proposal, ProposalOption } from '../intake/submitRequest';
 import type { Reason } from '../routing/types';
 import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
 import { parseYesNo } from '../understanding/parseYesNo';
@@ -151,10 +151,11 @@ export class IntakeDialog {
       const u = this.reader.read(state, text, null);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang;
       if (detected) state.lang = detected;
+      if (cmd?.kind === 'switchLang' || u.langRequested) state.langChosen = true;
       // An opening that tells the whole story is kept for after the consent, not asked again.
       this.reader.hold(state, u);
       if (u.faq) out.push(this.reader.faqMsg(state, u));
-      out.push(...this.welcomeStep(state));
+      out.push(...this.welcomeStep(state, Object.keys(u.slots).length > 0));
       return;
     }
     if (text === '') {
@@ -181,10 +182,12 @@ export class IntakeDialog {
   }
 
   /** Says what Binôme is, what it asks and why, who receives it, and asks for consent. */
-  private welcomeStep(state: IntakeState): Msg[] {
+  private welcomeStep(state: IntakeState, told = false): Msg[] {
     state.phase = 'consent';
     state.retries = 0;
-    return [msg('intake.welcome.hello'), msg('intake.welcome.what'), msg('intake.welcome.privacy'), consentAsk()];
+    // An opening that told their story is acknowledged: it will be used once they agree.
+    const noted = told ? [msg('intake.welcome.noted')] : [];
+    return [msg('intake.welcome.hello'), ...noted, msg('intake.welcome.what'), msg('intake.welcome.privacy'), consentAsk()];
   }
 
   /** Consent given: start the questions; refused: keep nothing. */
@@ -215,6 +218,8 @@ export class IntakeDialog {
       return;
     }
     if (u.faq) { out.push(this.reader.faqMsg(state, u), consentAsk()); return; }
+    // A story sent before answering (a long message typed while the welcome came): noted, not "not understood".
+    if (Object.keys(u.slots).length > 0) { out.push(msg('intake.welcome.noted'), consentAsk()); return; }
     out.push(msg('intake.consent.retry'), consentAsk());
   }
 
@@ -231,6 +236,11 @@ export class IntakeDialog {
       return;
     }
     this.reader.followLanguage(state, u, out);
+    // "Can we continue in English?" and nothing else: the question again, in that language, no retry counted.
+    if (u.langRequested && slotsRead(u.slots).length === 0 && !u.faq) {
+      out.push(this.questionMsg(state, q));
+      return;
+    }
     // The text the answer is read from: without what a correction says is wrong ("pas Lyon").
     // A question about the service ("gratuit ?" is no first name) or a correction of another answer
     // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
@@ -397,11 +407,16 @@ export class IntakeDialog {
     // Nothing to choose between (one fit, or the coordinator): send right away.
     if (proposal.fallback || proposal.alternatives.length === 0) return this.submitStep(state, input, out, undefined, true);
     state.phase = 'proposal';
-    state.proposal = { options: [proposal.chosen, ...proposal.alternatives].map((o) => ({ programmeId: o.programmeId, associationName: o.associationName })) };
+    // Two programmes of one association are told apart by their own name: never two buttons that read the same.
+    const all = [proposal.chosen, ...proposal.alternatives];
+    const shared = (o: ProposalOption) => all.filter((x) => x.associationName === o.associationName).length > 1;
+    const named = all.map((o) => (shared(o) && o.programmeName.trim() !== '' ? { ...o, associationName: `${o.associationName} – ${o.programmeName}` } : o));
+    const [chosen, ...alternatives] = named as [ProposalOption, ...ProposalOption[]];
+    state.proposal = { options: named.map((o) => ({ programmeId: o.programmeId, associationName: o.associationName })) };
     out.push(
-      msg('intake.proposal.intro', { association: proposal.chosen.associationName, days: proposal.chosen.responseDays }),
-      msg('intake.proposal.why', { reasons: proposal.chosen.reasons.map(reasonMsg) }),
-      msg('intake.proposal.alternatives', { lines: proposal.alternatives.map((a) => alternativeLine(state, a)) }),
+      msg('intake.proposal.intro', { association: chosen.associationName, days: chosen.responseDays }),
+      msg('intake.proposal.why', { reasons: chosen.reasons.map(reasonMsg) }),
+      msg('intake.proposal.alternatives', { lines: alternatives.map((a) => alternativeLine(state, a)) }),
       proposalAsk(state),
     );
   }
@@ -465,6 +480,7 @@ export class IntakeDialog {
         return;
       case 'switchLang':
         state.lang = cmd.lang;
+        state.langChosen = true;
         out.push(msg('intake.language.switched'), ...this.reaskStep(state));
         return;
       case 'back':

@@ -44,6 +44,8 @@ export interface IntakeState {
   pending?: Slots;
   /** Messages read so far: the first ones decide the language. */
   turns?: number;
+  /** The young person asked for this language ("english", "can we continue in English?"): detection no longer switches it. */
+  langChosen?: boolean;
   /** After answering an edited slot, go back to the summary. */
   editing: boolean;
   confirming?: Confirmation;

@@ -146,7 +146,9 @@ export class MessageReader {
 
   /** The first messages decide the language: a young person writing English gets English. */
   followLanguage(state: IntakeState, u: Understanding, out: Msg[]): void {
-    if (u.lang && u.lang !== state.lang && (state.turns ?? 0) <= 3) {
+    // The first messages decide the language; a request ("can we continue in English?") at any time.
+    if (u.langRequested && u.lang) state.langChosen = true;
+    if (u.lang && u.lang !== state.lang && (((state.turns ?? 0) <= 3 && !state.langChosen) || u.langRequested)) {
       state.lang = u.lang;
       out.push(msg('intake.language.switched'));
     }

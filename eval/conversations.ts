@@ -17,6 +17,9 @@ export interface SimulatedConversation {
   interjections?: { before: string; text: string; faq?: string }[];
   corrections?: { before: string; text: string; slot: string }[];
   expected: Record<string, unknown>;
+  /** People corpus only: the programmes a coordinator would accept for this young person (routing acceptability). */
+  acceptable?: string[];
+  tags?: string[];
 }
 
 export interface ConversationResult {
@@ -34,6 +37,20 @@ export interface ConversationResult {
   /** Why the simulation stopped without a stored request. */
   stuck?: string;
   transcript: string[];
+  /** Programme the request was sent to (the coordinator's programme when it fell back), null when none was stored. */
+  routedTo: string | null;
+  /** `acceptable` holds the programme it was sent to (undefined without labels). */
+  routedOk?: boolean;
+  /** Yes/no checks the bot asked (an age outside the range, a doubtful reading). */
+  confirmations: number;
+  /** Questions asked again for facts the opening had stated (`openingStates`). */
+  reasked: string[];
+  /** Free-text fields of the stored request that hold the opening (a privacy defect: must be none). */
+  openingStored: string[];
+  /** Proposals that showed two buttons with the same association name. */
+  duplicateButtons: number;
+  /** Language of the stored request. */
+  locale: string | null;
 }
 
 export interface ConversationReport {
@@ -81,10 +98,16 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
       locale,
     } as Partial<Activity>);
     const transcript: string[] = [];
+    let duplicateButtons = 0;
     const send = async (text: string) => {
       transcript.push(`> ${text}`);
       await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale });
-      for (const a of adapter.activeQueue.splice(0)) if (a.type === ActivityTypes.Message) transcript.push(`< ${a.text ?? ''}`);
+      for (const a of adapter.activeQueue.splice(0)) {
+        if (a.type !== ActivityTypes.Message) continue;
+        transcript.push(`< ${a.text ?? ''}`);
+        const titles = (a.suggestedActions?.actions ?? []).map((b) => String(b.title ?? '').trim().toLowerCase());
+        if (new Set(titles).size !== titles.length) duplicateButtons += 1;
+      }
       now = new Date(now.getTime() + 20_000);
     };
     const readState = async (): Promise<IntakeState | null> => {
@@ -98,11 +121,21 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
     let turnsToComplete: number | null = null;
     let turnsToSituation: number | null = null;
     let stuck: string | undefined;
+    let confirmations = 0;
+    const reasked: string[] = [];
+    const stated = new Set(conv.openingStates.map((s) => (s === 'schoolYear' || s === 'diplomaLevel' ? 'level' : s)));
+    let lastAsked: string | null = null;
     await send(conv.opening);
     turns += 1;
     for (;;) {
       const state = await readState();
       if (!state) { stuck = 'conversation state erased'; break; }
+      const asking = state.confirming ? `confirm:${state.confirming}:${state.current ?? ''}` : state.phase === 'asking' ? `ask:${state.current ?? ''}` : state.phase;
+      if (asking !== lastAsked) {
+        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || (state as { checking?: unknown }).checking) confirmations += 1;
+        if (state.phase === 'asking' && !state.confirming && state.current && stated.has(state.current) && !reasked.includes(state.current)) reasked.push(state.current);
+        lastAsked = asking;
+      }
       if (state.phase === 'summary' && turnsToComplete === null) turnsToComplete = turns;
       const told = (['age', 'situation', 'needs', 'place'] as const).every((slot) => state.answered[slot]);
       if (turnsToSituation === null && (told || state.phase === 'summary' || state.phase === 'submitted')) turnsToSituation = turns;
@@ -129,8 +162,16 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
     }
 
     const stored = await db.prisma.mentoringRequest.findMany({ where: { conversationKey: key } });
-    const differences = stored.length === 1 ? compareRequest(conv.expected, stored[0]!.payload as Record<string, unknown>) : [{ field: '(request)', expected: 'one stored request', stored: stored.length }];
-    results.push({ id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turnsToSituation, turns, stuck, transcript });
+    const row = stored.length === 1 ? stored[0]! : null;
+    const payload = row ? (row.payload as Record<string, unknown>) : null;
+    const differences = payload ? compareRequest(conv.expected, payload) : [{ field: '(request)', expected: 'one stored request', stored: stored.length }];
+    const routedTo = row ? row.programmeId ?? (row.status === 'fallback' ? COORDINATOR_PROGRAMME : null) : null;
+    results.push({
+      id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turnsToSituation, turns, stuck, transcript,
+      routedTo, routedOk: conv.acceptable ? routedTo !== null && conv.acceptable.includes(routedTo) : undefined,
+      confirmations, reasked, openingStored: payload ? openingFields(conv.opening, payload) : [], duplicateButtons,
+      locale: payload ? String(payload.locale) : null,
+    });
   }
   const medianOf = (values: (number | null)[]) => {
     const known = values.filter((n): n is number => n !== null).sort((a, b) => a - b);
@@ -143,6 +184,30 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
     medianTurnsToSituation: medianOf(results.map((r) => r.turnsToSituation)),
     results,
   };
+}
+
+/** The coordinator's programme in the seeded directory: where a request goes when nothing fits. */
+export const COORDINATOR_PROGRAMME = 'collectif-mentorat';
+
+/**
+ * Free-text fields that hold the opening: the whole message, or any 60-character run of it
+ * (an opening is a story; a field is an answer to one question).
+ */
+export function openingFields(opening: string, payload: Record<string, unknown>): string[] {
+  const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const o = squash(opening);
+  const situation = payload.situation as { detail?: string | null } | null;
+  const fields: [string, unknown][] = [
+    ['firstName', payload.firstName], ['needsOther', payload.needsOther], ['situation.detail', situation?.detail],
+    ['availability', payload.availability],
+  ];
+  const out: string[] = [];
+  for (const [name, value] of fields) {
+    if (typeof value !== 'string' || value.length === 0) continue;
+    const v = squash(value);
+    if (v === o || (o.length >= 60 && v.length >= 60 && (o.includes(v) || v.includes(o.slice(0, 60))))) out.push(name);
+  }
+  return out;
 }
 
 function median(sorted: number[]): number {

@@ -15,3 +15,17 @@ export function failedTargets(m: { slotF1?: Record<string, number>; conversation
   }
   return out;
 }
+
+/**
+ * The people corpus (issue 22), gated at the level measured when it landed: a change that
+ * makes the bot worse on people we have not met fails CI. Raise these when it gets better;
+ * never tune on the held-out half to meet them.
+ */
+export const PEOPLE_TARGETS = {
+  /** Conversations stored exactly right and sent to an acceptable programme. */
+  exactAndRouted: { heldout: 0.68, tuning: 0.84 },
+  /** A free-text field holding the opening: a privacy defect, never allowed. */
+  openingStored: 0,
+  /** A proposal showing two buttons with the same name. */
+  duplicateButtons: 0,
+} as const;

@@ -44,6 +44,8 @@ export interface RequestStore {
 export interface ProposalOption {
   programmeId: string;
   associationName: string;
+  /** The programme's own name: tells two programmes of one association apart ("Sport dans la Ville" runs two). */
+  programmeName: string;
   descriptionFr: string;
   descriptionEn: string;
   responseDays: number;
@@ -60,6 +62,7 @@ export interface Proposal {
 const optionOf = (o: RouteOption): ProposalOption => ({
   programmeId: o.programme.id,
   associationName: o.programme.associationName,
+  programmeName: o.programme.name,
   descriptionFr: o.programme.descriptionFr,
   descriptionEn: o.programme.descriptionEn,
   responseDays: o.programme.responseDays,

@@ -19,6 +19,8 @@ export const SITUATIONS = [
   'autre',
 ] as const;
 export type Situation = (typeof SITUATIONS)[number];
+/** Situations out of education: their diploma level is the highest obtained, not the year studied. */
+export const OUT_OF_EDUCATION_KINDS: readonly Situation[] = ['recherche_emploi', 'en_emploi', 'neet', 'autre'];
 
 /** School years (collège, lycée) and diploma levels (higher education, work). */
 export const SCHOOL_YEARS = ['6e', '5e', '4e', '3e', 'seconde', 'premiere', 'terminale', 'cap_1', 'cap_2'] as const;

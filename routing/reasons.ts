@@ -33,6 +33,8 @@ export const REASON_PARAMS = {
   girls_only_unknown: [],
   required_public_unknown: ['public'],
   required_public_missing: ['public'],
+  // The fit table (prisma/seed/fit.json): a programme for a public the young person said is not theirs.
+  fit_public_missing: ['public'],
   outside_area: [],
   place_not_given: [],
   no_need_match: [],

@@ -1,4 +1,5 @@
 import { DEFAULT_COORDINATOR } from './defaultCoordinator';
+import { fitExclusions } from './fitTable';
 import type { ReasonCode } from './reasons';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOption, RoutableRequest } from './types';
 
@@ -22,7 +23,9 @@ import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOpt
  * - geography: national, the place inside the programme's area, or a remote-capable
  *   programme and a young person who does not insist on meeting in person. A programme
  *   with no area at all and not national has an unknown area: it is not excluded;
- * - a known monthly capacity that is reached excludes.
+ * - a known monthly capacity that is reached excludes;
+ * - the fit table (prisma/seed/fit.json): a programme for a public the young person said is
+ *   not theirs, or for other situations, is left out (skipped answers never exclude).
  *
  * Ranking: the soft score (integers, see SCORE), then load balancing among equal fits (see
  * compareLoad), then programme id.
@@ -178,6 +181,7 @@ function exclusions(f: RequestFacts, p: DirectoryProgramme, load: ProgrammeLoad)
 
   if (p.needs.length > 0 && f.needs.length > 0 && !sharesOne(f.needs, p.needs)) out.push(reason('no_need_match'));
   if (p.capacityPerMonth !== null && loadOf(load, p.id) >= p.capacityPerMonth) out.push(reason('at_capacity'));
+  out.push(...fitExclusions(request, p));
   return out;
 }
 

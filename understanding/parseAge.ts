@@ -44,6 +44,14 @@ const NOT_AGE_BEFORE = new Set([
 const SOON = [['bientot'], ['presque'], ['soon'], ['almost'], ['nearly'], ['turning'], ['turn'], ['vais', 'avoir'], ['going', 'to', 'be'], ['will', 'be'], ['bientot', 'mes']];
 /** "16 ans euh non 17", "sorry 18": the number after replaces the one before. */
 const SELF_CORRECTIONS = new Set(['non', 'no', 'nan', 'pardon', 'sorry', 'oups', 'oops', 'sry', 'dsl']);
+/**
+ * Words that take back what was just said when they come shortly before a second age ("17 ans
+ * non attends 16", "19 ans enfin 20", "12 ans, pardon elle a 13 ans", "17… wait I'm 18 actually"):
+ * the last value is the one meant.
+ */
+const CORRECTION_CUES = new Set([...SELF_CORRECTIONS, 'attends', 'attend', 'enfin', 'plutot', 'wait', 'actually', 'mean', 'euh', 'correction', 'rectif']);
+/** How many words before a number a correction cue may stand ("pardon elle a 13"). */
+const CORRECTION_REACH = 3;
 /** Words that end an age phrase in a list: "17 ans et demi", "fifteen and a half". */
 const HALF = [['et', 'demi'], ['and', 'a', 'half'], ['half']];
 
@@ -210,7 +218,9 @@ function findDigitAge(t: string): DigitAges {
     if ((prev !== undefined && NOT_AGE_BEFORE.has(prev)) || condition || bound || (prev === 'a' && words[i - 2] === 'y')) continue;
     if (endsAnyBefore(words, i, SOON) || (prev === 'mes' && endsAnyBefore(words, i - 1, SOON))) { soon.push(n); continue; }
     bare.push(n);
-    if (prev !== undefined && SELF_CORRECTIONS.has(prev) && (ages.length > 0 || bare.length > 1)) corrected = n;
+    const cued = prev !== undefined && SELF_CORRECTIONS.has(prev)
+      || words.slice(Math.max(0, i - CORRECTION_REACH), i).some((w2) => CORRECTION_CUES.has(w2));
+    if (cued && (ages.length > 0 || bare.length > 1)) corrected = n;
     const next = words[i + 1];
     if (next !== undefined && AGE_UNITS.has(next) && !(next === 'a' && words[i + 2] !== undefined)) { ages.push(n); continue; }
     if (leadStart) ages.push(n);

@@ -200,10 +200,19 @@ export function parseNeeds(text: string, lang: Lang, options: NeedsOptions = {})
   }
 }
 
-/** The message as the description of an "other" need, unless it is only the word "autre". */
+/**
+ * Longest message taken whole as the description of an "other" need. A longer one is a story
+ * (an opening, a paragraph): storing it in a short free-text field would keep far more than the
+ * need, so the bot asks what the other need is instead (privacy: a field holds what was written
+ * for it, never the opening).
+ */
+const MAX_OWN_WORDS = 80;
+
+/** The message as the description of an "other" need, unless it is only the word "autre" or a story. */
 function otherOwnWords(cleaned: string): string | null {
   const key = tokenize(normalize(cleaned)).join(' ');
   if (key === 'autre' || key === 'other' || key === 'autre chose' || key === 'something else') return null;
+  if (cleaned.length > MAX_OWN_WORDS) return null;
   return cleaned.slice(0, MAX_OTHER_LENGTH);
 }
 

@@ -1,5 +1,5 @@
 import {
-  DIPLOMA_LEVELS, SCHOOL_YEARS, SITUATIONS,
+  DIPLOMA_LEVELS, OUT_OF_EDUCATION_KINDS, SCHOOL_YEARS, SITUATIONS,
   type DiplomaLevel, type Lang, type SchoolYear, type Situation,
 } from '../intake/vocabulary';
 import lexicon from './lexicons/situations.json';
@@ -38,6 +38,10 @@ type Tag =
   | { t: 'seek' }
   /** Looking for work: a job seeker, unless another activity is said ("en M2, je cherche mon premier emploi"). */
   | { t: 'seekwork' }
+  /** "cherche", "trouver", "looking for": an apprenticeship right after it is sought, not held. */
+  | { t: 'seekverb' }
+  /** "de temps en temps", "des petits boulots", "rien de stable": occasional work is not employment. */
+  | { t: 'occasional' }
   /** "je veux faire", "want to study": what follows is a plan, not the present. */
   | { t: 'aim' }
   /** "j'ai eu mon", "diplômé d'un", "I have a": the diploma that follows is obtained. */
@@ -56,7 +60,7 @@ const DIPLOMAS = lexicon.diplomas as Record<DiplomaId, DiplomaInfo>;
 const includes = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 function toTag(key: string): Tag | null {
-  if (key === 'ignore' || key === 'seek' || key === 'seekwork' || key === 'aim' || key === 'obtained' || key === 'left' || key === 'quit' || key === 'ukyear') return { t: key };
+  if (key === 'ignore' || key === 'seek' || key === 'seekwork' || key === 'seekverb' || key === 'occasional' || key === 'aim' || key === 'obtained' || key === 'left' || key === 'quit' || key === 'ukyear') return { t: key };
   const [t, v = ''] = key.split(':');
   switch (t) {
     case 'kind': return v === 'lycee' || includes(SITUATIONS, v) ? { t, v } : null;
@@ -111,6 +115,7 @@ interface Collected {
   tracks: Set<Track>;
   seek: boolean;
   seekWork: boolean;
+  occasional: boolean;
   left: boolean;
   quit: boolean;
   ukYear: boolean;
@@ -137,9 +142,10 @@ function situationWords(text: string): string[] {
 function collect(words: readonly string[]): Collected {
   const c: Collected = {
     kinds: new Set(), lyceeSaid: false, years: new Set(), nths: new Set(), diplomas: new Set(), studies: new Set(), levels: new Set(), tracks: new Set(),
-    seek: false, seekWork: false, left: false, quit: false, ukYear: false,
+    seek: false, seekWork: false, occasional: false, left: false, quit: false, ukYear: false,
   };
   let aimUntil = -1;
+  let seekingUntil = -1;
   let obtainedUntil = -1;
   for (const m of matchPhrases(words, TABLE)) {
     if (m.negated) continue;
@@ -152,13 +158,19 @@ function collect(words: readonly string[]): Collected {
     }
     switch (tag.t) {
       case 'seek': c.seek = true; aimUntil = m.end - 1 + MARKER_REACH; break;
+      case 'seekverb': seekingUntil = m.end - 1 + MARKER_REACH + 1; break;
+      case 'occasional': c.occasional = true; break;
       case 'aim': aimUntil = m.end - 1 + MARKER_REACH; break;
       case 'obtained': obtainedUntil = m.end - 1 + MARKER_REACH; break;
-      case 'seekwork': c.seekWork = true; break;
+      case 'seekwork': c.seekWork = true; seekingUntil = m.end - 1 + MARKER_REACH + 1; break;
       case 'left': c.left = true; break;
       case 'quit': c.quit = true; break;
       case 'ukyear': c.ukYear = true; break;
-      case 'kind': if (tag.v === 'lycee') c.lyceeSaid = true; else c.kinds.add(tag.v); break;
+      case 'kind':
+        // "je cherche un emploi ou une alternance", "need to find a work-study contract": sought, not held.
+        if (tag.v === 'apprenti' && m.start <= seekingUntil) { c.seek = true; break; }
+        if (tag.v === 'lycee') c.lyceeSaid = true; else c.kinds.add(tag.v);
+        break;
       case 'year': c.years.add(tag.v); if (tag.v === 'cap_1' || tag.v === 'cap_2') c.diplomas.add('cap'); break;
       case 'nth': c.nths.add(tag.v); break;
       case 'diploma': c.diplomas.add(tag.v); break;
@@ -171,7 +183,6 @@ function collect(words: readonly string[]): Collected {
   return c;
 }
 
-const OUT_OF_EDUCATION_KINDS: readonly Situation[] = ['recherche_emploi', 'en_emploi', 'neet', 'autre'];
 
 /** The diploma level that goes with `kind`, following ParsedSituation.diplomaLevel's rules. */
 function levelFor(kind: Situation | null, c: Collected): DiplomaLevel | null {
@@ -258,6 +269,9 @@ export function parseSituation(text: string, lang: Lang, options: SituationOptio
       }
       if (studies.size > 0) kinds.add('etudiant');
     }
+    // Odd jobs now and then, nothing stable: not in employment ("des missions d'intérim de temps en temps").
+    if (c.occasional && kinds.has('en_emploi')) { kinds.delete('en_emploi'); kinds.add('neet'); }
+    if (c.occasional && kinds.size === 0 && !c.seek && !c.seekWork) kinds.add('neet');
     if (c.seekWork && [...kinds].every((k) => k === 'neet')) kinds.add('recherche_emploi');
     // Looking for work is the more useful half of "je fais rien, je cherche du travail".
     if (kinds.has('recherche_emploi')) kinds.delete('neet');

@@ -2,6 +2,7 @@ import {
   NEEDS, PRIORITY_PUBLICS,
   type ContactChannel, type DiplomaLevel, type Lang, type MeetingMode, type Need, type PriorityPublic, type SchoolYear, type Situation,
 } from '../intake/vocabulary';
+import { attribute } from './clauses';
 import { readCorrection } from './corrections';
 import { detectLanguage } from './detectLanguage';
 import { ageAfterName, readAge, vagueAge } from './parseAge';
@@ -17,6 +18,7 @@ import { parseNumberedChoices } from './parseNumberedChoices';
 import { findPhones } from './parsePhone';
 import { parsePriorityPublics } from './parsePriorityPublics';
 import { namesSituationKind, parseLevel, parseSituation, statesSituation } from './parseSituation';
+import { OUT_OF_EDUCATION_KINDS } from '../intake/vocabulary';
 import { parseYesNo } from './parseYesNo';
 import { afterSaidBut } from './saidBut';
 import type { CommuneIndex } from './places/CommuneIndex';
@@ -76,6 +78,8 @@ export interface Understanding {
   command?: Command;
   /** The language the message is written in, when the evidence is clear, or asked for. */
   lang?: Lang;
+  /** The message asks to go on in `lang` ("can we continue in English?"): honoured at any time. */
+  langRequested?: boolean;
   /** The message corrects an earlier answer ("en fait j'ai 19 ans"). */
   correction?: boolean;
   /** Skips a skippable question ("passer", "je préfère ne pas répondre"). */
@@ -188,6 +192,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
 }
 
+/** A diploma said as obtained ("j'ai eu mon bac", "titulaire d'une licence", "I have a BTS"), not only studied once. */
+const OBTAINED = /\b(?:j ai eu|obtenu|diplome|diplomee|titulaire|i have a|i ve got a|i got my|with a|avec un|avec une|j ai un|j ai une|j ai mon|j ai le|jai eu|jai mon|jai un|jai une|g eu|g mon|j ai fini|finished my)\b/u;
+
 /** The question under which a denied bare value is read again ("not 17" is an age next to "I'm 18"). */
 const ASKED_FOR_KEY: Partial<Record<SlotKey, Asked>> = { age: 'age' };
 
@@ -216,8 +223,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     // "I'd rather not say" where we live is an answer (the place stays unknown), not a skip.
     if (SKIP_PHRASES.has(key) && ctx.asked === 'place' && / (say|dire)$/.test(` ${key}`)) { out.slots.place = { kind: 'declined' }; return out; }
     if (SKIP_PHRASES.has(key) && !(DECLINE_PHRASES.has(key) && DECLINABLE.includes(ctx.asked))) { out.skip = true; return out; }
-    const lang = detectLanguage(cleaned);
+    const requested = languageRequested(key);
+    const lang = requested ?? detectLanguage(cleaned);
     if (lang) out.lang = lang;
+    if (requested) out.langRequested = true;
     // A question about the service is answered; the sentences around it may still answer ("17 ans. c payant ?").
     const faq = splitFaq(cleaned, { asked });
     if (faq.faq) {
@@ -228,6 +237,9 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     }
     const reading = lang ?? ctx.lang;
     const s = out.slots;
+    // An opening tells a story: the age, situation and place are read only where it speaks of
+    // the young person now, and the place where it says where they live (clauses.ts).
+    const attrib = asked === null ? attribute(cleaned) : null;
 
     // The answer to the question asked: the parser reads the whole message as that answer.
     switch (asked) {
@@ -241,7 +253,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
         const r = parseLevel(cleaned, ctx.situation ?? null);
         if (r.ok) s.level = r.value;
         // "en première pro en fait": the answer changes the kind too.
-        if (namesSituationKind(cleaned)) {
+        // …but a diploma named with its track ("bac pro") answering the diploma question of
+        // someone out of school is their level, not a return to the lycée.
+        const levelOnly = r.ok && r.value.diplomaLevel !== null && !!ctx.situation && OUT_OF_EDUCATION_KINDS.includes(ctx.situation);
+        if (!levelOnly && namesSituationKind(cleaned)) {
           const sit = parseSituation(cleaned, reading, { seekingIsSituation: false });
           if (sit.ok && sit.value.kind !== ctx.situation) { s.situation = sit.value; delete s.level; }
         }
@@ -288,7 +303,7 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     // Answers given on the way, whatever was asked. Slots read in passing are stored without
     // a question, so those that explain another answer ("plutôt en ligne, je suis timide") are
     // read only when the message states them ("je suis…", "j'ai besoin…", "je préfère…").
-    const age = readAge(cleaned, reading, ctx.today, { bareNumber: asked === 'age' });
+    const age = readAge(attrib ? attrib.self : cleaned, reading, ctx.today, { bareNumber: asked === 'age' });
     if (age !== null) s.age = age;
     if (asked !== 'firstName' && s.firstName === undefined) {
       const name = findIntroducedName(cleaned, (w) => knownWord(w, reading));
@@ -305,15 +320,23 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       const free = asked === null || asked === 'situation';
       const stated = statesSituation(cleaned);
       if ((free && !(isQuestion(cleaned) && !stated)) || (!free && stated)) {
-        const said = afterSaidBut(cleaned);
+        const said = afterSaidBut(attrib ? attrib.present : cleaned);
         const sit = parseSituation(said, reading, { seekingIsSituation: asked === 'situation' });
+        // The diploma obtained is told in the past ("j'ai eu mon bac pro l'an dernier, là je fais rien"):
+        // out of education, the level comes from the whole story when the present clauses do not say it.
+        if (sit.ok && attrib && sit.value.diplomaLevel === null && OUT_OF_EDUCATION_KINDS.includes(sit.value.kind) && OBTAINED.test(tokenize(normalize(attrib.self)).join(" "))) {
+          const level = parseLevel(attrib.self, sit.value.kind);
+          if (level.ok && level.value.diplomaLevel) sit.value = { ...sit.value, diplomaLevel: level.value.diplomaLevel };
+        }
         if (sit.ok) {
           // "actually I'm in 11th grade": the class alone corrects the class, not the situation.
           // A collège class says the kind too ("je suis en 4e").
           if (!free && sit.value.schoolYear && sit.value.kind !== 'college' && !namesSituationKind(said)) {
             s.level = { schoolYear: sit.value.schoolYear, diplomaLevel: null };
           }
-          else s.situation = sit.value;
+          // "Autre" keeps the young person's words only when they answer the situation question
+          // (privacy: never an opening or another answer).
+          else s.situation = asked === 'situation' ? sit.value : { ...sit.value, detail: null };
         } else if (sit.reason === 'ambiguous' && asked !== null) out.clarify ??= 'situation';
       }
     }
@@ -321,9 +344,15 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     const needsQuestion = asked === 'needs' && isQuestion(cleaned) && !statesNeed(cleaned);
     if (out.clarify !== 'needs' && !needsQuestion && s.needs === undefined && (needsFree || statesNeed(cleaned))) {
       const needs = parseNeeds(cleaned, reading, { answer: asked === 'needs' });
-      if (needs.ok) { s.needs = needs.value.needs; if (needs.value.other) s.needsOther = needs.value.other; }
+      if (needs.ok) {
+        s.needs = needs.value.needs;
+        // The words of an "other" need only from the answer to the needs question (privacy: never the opening).
+        if (needs.value.other && asked === 'needs') s.needsOther = needs.value.other;
+      }
     }
-    const place = readPlace(cleaned, ctx.places, asked);
+    const place = attrib
+      ? readPlace(attrib.home !== '' ? attrib.home : attrib.placeText, ctx.places, asked)
+      : readPlace(cleaned, ctx.places, asked);
     if (place?.kind === 'clarify') out.clarify ??= 'place';
     // "non" declines a place only as the answer to the place question.
     else if (place && (place.kind !== 'declined' || asked === 'place')) s.place = place;
@@ -366,6 +395,16 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
   } catch {
     return out;
   }
+}
+
+/** A request made in a sentence ("sorry, can we continue in English?", "my French is not good", "on peut parler en français ?"). */
+const ASKS_ENGLISH = /\b(?:(?:can|could) (?:we|you|i)|please|pls|plz|possible|on peut|peut on|stp|svp|continue|continuer|switch|passer|talk|speak|write|ecrire|parler|do this)\b.*\b(?:in english|en anglais)\b|\b(?:in english please|english please|i don t speak french|i dont speak french|i do not speak french|my french is not (?:good|great|very good)|my french is bad|my french isn t good|i don t understand french)\b/u;
+const ASKS_FRENCH = /\b(?:(?:can|could) (?:we|you|i)|please|possible|on peut|peut on|stp|svp|continue|continuer|switch|passer|talk|speak|parler|ecrire)\b.*\b(?:in french|en francais)\b|\b(?:je parle pas anglais|je ne parle pas anglais|je comprends pas l anglais|je ne comprends pas l anglais|my english is not good)\b/u;
+
+function languageRequested(key: string): Lang | null {
+  const en = ASKS_ENGLISH.test(key);
+  const fr = ASKS_FRENCH.test(key);
+  return en === fr ? null : en ? 'en' : 'fr';
 }
 
 /** A word another lexicon reads ("timide", "unemployed", "réfugié", "nineteen"): not a name after "je suis". */

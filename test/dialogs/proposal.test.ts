@@ -29,6 +29,20 @@ describe('choosing the association before sending', () => {
   }
   const stored = (key: string) => db.prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: key } });
 
+  it('never shows two buttons with the same name: two programmes of one association are told apart (issue 22)', async () => {
+    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'webchat', conversation: { id: 'p-same-association' }, locale: 'fr-FR' } as Partial<Activity>);
+    let last: Partial<Activity>[] = [];
+    // Sport dans la Ville runs two programmes that both fit this young person.
+    for (const text of ['bonjour', 'oui', 'Nour', '16', 'seconde', 'la confiance en moi et trouver un stage', 'Lille', 'quartier prioritaire', 'en vrai', 'passer', 'nour@example.fr', "C'est bon"]) {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+      last = adapter.activeQueue.splice(0);
+    }
+    const buttons = last[last.length - 1]!.suggestedActions!.actions.map((a) => String(a.title));
+    expect(buttons.filter((b) => b.includes('Sport dans la Ville')).length).toBe(2);
+    expect(new Set(buttons).size).toBe(buttons.length);
+  });
+
   it('offers the proposal first, each alternative, and a way back to editing', async () => {
     const { buttons } = await toProposal('p-buttons');
     expect(buttons[0]).toMatch(/^Envoyer à /);

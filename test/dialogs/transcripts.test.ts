@@ -5,6 +5,7 @@ import { enTranscripts } from '../transcripts/en';
 import { edgeCaseTranscripts } from '../transcripts/edgeCases';
 import { frTranscripts } from '../transcripts/fr';
 import { understandingTranscripts } from '../transcripts/understanding';
+import { peopleTranscripts } from '../transcripts/people';
 
 let db: Database;
 beforeAll(async () => {
@@ -19,6 +20,7 @@ describe.each([
   ['English', enTranscripts],
   ['Edge-case', edgeCaseTranscripts],
   ['Free-text understanding', understandingTranscripts],
+  ['People we have not met', peopleTranscripts],
 ])('%s conversations', (_lang, transcripts) => {
   it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
     await runTranscript(t, db);

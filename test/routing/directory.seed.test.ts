@@ -120,7 +120,8 @@ const cases: { association: string; expected: string; request: RoutableRequest; 
   { association: 'Sport dans la Ville (Job dans la ville)', expected: 'job-dans-la-ville',
     request: request({ age: 17, situation: Y('lycee_pro', 'terminale'), needs: ['job'], place: placeOf('Marseille'), priorityPublics: ['qpv'], meeting: 'in_person' }) },
   { association: 'ZUPdeCO', expected: 'zupdeco-tutorat',
-    request: request({ age: 13, situation: Y('college', '4e'), needs: ['school_support'], place: placeOf('Orléans'), meeting: 'in_person' }) },
+    // Its pupils are in priority education: the fit table (prisma/seed/fit.json) wants the QPV said or not answered.
+    request: request({ age: 13, situation: Y('college', '4e'), needs: ['school_support'], place: placeOf('Orléans'), priorityPublics: ['qpv'], meeting: 'in_person' }) },
 ];
 
 describe('a young person who fits each association lands there', () => {
@@ -184,7 +185,7 @@ describe('a young person who fits each association lands there', () => {
     expect(chosen(arpejeh('3e'))).toBe('arpejeh-mentorat');
     expect(excludedFor(arpejeh('4e'), 'arpejeh-mentorat')).toEqual(['school_year_not_served']);
     // A young person who calls their situation "autre" but gives a lycée year is not a collégien.
-    const d = route(request({ age: 15, situation: Y('autre', 'seconde'), needs: ['school_support'], place: placeOf('Orléans'), meeting: 'in_person' }));
+    const d = route(request({ age: 15, situation: Y('autre', 'seconde'), needs: ['school_support'], place: placeOf('Orléans'), priorityPublics: ['qpv'], meeting: 'in_person' }));
     expect(excludedFor(d, 'zupdeco-tutorat')).toEqual(['school_year_not_served']);
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import FIT_JSON from '../../prisma/seed/fit.json';
 import { DIPLOMA_LEVELS, MEETING_MODES, NEEDS, PRIORITY_PUBLICS, SCHOOL_YEARS, SITUATIONS } from '../../intake/vocabulary';
 import { validateDirectory } from '../../routing/directorySchema';
 import { toDirectoryProgrammes } from '../../routing/directoryToProgrammes';
@@ -94,6 +95,10 @@ function isEligible(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLo
   const diploma = r.situation?.diplomaLevel ?? null;
   if (diploma !== null && p.diplomaLevels.length > 0 && !p.diplomaLevels.includes(diploma)) return false;
   if (p.requiredPublics.some((pub) => !(r.priorityPublics ?? []).includes(pub))) return false;
+  // The fit table (prisma/seed/fit.json), read as data: a public said not to be theirs, another situation.
+  const fit = (FIT_JSON.programmes as Record<string, { publics?: string[]; situations?: string[] }>)[p.id];
+  if (fit?.publics && r.priorityPublics !== null && !fit.publics.some((pub) => (r.priorityPublics as string[]).includes(pub))) return false;
+  if (fit?.situations && kind !== undefined && kind !== 'autre' && !fit.situations.includes(kind)) return false;
   const area = p.regions.length + p.departements.length + p.communes.length > 0;
   const inArea =
     r.place !== null &&

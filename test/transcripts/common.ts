@@ -2,6 +2,8 @@ import { helpLinesFor } from '../../understanding/safety/helpLines';
 import type { CrisisCategory } from '../../understanding/safety/detectCrisis';
 
 export const WELCOME = ['intake.welcome.hello', 'intake.welcome.what', 'intake.welcome.privacy', 'intake.consent.ask'];
+/** The welcome after an opening that told part of the story: acknowledged before consent is asked (issue 22). */
+export const WELCOME_NOTED = ['intake.welcome.hello', 'intake.welcome.noted', 'intake.welcome.what', 'intake.welcome.privacy', 'intake.consent.ask'];
 export const SUMMARY = ['intake.summary.intro', 'intake.summary.ask'];
 /** Sent right away: only one association fits, so the reasons come with the confirmation. */
 export const SENT = ['intake.submitted.routed', 'intake.submitted.why', 'intake.submitted.next'];

@@ -1,5 +1,5 @@
 import type { Transcript } from '../helpers/transcripts';
-import { crisis, PROPOSAL, retry, SENT_AFTER_CHOICE, SUMMARY, WELCOME } from './common';
+import { crisis, PROPOSAL, retry, SENT_AFTER_CHOICE, SUMMARY, WELCOME, WELCOME_NOTED } from './common';
 
 const START: Transcript['steps'] = [
   ['hello', WELCOME],
@@ -124,7 +124,7 @@ export const enTranscripts: Transcript[] = [
   {
     name: 'en: English page, French first message: the bot answers in French',
     locale: 'en-US',
-    steps: [['bonjour, je cherche un mentor pour mon orientation', WELCOME]],
+    steps: [['bonjour, je cherche un mentor pour mon orientation', WELCOME_NOTED]],
     expectLanguage: 'fr',
   },
   {

@@ -1,5 +1,5 @@
 import type { Transcript } from '../helpers/transcripts';
-import { PROPOSAL, SENT_AFTER_CHOICE, SUMMARY, WELCOME } from './common';
+import { PROPOSAL, SENT_AFTER_CHOICE, SUMMARY, WELCOME, WELCOME_NOTED } from './common';
 
 /**
  * Free-text understanding in the conversation (issue 3): an opening that tells the whole
@@ -11,7 +11,7 @@ export const understandingTranscripts: Transcript[] = [
     name: 'understanding: the opening tells the story, only the rest is asked',
     locale: 'fr-FR',
     steps: [
-      ["slt jsuis en 1ere pro a roubaix g 17 an jcherche une alternance", WELCOME],
+      ["slt jsuis en 1ere pro a roubaix g 17 an jcherche une alternance", WELCOME_NOTED],
       // Kept until consent, then said back.
       ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
       ['moi c yanis', ['intake.firstName.thanks', 'intake.priority.ask']],
@@ -33,7 +33,7 @@ export const understandingTranscripts: Transcript[] = [
     name: 'understanding: nothing of the opening is kept when consent is refused',
     locale: 'fr-FR',
     steps: [
-      ["j'ai 16 ans et j'habite à Nantes", WELCOME],
+      ["j'ai 16 ans et j'habite à Nantes", WELCOME_NOTED],
       ['non', 'intake.consent.declined'],
     ],
     expectNothingStored: true,
@@ -69,7 +69,7 @@ export const understandingTranscripts: Transcript[] = [
     name: 'understanding: a correction to an age under 15 brings the parent questions',
     locale: 'fr-FR',
     steps: [
-      ["bjr jsuis en 4eme a Guéret g 15 ans", WELCOME],
+      ["bjr jsuis en 4eme a Guéret g 15 ans", WELCOME_NOTED],
       ['ok', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
       ['Chloé', ['intake.firstName.thanks', 'intake.needs.ask']],
       ['en fait j ai 14 ans', ['intake.understood.corrected', 'intake.needs.ask']],
@@ -103,7 +103,7 @@ export const understandingTranscripts: Transcript[] = [
     locale: 'fr-FR',
     expectLanguage: 'en',
     steps: [
-      ["Hi, I'm 19 and I just moved to Lille, I need help finding a job", WELCOME],
+      ["Hi, I'm 19 and I just moved to Lille, I need help finding a job", WELCOME_NOTED],
       ['yes', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
       ['why do you need my name?', ['faq.why.firstName', 'intake.firstName.ask']],
       ['Sam', ['intake.firstName.thanks', 'intake.situation.ask']],

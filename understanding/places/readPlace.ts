@@ -79,6 +79,8 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
     }
     if (result.ok) return { kind: 'commune', place: result.value };
     const candidates = result.candidates ?? [];
+    const said = inDepartementSaid(candidates, words, index);
+    if (said) return { kind: 'commune', place: said };
     const dominant = dominantNamesake(candidates, index);
     if (dominant) return { kind: 'commune', place: dominant };
     return candidates.length > 0 ? { kind: 'ambiguous', candidates } : null;
@@ -92,6 +94,8 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
       return { kind: 'postalCode', code, candidates: entries.map((e) => index.toPlace(e, code)) };
     }
     const candidates = result.candidates ?? [];
+    const said = inDepartementSaid(candidates, words, index);
+    if (said) return { kind: 'commune', place: said };
     return candidates.length > 0 ? { kind: 'ambiguous', candidates } : null;
   }
   if (result.reason === 'declined') return answer && !DONT_KNOW.has(words.join(' ')) ? { kind: 'declined' } : null;
@@ -105,6 +109,22 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
     if (corrected) return corrected;
   }
   return null;
+}
+
+/**
+ * Namesakes across départements when the message names the département too ("st ouen 93",
+ * "Saint-Denis, la Réunion"): the one namesake there, or null.
+ */
+function inDepartementSaid(candidates: readonly Place[], words: readonly string[], index: CommuneIndex): Place | null {
+  if (candidates.length < 2) return null;
+  const codes = new Set<string>();
+  for (const w of words) {
+    const code = index.territories.departementCode(w);
+    if (code) codes.add(code);
+  }
+  if (codes.size === 0) return null;
+  const inside = candidates.filter((c) => codes.has(c.departement));
+  return inside.length === 1 ? inside[0]! : null;
 }
 
 /** "je déménage à Lyon", "moving to Paris in September" (not "j'ai déménagé", which is done). */

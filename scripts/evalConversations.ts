@@ -1,0 +1,42 @@
+/**
+ * `npm run eval:conversations`: plays the people corpus (test/fixtures/understanding/people,
+ * full conversations written from public testimonies) through the real bot stack and scores
+ * every stored request: fields, routing against the labelled acceptable programmes,
+ * confirmations asked, messages to a sent request, openings stored as a field.
+ * `-- --set heldout|tuning` one half only; `--failures` lists what went wrong;
+ * `--conversation <id>` prints one transcript.
+ */
+import { createDatabase } from '../db/createDatabase';
+import { seedDirectoryIfEmpty } from '../db/seedDirectory';
+import { evaluatePeople, formatPeopleReport, loadPeople, PEOPLE_SETS } from '../eval/people';
+import { REFERENCE_DAY } from '../eval/referenceDay';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const si = args.indexOf('--set');
+  const sets = si >= 0 ? [args[si + 1] as (typeof PEOPLE_SETS)[number]] : [...PEOPLE_SETS];
+  const ci = args.indexOf('--conversation');
+  const show = ci >= 0 ? args[ci + 1] : undefined;
+  for (const set of sets) {
+    const db = await createDatabase('pglite://memory');
+    try {
+      await seedDirectoryIfEmpty(db.prisma);
+      const report = await evaluatePeople(loadPeople(set), db, REFERENCE_DAY);
+      console.log(formatPeopleReport(set, report));
+      for (const r of report.results) {
+        const failed = !r.exact || r.routedOk === false || r.openingStored.length > 0;
+        if (args.includes('--failures') && failed) {
+          const why = [r.stuck, ...r.differences.map((d) => `${d.field}: expected ${JSON.stringify(d.expected)} stored ${JSON.stringify(d.stored)}`),
+            r.routedOk === false ? `routed to ${r.routedTo}` : null, r.openingStored.length ? `opening stored in ${r.openingStored.join(', ')}` : null,
+            r.reasked.length ? `re-asked ${r.reasked.join(', ')}` : null].filter(Boolean);
+          console.log(`  ${r.id}: ${why.join('; ')}`);
+        }
+        if (r.id === show) console.log(r.transcript.map((l) => `    ${l.replace(/\n/g, '\n      ')}`).join('\n'));
+      }
+    } finally {
+      await db.close();
+    }
+  }
+}
+
+main().catch((err) => { console.error(err); process.exitCode = 1; });

@@ -1,0 +1,26 @@
+import { evaluatePeople, loadPeople, PEOPLE_SETS } from '../../eval/people';
+import { REFERENCE_DAY } from '../../eval/referenceDay';
+import { PEOPLE_TARGETS } from '../../eval/targets';
+import { openTestDatabase } from '../helpers/testDatabase';
+
+/**
+ * The gate of issue 22: full conversations of the people corpus (test/fixtures/understanding/
+ * people, written from public testimonies), played through the real bot stack. The same
+ * numbers as `npm run eval:conversations`.
+ */
+describe.each(PEOPLE_SETS)('people corpus, %s half', (set) => {
+  test(`at least ${PEOPLE_TARGETS.exactAndRouted[set] * 100}% exactly right and routed acceptably; no opening stored; no duplicate buttons`, async () => {
+    const db = await openTestDatabase('pglite');
+    try {
+      const report = await evaluatePeople(loadPeople(set), db, REFERENCE_DAY);
+      const failed = report.results.filter((r) => !r.exact || !r.routedOk)
+        .map((r) => `${r.id}: ${r.stuck ?? ''} ${r.differences.map((d) => d.field).join(', ')}${r.routedOk ? '' : ` routed to ${r.routedTo}`}`);
+      expect(report.openingStored).toBe(PEOPLE_TARGETS.openingStored);
+      expect(report.duplicateButtons).toBe(PEOPLE_TARGETS.duplicateButtons);
+      // Printed on failure only: which conversations and why.
+      if (report.exactAndRouted / report.count < PEOPLE_TARGETS.exactAndRouted[set]) throw new Error(failed.join('\n'));
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+});

@@ -1,0 +1,139 @@
+import { normalize, tokenize } from './text';
+import { expandTexting } from './texting';
+
+/**
+ * Whose and when: a long message tells more than the young person's present ("je suis en
+ * terminale à Paris mais j'habite à Colombes", "ma mère travaille à Roissy", "avant j'étais en
+ * bac pro", "l'an prochain je commence un apprentissage"). The parsers read any matching
+ * word anywhere, so a parent's workplace became the commune and a planned apprenticeship the
+ * situation. This splits a message into clauses and says, for each, whether it is about the
+ * young person now; the situation, age and place are then read only from those clauses, and
+ * the place from the clause that says where they live when there is one. A fact only an
+ * excluded clause gives is left unread: the question comes later, which costs one message and
+ * never stores a wrong answer.
+ *
+ * Pure, linear in the text (one split, one scan of each clause's words).
+ */
+export interface Clause {
+  text: string;
+  /** About someone else: a parent, a sibling ("ma mère travaille à…"), or the writer when a relative writes. */
+  other: boolean;
+  /** About the past ("avant j'étais…", "last year I was…"). */
+  past: boolean;
+  /** A plan or a wish, not the present ("je voudrais faire…", "l'an prochain", "want to"). */
+  plan: boolean;
+  /** Says where the young person lives ("j'habite à…", "I live in…"). */
+  home: boolean;
+}
+
+export interface Attribution {
+  clauses: Clause[];
+  /** The message is written by a relative or a worker for the young person ("je suis la maman de…"). */
+  byRelative: boolean;
+  /** Text of the clauses about the young person now (the situation is read there). */
+  present: string;
+  /** Text of the clauses about the young person, any time but not a plan of someone else (age). */
+  self: string;
+  /** Text of the clauses that say where they live, '' when none does. */
+  home: string;
+  /**
+   * Text where a place may be read when no clause says where they live: the young person's
+   * clauses that are not past and not a move or studies elsewhere ("je veux aller à Paris").
+   */
+  placeText: string;
+  /** Whether any clause was set aside (the message needed attributing). */
+  excluded: boolean;
+}
+
+/** Clause boundaries: sentence punctuation, commas, and connectors that start a new statement. */
+const BOUNDARY = /[.;!?\n]+|,\s*|\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d|mon|ma|mes|my)(?![\p{L}']))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
+
+const RELATIVES = new Set([
+  'pere', 'mere', 'parents', 'parent', 'daron', 'daronne', 'darons', 'papa', 'maman', 'frere', 'soeur', 'oncle', 'tante', 'cousin',
+  'cousine', 'grand', 'grands', 'copain', 'copine', 'mari', 'femme', 'dad', 'mum', 'mom', 'father', 'mother', 'brother', 'sister',
+  'uncle', 'aunt', 'boyfriend', 'girlfriend', 'family', 'famille', 'prof', 'professeur', 'teacher', 'educateur', 'educatrice',
+  'patron', 'boss', 'beau', 'belle', 'step', 'stepdad', 'stepmum', 'stepmom', 'friend', 'friends', 'ami', 'amie', 'amis', 'pote', 'potes',
+]);
+const POSSESSIVES = new Set(['mon', 'ma', 'mes', 'my', 'our', 'nos', 'notre', 'son', 'sa', 'ses', 'his', 'her', 'their', 'leur', 'leurs']);
+const FIRST_PERSON = new Set(['je', 'j', 'i', 'moi', 'me', 'm']);
+const THIRD_PERSON = new Set(['il', 'elle', 'he', 'she']);
+
+/** "je suis la maman de Yanis", "j'écris pour ma fille", "I'm writing for my son", "mon fils a 13 ans". */
+const RELATIVE_WRITER = [
+  /\b(?:je suis|i am|i m)\s+(?:la|le|l|sa|son|the|his|her)\s+(?:maman|mere|papa|pere|mother|father|mum|mom|dad|grand mere|grand pere|grandmother|grandfather|soeur|frere|sister|brother|tante|oncle|educatrice|educateur|referente?|tutrice|tuteur|assistante? sociale?|social worker|aunt|uncle)\b/u,
+  /\b(?:j ecris|jecris|je vous ecris|i m writing|i am writing|writing)\s+(?:pour|pr|for|on behalf of|de la part de)\s+(?:ma|mon|my|notre|our)\b/u,
+  /^(?:bonjour |bonsoir |hello |hi |slt |salut )?(?:ma fille|mon fils|my son|my daughter|mon petit fils|ma petite fille)\b/u,
+  /\b(?:j ecris avec|i m writing with|i am writing with)\b/u,
+];
+
+const PAST = [
+  /\b(?:avant|autrefois|auparavant|l an dernier|l annee derniere|l ete dernier|last year|last summer|in my country|dans mon pays|au pays|back home|back in)\b/u,
+  /\b(?:j etais|jetais|j ai ete|i was|i used to|used to|was a|was an|j ai fait|j ai travaille|i worked|i did|j avais)\b/u,
+];
+const PLAN = [
+  /\b(?:je veux|veux|veut|veulent|voudr\w*|aimer(?:ais|ait|aient)|prefer\w*|je compte|envie de|reve de|souhait\w*)\b/u,
+  /\b(?:je vais|vais|l an prochain|l annee prochaine|plus tard|apres le bac|apres mon bac|dans le futur|un jour|peut etre|si je trouve)\b/u,
+  /\b(?:want|wants|wanted|wanna|would like|d like|hope|hoping|plan|planning|going to|gonna|next year|later|someday|maybe|need to find|to find|should)\b/u,
+];
+/** A plan to go somewhere: the town named is a destination, not home. */
+const DESTINATION = /\b(?:aller|aille|ailles|partir|parte|demenager|move|moving|go to|going to|study in|study at|etudier a|etudier en|faire mes etudes|faire ses etudes|integrer|entrer a|entrer en|rejoindre|intern in|internship in)\b/u;
+const HOME = /\b(?:habite|habites|habitons|habitent|jhabite|j habite|on habite|nous habitons|vis a|je vis|vit a|vivons|domicile|live in|live at|lives in|living in|i live|we live|reside|resides|chez mes parents|chez ma mere|chez mon pere|chez moi a|from home in)\b/u;
+/** Past phrases that tell the present all the same: leaving school is a situation now. */
+const PRESENT_ANYWAY = /\b(?:j ai arrete|j ai lache|j ai quitte|j ai abandonne|dropped out|i quit|i stopped|sorti du|sortie du|sorti de|sortie de)\b/u;
+
+function keyOf(text: string): string {
+  return expandTexting(tokenize(normalize(text))).join(' ');
+}
+
+function subjectOf(words: readonly string[]): 'self' | 'other' | 'third' | null {
+  // The first pronoun or possessive phrase within the clause's first few words decides.
+  for (let i = 0; i < Math.min(words.length, 6); i++) {
+    const w = words[i]!;
+    if (POSSESSIVES.has(w) && RELATIVES.has(words[i + 1] ?? '')) return 'other';
+    if (FIRST_PERSON.has(w)) return 'self';
+    if (THIRD_PERSON.has(w)) return 'third';
+  }
+  return null;
+}
+
+/** Splits `text` into clauses and says which are about the young person now. */
+export function attribute(text: string): Attribution {
+  const split = text.split(BOUNDARY).map((p) => (p ?? '').trim()).filter((p) => p.length > 0);
+  // "l'an prochain, je commence…": a time said before the subject belongs to the clause after it.
+  const parts: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const part = split[i]!;
+    const key = keyOf(part);
+    if (i + 1 < split.length && key.split(' ').length <= 4 && subjectOf(key.split(' ')) === null && (PLAN.some((re) => re.test(key)) || PAST.some((re) => re.test(key)))) {
+      split[i + 1] = `${part} ${split[i + 1]!}`;
+      continue;
+    }
+    parts.push(part);
+  }
+  const whole = keyOf(text);
+  const byRelative = RELATIVE_WRITER.some((re) => re.test(whole));
+  const clauses: Clause[] = parts.map((part) => {
+    const key = keyOf(part);
+    const words = key.split(' ');
+    const subject = subjectOf(words);
+    // A relative writing: "je" is the relative, "il/elle" the young person.
+    const other = subject === 'other' || (byRelative && subject === 'self' && !/\b(?:mon fils|ma fille|my son|my daughter)\b/u.test(key))
+      || (!byRelative && subject === 'third');
+    const home = HOME.test(key);
+    const past = PAST.some((re) => re.test(key)) && !PRESENT_ANYWAY.test(key);
+    const plan = !home && PLAN.some((re) => re.test(key));
+    return { text: part, other, past, plan, home };
+  });
+  const join = (list: Clause[]) => list.map((c) => c.text).join(', ');
+  const homeClauses = clauses.filter((c) => c.home && !c.past && !(c.other && !/\b(?:on habite|nous habitons|we live|habitons)\b/u.test(keyOf(c.text))));
+  const present = clauses.filter((c) => !c.other && !c.past && !c.plan);
+  return {
+    clauses,
+    byRelative,
+    present: join(present),
+    self: join(clauses.filter((c) => !c.other)),
+    home: join(homeClauses),
+    placeText: join(clauses.filter((c) => !c.other && !c.past && !(c.plan && DESTINATION.test(keyOf(c.text))))),
+    excluded: present.length !== clauses.length,
+  };
+}
