@@ -1,3 +1,4 @@
+import type { CHOSEN_BY } from '../intake/submitRequest';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import type { AssignmentView, DecisionToApply, HandoffStore } from '../notifications/HandoffService';
@@ -78,7 +79,7 @@ export class PrismaHandoff implements HandoffStore {
             associationId: d.next.associationId,
             // The request now counts against the new programme's capacity, not the old one's.
             programmeId: d.next.programmeId,
-            routing: { ...d.next.decision, chosenBy: 'reroute', previous: request.routing } as unknown as Prisma.InputJsonValue,
+            routing: { ...d.next.decision, chosenBy: 'reroute' satisfies (typeof CHOSEN_BY)[number], previous: request.routing } as unknown as Prisma.InputJsonValue,
           },
         });
         await tx.notification.create({ data: { kind: 'new_request', requestId, assignmentId: next.id, associationId: d.next.associationId, createdAt: d.decidedAt, nextAttemptAt: d.decidedAt } });

@@ -1,3 +1,4 @@
+import type { CHOSEN_BY } from '../intake/submitRequest';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { MentoringRequest } from '../intake/MentoringRequest';
 import type { AlertReason } from '../notifications/OutboxStore';
@@ -91,7 +92,7 @@ export class PrismaStaffInbox implements StaffInboxStore {
           associationId: input.to.id,
           // Chosen by a person, not by a programme's criteria: it counts against no programme's capacity.
           programmeId: null,
-          routing: { kind: 'reassigned', associationId: input.to.id, chosenBy: 'coordinator', previous: request.routing } as unknown as Prisma.InputJsonValue,
+          routing: { kind: 'reassigned', associationId: input.to.id, chosenBy: 'coordinator' satisfies (typeof CHOSEN_BY)[number], previous: request.routing } as unknown as Prisma.InputJsonValue,
         },
       });
       await tx.notification.create({ data: { kind: 'new_request', requestId, assignmentId: next.id, associationId: input.to.id, createdAt: input.at, nextAttemptAt: input.at } });

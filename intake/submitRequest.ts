@@ -11,6 +11,9 @@ export interface DirectorySource {
 }
 
 /** Whether routing's first choice was kept, or the young person picked an alternative. */
+/** Who chose the association a request went to (stored with its routing; each has a staff.chosenBy.* text). */
+export const CHOSEN_BY = ['routing', 'young_person', 'reroute', 'coordinator'] as const;
+/** Who chooses at submission; a reroute or the coordinator's reassignment chooses later. */
 export type ChosenBy = 'routing' | 'young_person';
 
 export interface NewRoutedRequest {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SLOTS } from '../dialogs/IntakeState';
 import { QUESTIONS } from '../dialogs/questions';
 import { loadResources } from '../locales/i18n';
+import { CHOSEN_BY } from '../intake/submitRequest';
 import { CONTACT_CHANNELS, DIPLOMA_LEVELS, MEETING_MODES, NEEDS, PRIORITY_PUBLICS, SCHOOL_YEARS, SITUATIONS } from '../intake/vocabulary';
 
 const resources = loadResources();
@@ -55,6 +56,8 @@ describe('locales', () => {
       ...PRIORITY_PUBLICS.map((c) => `vocab.public.${c}`),
       ...MEETING_MODES.map((c) => `vocab.meeting.${c}`),
       ...CONTACT_CHANNELS.map((c) => `vocab.contact.${c}`),
+      // Staff e-mails and pages say who chose the association, a reroute included.
+      ...CHOSEN_BY.map((c) => `staff.chosenBy.${c}`),
     ];
     expect(built.filter((k) => !(k in fr) || !(k in en))).toEqual([]);
   });
