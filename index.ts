@@ -312,6 +312,15 @@ async function hasCoordinatorContact(app: App): Promise<boolean> {
 
 async function main(): Promise<void> {
   const app = await createApp();
+  // A graceful stop from the moment the app holds its database and port, not only once the
+  // banner below (which reads the database) is printed: a SIGTERM in between would otherwise
+  // kill the process without closing PGlite or releasing its lock.
+  const stop = async () => {
+    await app.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const { target } = app.db;
   const where = target.kind === 'pglite' ? `PGlite in ${target.dataDir ?? 'memory'}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`Binôme is running on ${app.url} (database: ${where}).`);
@@ -340,12 +349,6 @@ async function main(): Promise<void> {
   if (!config.COORDINATOR_EMAIL && !(await hasCoordinatorContact(app))) {
     console.log('  Warning: the national coordinator has no contact (COORDINATOR_EMAIL, or the directory): its alerts are not e-mailed, only shown in its staff inbox.');
   }
-  const stop = async () => {
-    await app.close().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 if (require.main === module) {

@@ -7,7 +7,7 @@ import { WA } from '../helpers/whatsappPhone';
 
 const ROOT = path.join(__dirname, '..', '..');
 const NAMES = ['Inès', 'Malik', 'Zoé', 'Karim', 'Léa', 'Yanis'];
-// Each young person's messages, sent one after the other (the next once the webhook got its 200), as a phone would.
+// Each young person's messages, sent one after the other (the next once the bot answered the previous one, or after a while), as a person would.
 const SCRIPT = (name: string) => ['bonjour', 'oui', name, "j'ai 17 ans", 'je suis en terminale générale', 'orientation', 'Lyon', 'aucune'];
 
 describe('messaging inbox on PostgreSQL', () => {
@@ -61,6 +61,12 @@ describe('messaging inbox on PostgreSQL', () => {
           await new Promise((r) => setTimeout(r, 100));
         }
         posted.push({ user, id: m.id });
+        // A person reads the answer before typing the next message: this spreads each script
+        // over several server lives, so the kills land while there is work in hand (however
+        // fast the machine), instead of after the phones are done.
+        const answeredBefore = fake.to(user).length;
+        const waitUntil = Date.now() + 15_000;
+        while (!stopPosting && fake.to(user).length === answeredBefore && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 50));
         await new Promise((r) => setTimeout(r, Math.floor(random() * 300)));
       }
     });
