@@ -80,13 +80,42 @@ export function rawWords(text: string): string[] {
 
 /** rawWords, then each contraction expanded ("jveux" -> "je veux", "g" -> "je ai"). */
 export function toTokens(text: string, contractions: Contractions): string[] {
-  const out: string[] = [];
-  for (const w of rawWords(text)) {
-    const expansion = contractions.get(w);
-    if (expansion) for (const x of expansion) out.push(x);
-    else out.push(w);
+  return toTokenStream(text, contractions).tokens;
+}
+
+/** Canonical words and, for each, the clause it sits in (clauses end at . , ; : ! ? and line breaks). */
+export interface TokenStream {
+  tokens: string[];
+  clause: number[];
+}
+
+// Characters that end a clause: context words ("pas", "prévention", "mdr") only reach
+// across the words of their own clause, so "I'm not ok, I want to die" keeps its danger.
+const CLAUSE_END = new Set([46, 44, 59, 58, 33, 63, 10, 13, 8230]);
+
+/** toTokens with clause numbers, from one pass over the text. */
+export function toTokenStream(text: string, contractions: Contractions): TokenStream {
+  const tokens: string[] = [];
+  const clause: number[] = [];
+  if (typeof text !== 'string' || text.length === 0) return { tokens, clause };
+  let current = 0;
+  let sawWord = false;
+  // Punctuation ends a clause only when followed by a space or the end: "su!cide" and
+  // "m.o.u.r.i.r" stay one word for rawWords.
+  for (const piece of text.split(/([.,;:!?\u2026]+(?=\s|$)|[\n\r]+)/)) {
+    if (piece.length > 0 && CLAUSE_END.has(piece.charCodeAt(0))) {
+      if (sawWord) current++;
+      sawWord = false;
+      continue;
+    }
+    for (const w of rawWords(piece)) {
+      sawWord = true;
+      const expansion = contractions.get(w);
+      if (expansion) for (const x of expansion) { tokens.push(x); clause.push(current); }
+      else { tokens.push(w); clause.push(current); }
+    }
   }
-  return out;
+  return { tokens, clause };
 }
 
 /** Builds the contraction table from data, canonicalising both sides. */
@@ -108,13 +137,14 @@ export function compileContractions(table: Record<string, string>): Contractions
  *   (a|b c)     alternatives, each one or more words
  *   word? (..)? optional
  *   ~  ~2       any one word (or up to two) in between, possibly none
+ *   #           a number written in digits ("j'ai pris 20 cachets")
  *   ^  $        start / end of the message
  *   Nested parentheses are not supported; "~N" takes one digit.
  * Patterns are expanded into plain word sequences when the module loads and merged into
  * one trie, so matching is one walk of the text: no backtracking over the text.
  */
 
-type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' };
+type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' } | { kind: 'number' };
 
 export interface Sequence {
   tests: readonly WordTest[];
@@ -126,6 +156,7 @@ export interface Sequence {
 const MAX_VARIANTS_PER_PATTERN = 4096;
 
 function parseWord(raw: string, contractions: Contractions, source: string): WordTest[] {
+  if (raw === '#') return [{ kind: 'number' }];
   const isPrefix = raw.endsWith('*');
   const body = isPrefix ? raw.slice(0, -1) : raw;
   const words = rawWords(body);
@@ -217,12 +248,14 @@ export interface SequenceTrie {
   /** Distinct stem lengths at this node, so a word is cut only at lengths that exist. */
   stemLengths: number[];
   any: SequenceTrie | undefined;
+  /** Next node for a word made of digits only. */
+  number: SequenceTrie | undefined;
   /** The sequences ending here (one may end inside another), by label and anchors. */
   ends: { label: number; atStart: boolean; atEnd: boolean }[];
 }
 
 function emptyNode(): SequenceTrie {
-  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, ends: [] };
+  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, number: undefined, ends: [] };
 }
 
 /** Adds sequences under a label (the caller's meaning: "group 2, exceptions"). */
@@ -233,6 +266,11 @@ export function addToTrie(root: SequenceTrie, sequences: Iterable<Sequence>, lab
       if (t.kind === 'any') {
         node.any ??= emptyNode();
         node = node.any;
+        continue;
+      }
+      if (t.kind === 'number') {
+        node.number ??= emptyNode();
+        node = node.number;
         continue;
       }
       const map = t.kind === 'exact' ? node.exact : node.stems;
@@ -298,6 +336,10 @@ export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: n
         nodes.push(node.any);
         positions.push(at + 1);
       }
+      if (node.number && isDigits(w)) {
+        nodes.push(node.number);
+        positions.push(at + 1);
+      }
     }
   }
   return out;
@@ -319,4 +361,30 @@ export function hasUncoveredMatch(ends: Int32Array, found: number, excluded: num
     if (f > i && furthest < f) return true;
   }
   return false;
+}
+
+function isDigits(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The matches of `found` that no match of `excluded` fully covers, as [start, end) pairs
+ * (the longest match at each start). Same rule as hasUncoveredMatch, but the caller gets
+ * each match to read its context.
+ */
+export function uncoveredMatches(ends: Int32Array, found: number, excluded: number, n: number): [number, number][] {
+  const out: [number, number][] = [];
+  let furthest = -1;
+  for (let i = 0; i < n; i++) {
+    const ex = ends[excluded * n + i]!;
+    if (ex > furthest) furthest = ex;
+    const f = ends[found * n + i]!;
+    if (f > i && furthest < f) out.push([i, f]);
+  }
+  return out;
 }
