@@ -180,7 +180,7 @@ const CLOSED_BY_RESOLUTION: ReadonlySet<CrisisCategory> = new Set(['school_haras
 const CLOSED_BY_SOMEONE_ELSES_PAST: ReadonlySet<CrisisCategory> = new Set(['school_harassment', 'online_harassment', 'violence', 'homelessness', 'overdose', 'suicide', 'self_harm']);
 const NEGATION_REACH = 5;
 const TOPIC_REACH = 10;
-const STUDIES_REACH = 4;
+const STUDIES_REACH = 6;
 const THIRD_PERSON_REACH = 8;
 
 /** Where a context pattern matched: for each token, the end of the longest match starting there. */
@@ -221,17 +221,27 @@ class Reader {
     return false;
   }
 
-  /** Same clause anywhere. */
-  inClause(label: number, clauseOf: number): boolean {
-    for (let i = 0; i < this.tokens.length; i++) if (this.clause[i] === clauseOf && this.endAt(label, i) > i) return true;
-    return false;
+  /** The clauses holding a match of the context pattern. */
+  clausesWith(label: number): Set<number> {
+    const out = new Set<number>();
+    for (let i = 0; i < this.tokens.length; i++) if (this.endAt(label, i) > i) out.add(this.clause[i]!);
+    return out;
   }
 
-  /** A match of the context pattern that overlaps none of the spans. */
+  /** A match of the context pattern that overlaps none of the spans (linear: a sweep over covered words). */
   outside(label: number, spans: [number, number][]): boolean {
-    for (let i = 0; i < this.tokens.length; i++) {
+    const n = this.tokens.length;
+    const delta = new Int32Array(n + 1);
+    for (const [s, e] of spans) { delta[s]!++; delta[e]!--; }
+    const coveredBefore = new Int32Array(n + 1);
+    let depth = 0;
+    for (let i = 0; i < n; i++) {
+      depth += delta[i]!;
+      coveredBefore[i + 1] = coveredBefore[i]! + (depth > 0 ? 1 : 0);
+    }
+    for (let i = 0; i < n; i++) {
       const e = this.endAt(label, i);
-      if (e > i && !spans.some(([s, t]) => i < t && e > s)) return true;
+      if (e > i && coveredBefore[e]! - coveredBefore[i]! === 0) return true;
     }
     return false;
   }
@@ -283,11 +293,14 @@ export function detectCrisis(text: string): CrisisSignal | null {
     const violenceSpans: [number, number][] = [];
 
     const evaluate = (g: CompiledGroup) => {
-      const matches = uncoveredMatches(ends, g.patternLabel, g.exceptionLabel, n);
-      for (const [s, e] of matches) {
+      // Matches come by increasing start; furthest = the furthest end of an earlier one.
+      let furthest = -1;
+      for (const [s, e] of uncoveredMatches(ends, g.patternLabel, g.exceptionLabel, n)) {
         // A match inside a longer one of the same group ("suicide" in "pensé au suicide")
         // is read with it: the longer one's context decides.
-        if (matches.some(([s2, e2]) => s2 < s && e2 >= e)) continue;
+        const inside = furthest >= e;
+        if (e > furthest) furthest = e;
+        if (inside) continue;
         if (read.negated(s, c)) continue;
         const firstPersonInside = read.hasAny(c.firstPerson, s, e);
         const topicEnd = read.endingBefore(c.context.topic, s, TOPIC_REACH);
@@ -356,8 +369,10 @@ function attribute(found: Map<CrisisCategory, CrisisLevel>, read: Reader, c: Com
     set('abuse', sexual);
   }
   if (violence && !partner && !home) {
-    if (spans.some(([s]) => read.inClause(c.context.school, clause[s]!))) set('school_harassment', violence);
-    if (spans.some(([s]) => read.inClause(c.context.online, clause[s]!))) set('online_harassment', violence);
+    const school = read.clausesWith(c.context.school);
+    const online = read.clausesWith(c.context.online);
+    if (spans.some(([s]) => school.has(clause[s]!))) set('school_harassment', violence);
+    if (spans.some(([s]) => online.has(clause[s]!))) set('online_harassment', violence);
   }
   // Violence attributed to someone has its own lines; plain "violence" would add the same ones again.
   if (violence && (partner || home)) found.delete('violence');
