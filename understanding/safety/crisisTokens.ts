@@ -124,7 +124,9 @@ export function compileContractions(table: Record<string, string>): Contractions
   for (const [from, to] of Object.entries(table)) {
     const key = rawWords(from);
     const value = rawWords(to);
-    if (key.length !== 1 || value.length === 0) throw new Error(`crisis lexicon: bad contraction "${from}" -> "${to}"`);
+    // An empty expansion drops the word ("vraiment", "just"): intensifiers between a verb
+    // and its object ("je veux vraiment mourir") must not hide the pattern.
+    if (key.length !== 1 || (value.length === 0 && to.trim() !== '')) throw new Error(`crisis lexicon: bad contraction "${from}" -> "${to}"`);
     map.set(key[0]!, value);
   }
   return map;
@@ -153,7 +155,7 @@ export interface Sequence {
   source: string;
 }
 
-const MAX_VARIANTS_PER_PATTERN = 4096;
+const MAX_VARIANTS_PER_PATTERN = 16384;
 
 function parseWord(raw: string, contractions: Contractions, source: string): WordTest[] {
   if (raw === '#') return [{ kind: 'number' }];
