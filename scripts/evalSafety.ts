@@ -6,7 +6,7 @@
  */
 import { evaluateSafety, loadSafetyCorpus, ratio, type PartReport, type Rate } from '../eval/safety';
 import { SAFETY_TARGETS } from '../eval/safetyTargets';
-import { detectCrisis } from '../understanding/safety/detectCrisis';
+import { detectCrisis, detectCrisisRules } from '../understanding/safety/detectCrisis';
 
 const pct = (r: Rate) => `${(ratio(r) * 100).toFixed(1).padStart(5)}% (${r.hits}/${r.total})`;
 
@@ -33,6 +33,14 @@ const reports = evaluateSafety(items, detectCrisis);
 console.log(`safety corpus: ${items.length} messages (${items.filter((i) => i.level !== 'none').length} crisis, ${items.filter((i) => i.level === 'none').length} ordinary); tuning ${items.filter((i) => i.part === 'tuning').length}, held-out ${items.filter((i) => i.part === 'heldout').length}`);
 print(reports.tuning);
 print(reports.heldout);
+// The statistical second opinion measured against the rules alone, on the same messages.
+const rulesOnly = evaluateSafety(items, detectCrisisRules);
+console.log('\n== rules alone vs rules + model (recall / clear at once / full alerts / questions)');
+for (const part of ['tuning', 'heldout'] as const) {
+  const f = (r: PartReport) => `${pct(r.recall)}  ${pct(r.clearRecall)}  ${pct(r.falseAlarms)}  ${pct(r.questions)}`;
+  console.log(`${part.padEnd(8)} rules alone:    ${f(rulesOnly[part])}`);
+  console.log(`${part.padEnd(8)} rules + model:  ${f(reports[part])}`);
+}
 console.log('\ntargets (eval/safetyTargets.ts):', JSON.stringify(SAFETY_TARGETS));
 if (process.argv.includes('--misses')) {
   console.log('\n== tuning misses');

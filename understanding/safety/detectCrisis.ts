@@ -1,4 +1,6 @@
 import lexicon from './crisisLexicon.json';
+import modelJson from './crisisModel.json';
+import { loadModel, modelVerdict, type CrisisModelJson } from './crisisModel';
 import {
   addToTrie,
   compileContractions,
@@ -85,7 +87,7 @@ interface LexiconJson {
 interface CompiledGroup {
   id: string;
   categories: readonly CrisisCategory[];
-  level: CrisisLevel;
+  level: CrisisLevel | 'none';
   hyperbole: boolean;
   /** A figure of speech even when plain ("à la rue"): studies around it make it one. */
   figurative: boolean;
@@ -130,7 +132,9 @@ export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
     seen.add(g.id);
     if (g.patterns.length === 0) throw new Error(`crisis lexicon: group ${g.id} has no pattern`);
     const level = g.level ?? 'clear';
-    if (level !== 'clear' && level !== 'ambiguous') throw new Error(`crisis lexicon: bad level "${level}" in ${g.id}`);
+    if (level !== 'clear' && level !== 'ambiguous' && level !== 'none') throw new Error(`crisis lexicon: bad level "${level}" in ${g.id}`);
+    // 'none': known harmless idioms ("il abuse"): they raise nothing, and keep the model quiet.
+    if ((level === 'none') !== (g.categories.length === 0)) throw new Error(`crisis lexicon: ${g.id}: level none goes with no category, and only then`);
     addToTrie(trie, g.patterns.flatMap((p) => compilePattern(p, contractions)), 2 * i);
     addToTrie(trie, g.exceptions.flatMap((p) => compilePattern(p, contractions)), 2 * i + 1);
     return {
@@ -266,18 +270,54 @@ class Reader {
 const LEVEL_RANK: Record<CrisisLevel, number> = { ambiguous: 1, clear: 2 };
 const lower = (level: CrisisLevel | null): CrisisLevel | null => (level === 'clear' ? 'ambiguous' : null);
 
+const MODEL = loadModel(modelJson as CrisisModelJson);
+
 /**
+ * Which crisis categories a message may be about and how plainly, or null: the lexicon
+ * and its context rules first; when they find nothing, the statistical second opinion
+ * (crisisModel.ts) may still ask the gentle question or, when it is very sure, show the
+ * lines. Never throws.
+ */
+export function detectCrisis(text: string): CrisisSignal | null {
+  const read = readRules(text);
+  if (read.signal) return read.signal;
+  // Where a lexicon pattern matched and the context rules set it aside (an idiom, a
+  // negation, a topic), that was a decision: the model only speaks about words the
+  // lexicon does not know at all.
+  if (read.touched || read.tokens.length === 0) return null;
+  try {
+    return modelVerdict(MODEL, read.tokens);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The lexicon and context rules alone (measured against rules + model by eval:safety).
  * Which crisis categories a message may be about and how plainly, or null. Never throws:
  * on a failure that should not happen it answers null, since throwing here would take the
  * whole turn down with it and the bot could not even show its usual reply.
  */
-export function detectCrisis(text: string): CrisisSignal | null {
+export function detectCrisisRules(text: string): CrisisSignal | null {
+  return readRules(text).signal;
+}
+
+interface RulesReading {
+  signal: CrisisSignal | null;
+  /** Some lexicon pattern matched, whatever the context rules then decided. */
+  touched: boolean;
+  tokens: string[];
+}
+
+function readRules(text: string): RulesReading {
+  const nothing: RulesReading = { signal: null, touched: false, tokens: [] };
   try {
-    if (typeof text !== 'string' || text.length === 0) return null;
+    if (typeof text !== 'string' || text.length === 0) return nothing;
     const c = COMPILED;
     const { tokens, clause } = toTokenStream(text, c.contractions);
     const n = tokens.length;
-    if (n === 0) return null;
+    if (n === 0) return nothing;
+    let touched = false;
     const ends = longestMatches(tokens, c.trie, c.labelCount);
     const read = new Reader(tokens, clause, ends);
     const laughing = c.laughterEmoji.some((e) => text.includes(e)) || tokens.some((t) => c.laughter.has(t) || /^(ha){2,}h?$|^(ah){2,}$/.test(t));
@@ -295,6 +335,7 @@ export function detectCrisis(text: string): CrisisSignal | null {
     const evaluate = (g: CompiledGroup) => {
       // Matches come by increasing start; furthest = the furthest end of an earlier one.
       let furthest = -1;
+      for (let i = 0; i < n && !touched; i++) if (ends[g.patternLabel * n + i]! > i) touched = true;
       for (const [s, e] of uncoveredMatches(ends, g.patternLabel, g.exceptionLabel, n)) {
         // A match inside a longer one of the same group ("suicide" in "pensé au suicide")
         // is read with it: the longer one's context decides.
@@ -312,7 +353,7 @@ export function detectCrisis(text: string): CrisisSignal | null {
         const thirdEnd = read.endingBefore(c.context.thirdPerson, s, THIRD_PERSON_REACH);
         const someoneElse = !firstPersonInside && thirdEnd >= 0 && !read.hasAny(c.firstPerson, thirdEnd, s);
         for (const category of g.categories) {
-          let level: CrisisLevel | null = g.level;
+          let level: CrisisLevel | null = g.level === 'none' ? null : g.level;
           if (someoneElse && past && CLOSED_BY_SOMEONE_ELSES_PAST.has(category)) level = null;
           if (level && resolved) level = CLOSED_BY_RESOLUTION.has(category) ? null : lower(level);
           if (level && laughing && g.hyperbole) level = lower(level);
@@ -331,12 +372,12 @@ export function detectCrisis(text: string): CrisisSignal | null {
     for (const g of fallbacks) if (!g.unlessAnyOf.some((x) => found.has(x))) evaluate(g);
 
     attribute(found, read, c, violenceSpans, clause);
-    if (found.size === 0) return null;
+    if (found.size === 0) return { signal: null, touched, tokens };
     const categories = CRISIS_CATEGORIES.filter((x) => found.has(x));
     const level: CrisisLevel = categories.some((x) => found.get(x) === 'clear') ? 'clear' : 'ambiguous';
-    return { level, categories };
+    return { signal: { level, categories }, touched, tokens };
   } catch {
-    return null;
+    return nothing;
   }
 }
 
