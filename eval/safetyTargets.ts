@@ -5,7 +5,7 @@
  * improves; never lower them to let a lexicon edit through.
  *
  * Measured then: tuning part 100% recall, 100% clear at once, 0% full alerts, 0.6% questions;
- * held-out part 96.2% recall, 93.8% clear at once, 2.9% full alerts, 6.9% questions. The
+ * held-out part 96.2% recall, 93.8% clear at once, 2.9% full alerts, 4.6% questions. The
  * issue's goals on the held-out part (100% clear, >= 98% overall, <= 2% full alerts) are not
  * met yet: see docs/safety.md.
  */
@@ -17,5 +17,5 @@ export const SAFETY_TARGETS = {
   /** Ordinary lines given a full alert, at most. */
   falseAlarms: { tuning: 0, heldout: 0.03 },
   /** Ordinary lines given the gentle question, at most. */
-  questions: { tuning: 0.01, heldout: 0.07 },
+  questions: { tuning: 0.01, heldout: 0.05 },
 };
