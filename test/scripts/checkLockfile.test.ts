@@ -76,7 +76,7 @@ describe('checkLockfile (run before npm ci)', () => {
 
   it('rejects a link without its target', async () => {
     const lock = structuredClone(sound) as typeof sound & { packages: Record<string, unknown> };
-    lock.packages['node_modules/local'] = { link: true };
+    (lock.packages as Record<string, unknown>)['node_modules/local'] = { link: true };
     expect((await check(lock)).code).toBe(1);
   });
 
