@@ -132,3 +132,24 @@ export function evaluateSafety(items: SafetyItem[], detect: Detector): Record<Pa
   }
   return reports;
 }
+
+/**
+ * Plain form answers ("j'ai 17 ans", "Lyon", "jsp"), the bulk of real traffic, from the
+ * understanding corpus: how often the check alarms or asks on them. utterances.json also
+ * trains the statistical model (as negatives); heldout.json is never trained on.
+ */
+export function plainAnswers(file: 'utterances' | 'heldout'): string[] {
+  const p = path.join(__dirname, '..', 'test', 'fixtures', 'understanding', `${file}.json`);
+  return (JSON.parse(fs.readFileSync(p, 'utf8')) as { text: string }[]).map((u) => u.text);
+}
+
+export function plainRates(texts: string[], detect: Detector): { alarms: Rate; questions: Rate } {
+  const alarms = rate();
+  const questions = rate();
+  for (const t of texts) {
+    const got = detect(t);
+    add(alarms, got?.level === 'clear');
+    add(questions, got?.level === 'ambiguous');
+  }
+  return { alarms, questions };
+}

@@ -4,7 +4,7 @@
  * held-out part. `--misses` lists the tuning part's misses (never the held-out ones: the
  * held-out part must not be tuned on).
  */
-import { evaluateSafety, loadSafetyCorpus, ratio, type PartReport, type Rate } from '../eval/safety';
+import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, type PartReport, type Rate } from '../eval/safety';
 import { SAFETY_TARGETS } from '../eval/safetyTargets';
 import { detectCrisis, detectCrisisRules } from '../understanding/safety/detectCrisis';
 
@@ -40,6 +40,14 @@ for (const part of ['tuning', 'heldout'] as const) {
   const f = (r: PartReport) => `${pct(r.recall)}  ${pct(r.clearRecall)}  ${pct(r.falseAlarms)}  ${pct(r.questions)}`;
   console.log(`${part.padEnd(8)} rules alone:    ${f(rulesOnly[part])}`);
   console.log(`${part.padEnd(8)} rules + model:  ${f(reports[part])}`);
+}
+console.log('\n== plain form answers of the understanding corpus (full alerts / questions)');
+for (const file of ['utterances', 'heldout'] as const) {
+  const texts = plainAnswers(file);
+  for (const [label, detect] of [['rules alone', detectCrisisRules], ['rules + model', detectCrisis]] as const) {
+    const r = plainRates(texts, detect);
+    console.log(`${file.padEnd(11)} ${label.padEnd(14)} ${pct(r.alarms)}  ${pct(r.questions)}${file === 'utterances' ? '   (trains the model as negatives)' : ''}`);
+  }
 }
 console.log('\ntargets (eval/safetyTargets.ts):', JSON.stringify(SAFETY_TARGETS));
 if (process.argv.includes('--misses')) {

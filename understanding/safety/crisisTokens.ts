@@ -301,7 +301,7 @@ export function newTrie(): SequenceTrie {
  * cost is the number of words times the depth of the patterns (a dozen words), whatever
  * the text looks like.
  */
-export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number): Int32Array {
+export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number, seen?: Uint8Array): Int32Array {
   const n = tokens.length;
   const out = new Int32Array(labelCount * n).fill(-1);
   const nodes: SequenceTrie[] = [];
@@ -318,6 +318,7 @@ export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: n
         if ((e.atStart && i !== 0) || (e.atEnd && at !== n)) continue;
         const k = e.label * n + i;
         if (at > out[k]!) out[k] = at;
+        if (seen && at > i) seen[e.label] = 1;
       }
       if (at >= n) continue;
       const w = tokens[at]!;

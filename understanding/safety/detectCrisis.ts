@@ -193,7 +193,13 @@ class Reader {
     private readonly tokens: readonly string[],
     private readonly clause: readonly number[],
     private readonly ends: Int32Array,
+    private readonly seen: Uint8Array,
   ) {}
+
+  /** Whether the label matched anywhere (from the walk itself). */
+  matched(label: number): boolean {
+    return this.seen[label] === 1;
+  }
 
   private endAt(label: number, i: number): number {
     return this.ends[label * this.tokens.length + i]!;
@@ -201,13 +207,13 @@ class Reader {
 
   /** Some match of a context pattern anywhere in the message. */
   any(label: number): boolean {
-    for (let i = 0; i < this.tokens.length; i++) if (this.endAt(label, i) > i) return true;
-    return false;
+    return this.seen[label] === 1;
   }
 
   /** A match of the context pattern ending at or before `start`, in the same clause, at most `reach` words before. Returns its end or -1. */
   endingBefore(label: number, start: number, reach: number): number {
     let best = -1;
+    if (this.seen[label] !== 1) return best;
     for (let i = Math.max(0, start - reach); i < start; i++) {
       if (this.clause[i] !== this.clause[start]) continue;
       const e = this.endAt(label, i);
@@ -218,6 +224,7 @@ class Reader {
 
   /** A match of the context pattern starting within `reach` words after `end`, same clause. */
   startingAfter(label: number, end: number, reach: number, clauseOf: number): boolean {
+    if (this.seen[label] !== 1) return false;
     for (let i = end; i < Math.min(this.tokens.length, end + reach); i++) {
       if (this.clause[i] !== clauseOf) return false;
       if (this.endAt(label, i) > i) return true;
@@ -318,8 +325,11 @@ function readRules(text: string): RulesReading {
     const n = tokens.length;
     if (n === 0) return nothing;
     let touched = false;
-    const ends = longestMatches(tokens, c.trie, c.labelCount);
-    const read = new Reader(tokens, clause, ends);
+    // seen[label]: some match of that label exists, so groups and context lists that match
+    // nothing cost nothing more.
+    const seen = new Uint8Array(c.labelCount);
+    const ends = longestMatches(tokens, c.trie, c.labelCount, seen);
+    const read = new Reader(tokens, clause, ends, seen);
     const laughing = c.laughterEmoji.some((e) => text.includes(e)) || tokens.some((t) => c.laughter.has(t) || /^(ha){2,}h?$|^(ah){2,}$/.test(t));
     const resolved = read.any(c.context.resolved);
     const past = read.any(c.context.past);
@@ -333,9 +343,10 @@ function readRules(text: string): RulesReading {
     const violenceSpans: [number, number][] = [];
 
     const evaluate = (g: CompiledGroup) => {
+      if (!read.matched(g.patternLabel)) return;
+      touched = true;
       // Matches come by increasing start; furthest = the furthest end of an earlier one.
       let furthest = -1;
-      for (let i = 0; i < n && !touched; i++) if (ends[g.patternLabel * n + i]! > i) touched = true;
       for (const [s, e] of uncoveredMatches(ends, g.patternLabel, g.exceptionLabel, n)) {
         // A match inside a longer one of the same group ("suicide" in "pensé au suicide")
         // is read with it: the longer one's context decides.

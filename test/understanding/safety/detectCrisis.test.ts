@@ -253,15 +253,21 @@ describe('detectCrisis: robustness', () => {
     'm\'a '.repeat(5000),
   ];
   it.each(adversarial.map((s) => [s.slice(0, 20), s]))('is fast on %s...', (_label, text) => {
-    detectCrisis(text); // warm-up: the first call pays for JIT, not for the input
-    // Best of three: backtracking would be slow every time, a GC pause only once.
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const start = process.hrtime.bigint();
-      detectCrisis(text);
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    expect(best).toBeLessThan(50);
+    // Best of three: backtracking would be slow every time, a GC pause only once. Measured
+    // against reading the same text into words in the same run, so a loaded machine (CI
+    // shares its cores) slows both: backtracking would be thousands of times slower.
+    const best = (fn: () => unknown) => {
+      fn(); // warm-up: the first call pays for JIT, not for the input
+      let b = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const start = process.hrtime.bigint();
+        fn();
+        b = Math.min(b, Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return b;
+    };
+    const words = best(() => crisisWords(text));
+    expect(best(() => detectCrisis(text))).toBeLessThan(Math.max(200, 60 * words));
   });
 
   it('never throws and answers null or known categories on any string', () => {

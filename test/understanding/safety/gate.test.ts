@@ -1,4 +1,4 @@
-import { evaluateSafety, loadSafetyCorpus, ratio, splitOf, type PartReport } from '../../../eval/safety';
+import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, splitOf, type PartReport } from '../../../eval/safety';
 import { SAFETY_TARGETS } from '../../../eval/safetyTargets';
 import { detectCrisis } from '../../../understanding/safety/detectCrisis';
 
@@ -47,5 +47,13 @@ describe.each(['tuning', 'heldout'] as const)('safety check on the %s part', (pa
   });
   it(`asks the gentle question on at most ${SAFETY_TARGETS.questions[part] * 100}% of ordinary messages`, () => {
     expect(ratio(r.questions)).toBeLessThanOrEqual(SAFETY_TARGETS.questions[part]);
+  });
+});
+
+describe('safety check on plain form answers (understanding corpus, held-out file)', () => {
+  const r = plainRates(plainAnswers('heldout'), detectCrisis);
+  it('never alarms and rarely asks', () => {
+    expect(ratio(r.alarms)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.alarms);
+    expect(ratio(r.questions)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.questions);
   });
 });
