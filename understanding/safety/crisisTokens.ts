@@ -140,13 +140,15 @@ export function compileContractions(table: Record<string, string>): Contractions
  *   word? (..)? optional
  *   ~  ~2       any one word (or up to two) in between, possibly none
  *   #           a number written in digits ("j'ai pris 20 cachets")
+ *   @name       any word of the word class "name" (lexicon "classes"): one trie edge
+ *               instead of one path per word, so long lists cost nothing at load
  *   ^  $        start / end of the message
  *   Nested parentheses are not supported; "~N" takes one digit.
  * Patterns are expanded into plain word sequences when the module loads and merged into
  * one trie, so matching is one walk of the text: no backtracking over the text.
  */
 
-type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' } | { kind: 'number' };
+type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' } | { kind: 'number' } | { kind: 'class'; name: string };
 
 export interface Sequence {
   tests: readonly WordTest[];
@@ -159,6 +161,10 @@ const MAX_VARIANTS_PER_PATTERN = 16384;
 
 function parseWord(raw: string, contractions: Contractions, source: string): WordTest[] {
   if (raw === '#') return [{ kind: 'number' }];
+  if (raw.startsWith('@')) {
+    if (!/^@[a-z]+$/.test(raw)) throw new Error(`crisis lexicon: bad class "${raw}" in "${source}"`);
+    return [{ kind: 'class', name: raw.slice(1) }];
+  }
   const isPrefix = raw.endsWith('*');
   const body = isPrefix ? raw.slice(0, -1) : raw;
   const words = rawWords(body);
@@ -252,12 +258,14 @@ export interface SequenceTrie {
   any: SequenceTrie | undefined;
   /** Next node for a word made of digits only. */
   number: SequenceTrie | undefined;
+  /** Next nodes for words of a class, by class name. */
+  classes: Map<string, SequenceTrie>;
   /** The sequences ending here (one may end inside another), by label and anchors. */
   ends: { label: number; atStart: boolean; atEnd: boolean }[];
 }
 
 function emptyNode(): SequenceTrie {
-  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, number: undefined, ends: [] };
+  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, number: undefined, classes: new Map(), ends: [] };
 }
 
 /** Adds sequences under a label (the caller's meaning: "group 2, exceptions"). */
@@ -273,6 +281,15 @@ export function addToTrie(root: SequenceTrie, sequences: Iterable<Sequence>, lab
       if (t.kind === 'number') {
         node.number ??= emptyNode();
         node = node.number;
+        continue;
+      }
+      if (t.kind === 'class') {
+        let next = node.classes.get(t.name);
+        if (!next) {
+          next = emptyNode();
+          node.classes.set(t.name, next);
+        }
+        node = next;
         continue;
       }
       const map = t.kind === 'exact' ? node.exact : node.stems;
@@ -301,7 +318,42 @@ export function newTrie(): SequenceTrie {
  * cost is the number of words times the depth of the patterns (a dozen words), whatever
  * the text looks like.
  */
-export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number, seen?: Uint8Array): Int32Array {
+/** Word classes for "@name" in patterns: exact words and stems, canonical. */
+export interface WordClasses {
+  has(name: string): boolean;
+  /** Whether the (canonical) word belongs to the class. */
+  test(name: string, word: string): boolean;
+}
+
+export function compileWordClasses(table: Record<string, string[]>, contractions: Contractions): WordClasses {
+  const classes = new Map<string, { exact: Set<string>; stems: string[] }>();
+  for (const [name, words] of Object.entries(table)) {
+    if (!/^[a-z]+$/.test(name)) throw new Error(`crisis lexicon: bad class name "${name}"`);
+    const exact = new Set<string>();
+    const stems: string[] = [];
+    for (const raw of words) {
+      const isPrefix = raw.endsWith('*');
+      const ws = rawWords(isPrefix ? raw.slice(0, -1) : raw);
+      if (ws.length !== 1) throw new Error(`crisis lexicon: class ${name}: "${raw}" must be one word`);
+      if (isPrefix) {
+        if (ws[0]!.length < 3) throw new Error(`crisis lexicon: class ${name}: stem "${raw}" too short`);
+        stems.push(ws[0]!);
+      } else for (const x of contractions.get(ws[0]!) ?? [ws[0]!]) exact.add(x);
+    }
+    classes.set(name, { exact, stems });
+  }
+  return {
+    has: (name) => classes.has(name),
+    test: (name, word) => {
+      const c = classes.get(name);
+      return !!c && (c.exact.has(word) || c.stems.some((st) => word.startsWith(st)));
+    },
+  };
+}
+
+const NO_CLASSES: WordClasses = { has: () => false, test: () => false };
+
+export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number, seen?: Uint8Array, classes: WordClasses = NO_CLASSES): Int32Array {
   const n = tokens.length;
   const out = new Int32Array(labelCount * n).fill(-1);
   const nodes: SequenceTrie[] = [];
@@ -342,6 +394,12 @@ export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: n
       if (node.number && isDigits(w)) {
         nodes.push(node.number);
         positions.push(at + 1);
+      }
+      for (const [name, next] of node.classes) {
+        if (classes.test(name, w)) {
+          nodes.push(next);
+          positions.push(at + 1);
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import {
   addToTrie,
   compileContractions,
   compilePattern,
+  compileWordClasses,
   longestMatches,
   newTrie,
   rawWords,
@@ -13,6 +14,7 @@ import {
   uncoveredMatches,
   type Contractions,
   type SequenceTrie,
+  type WordClasses,
 } from './crisisTokens';
 
 /**
@@ -80,6 +82,7 @@ interface ContextJson {
 
 interface LexiconJson {
   contractions: Record<string, string>;
+  classes?: Record<string, string[]>;
   groups: LexiconGroupJson[];
   context: ContextJson;
 }
@@ -99,6 +102,7 @@ interface CompiledGroup {
 
 interface CompiledLexicon {
   contractions: Contractions;
+  classes: WordClasses;
   groups: CompiledGroup[];
   trie: SequenceTrie;
   labelCount: number;
@@ -125,8 +129,13 @@ function wordSet(values: unknown, name: string, contractions: Contractions): Set
 /** Compiles the lexicon; throws on a malformed lexicon so a bad edit fails the tests, not a conversation. */
 export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
   const contractions = compileContractions(json.contractions);
+  const classes = compileWordClasses(json.classes ?? {}, contractions);
   const trie = newTrie();
   const seen = new Set<string>();
+  const checkClasses = (p: string) => {
+    for (const m of p.matchAll(/@([a-z]+)/g)) if (!classes.has(m[1]!)) throw new Error(`crisis lexicon: unknown class @${m[1]} in "${p}"`);
+    return p;
+  };
   const groups = json.groups.map((g, i): CompiledGroup => {
     if (seen.has(g.id)) throw new Error(`crisis lexicon: duplicate group ${g.id}`);
     seen.add(g.id);
@@ -135,8 +144,8 @@ export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
     if (level !== 'clear' && level !== 'ambiguous' && level !== 'none') throw new Error(`crisis lexicon: bad level "${level}" in ${g.id}`);
     // 'none': known harmless idioms ("il abuse"): they raise nothing, and keep the model quiet.
     if ((level === 'none') !== (g.categories.length === 0)) throw new Error(`crisis lexicon: ${g.id}: level none goes with no category, and only then`);
-    addToTrie(trie, g.patterns.flatMap((p) => compilePattern(p, contractions)), 2 * i);
-    addToTrie(trie, g.exceptions.flatMap((p) => compilePattern(p, contractions)), 2 * i + 1);
+    addToTrie(trie, g.patterns.flatMap((p) => compilePattern(checkClasses(p), contractions)), 2 * i);
+    addToTrie(trie, g.exceptions.flatMap((p) => compilePattern(checkClasses(p), contractions)), 2 * i + 1);
     return {
       id: g.id,
       categories: g.categories.map((c) => asCategory(c, g.id)),
@@ -159,6 +168,7 @@ export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
   }
   return {
     contractions,
+    classes,
     groups,
     trie,
     labelCount: label,
@@ -328,7 +338,7 @@ function readRules(text: string): RulesReading {
     // seen[label]: some match of that label exists, so groups and context lists that match
     // nothing cost nothing more.
     const seen = new Uint8Array(c.labelCount);
-    const ends = longestMatches(tokens, c.trie, c.labelCount, seen);
+    const ends = longestMatches(tokens, c.trie, c.labelCount, seen, c.classes);
     const read = new Reader(tokens, clause, ends, seen);
     const laughing = c.laughterEmoji.some((e) => text.includes(e)) || tokens.some((t) => c.laughter.has(t) || /^(ha){2,}h?$|^(ah){2,}$/.test(t));
     const resolved = read.any(c.context.resolved);
