@@ -4,8 +4,8 @@ import type { Msg } from '../dialogs/Msg';
 import { StorageConflictError } from '../db/PrismaStorage';
 import { langFromLocale } from '../locales/i18n';
 import type { Lang } from '../intake/vocabulary';
-import { detectCrisis } from '../understanding/safety/detectCrisis';
 import { ConversationStore } from './ConversationStore';
+import { SafetyHook } from './SafetyHook';
 import { pseudonym, type Logger } from './log';
 import { toActivities, type Renderer } from './renderMessages';
 import { TurnLimiter } from './TurnLimiter';
@@ -26,6 +26,7 @@ export const DEFAULT_MAX_CONCURRENT_TURNS = 10;
  */
 export class IntakeBot {
   private readonly queue = new TurnQueue();
+  private readonly safety: SafetyHook;
   readonly limiter: TurnLimiter;
 
   constructor(
@@ -36,6 +37,7 @@ export class IntakeBot {
     options: { maxConcurrentTurns?: number } = {},
   ) {
     this.limiter = new TurnLimiter(options.maxConcurrentTurns ?? DEFAULT_MAX_CONCURRENT_TURNS);
+    this.safety = new SafetyHook(dialog, render, log);
   }
 
   async run(context: TurnContext): Promise<void> {
@@ -85,13 +87,8 @@ export class IntakeBot {
   private async onMessage(context: TurnContext, key: string, state: Awaited<ReturnType<ConversationStore['load']>>['state'], lang: Lang): Promise<TurnResult> {
     const a = context.activity;
     const text = typeof a.text === 'string' ? a.text : '';
-    const crisis = detectCrisis(text);
-    if (crisis) {
-      // Only the categories are logged: never what was written.
-      this.log('warn', 'crisis.detected', { conv: pseudonym(key), categories: crisis.categories.join(',') });
-      return this.dialog.onCrisis(state, crisis, lang);
-    }
-    return this.dialog.onMessage(
+    // The safety check comes first and may answer instead of the form (bots/SafetyHook).
+    return this.safety.onMessage(
       state,
       {
         text,

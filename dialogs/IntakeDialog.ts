@@ -125,12 +125,17 @@ export class IntakeDialog {
     // A pending "are you sure?" must not be answered by whatever comes after the help lines.
     delete state.confirming;
     state.lastActivityAt = this.deps.now().toISOString();
-    const lines = helpLinesFor(signal.categories).map((l) => msg(l.textKey));
+    const lines = helpLinesFor(signal.categories, { age: state.draft.age }).map((l) => msg(l.textKey));
     const canContinue = state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'consent' || state.phase === 'new';
     const offer: Msg = canContinue
       ? { key: 'safety.offerContinue', choices: [{ code: 'continue', label: msg('safety.continue') }] }
       : msg('safety.notEmergency');
     return { state, out: [msg('safety.intro'), ...lines, offer] };
+  }
+
+  /** The form where it was: what is pending asked again (after the safety question). */
+  resume(state: IntakeState): Msg[] {
+    return this.reaskStep(state);
   }
 
   private async route(state: IntakeState, input: TurnInput, out: Msg[], silentFor: number): Promise<TurnResult | void> {

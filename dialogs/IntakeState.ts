@@ -1,6 +1,7 @@
 import type { Draft } from '../intake/Draft';
 import type { Place } from '../intake/MentoringRequest';
 import type { Lang } from '../intake/vocabulary';
+import type { CrisisCategory } from '../understanding/safety/detectCrisis';
 import type { Slots } from '../understanding/understand';
 
 export type { Draft };
@@ -51,6 +52,12 @@ export interface IntakeState {
   confirming?: Confirmation;
   /** The form is paused after a crisis message until the young person continues. */
   crisisPause?: boolean;
+  /**
+   * One gentle question asked after an ambiguous message (bots/SafetyHook): the categories
+   * it may be about, to show the right lines if the answer is not "my studies / I'm fine".
+   * Never the message itself.
+   */
+  safetyCheck?: { categories: CrisisCategory[] };
   /** What was proposed, to understand the choice (names and ids only). */
   proposal?: { options: { programmeId: string; associationName: string }[] };
   /**

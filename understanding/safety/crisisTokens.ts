@@ -80,13 +80,42 @@ export function rawWords(text: string): string[] {
 
 /** rawWords, then each contraction expanded ("jveux" -> "je veux", "g" -> "je ai"). */
 export function toTokens(text: string, contractions: Contractions): string[] {
-  const out: string[] = [];
-  for (const w of rawWords(text)) {
-    const expansion = contractions.get(w);
-    if (expansion) for (const x of expansion) out.push(x);
-    else out.push(w);
+  return toTokenStream(text, contractions).tokens;
+}
+
+/** Canonical words and, for each, the clause it sits in (clauses end at . , ; : ! ? and line breaks). */
+export interface TokenStream {
+  tokens: string[];
+  clause: number[];
+}
+
+// Characters that end a clause: context words ("pas", "prévention", "mdr") only reach
+// across the words of their own clause, so "I'm not ok, I want to die" keeps its danger.
+const CLAUSE_END = new Set([46, 44, 59, 58, 33, 63, 10, 13, 8230]);
+
+/** toTokens with clause numbers, from one pass over the text. */
+export function toTokenStream(text: string, contractions: Contractions): TokenStream {
+  const tokens: string[] = [];
+  const clause: number[] = [];
+  if (typeof text !== 'string' || text.length === 0) return { tokens, clause };
+  let current = 0;
+  let sawWord = false;
+  // Punctuation ends a clause only when followed by a space or the end: "su!cide" and
+  // "m.o.u.r.i.r" stay one word for rawWords.
+  for (const piece of text.split(/([.,;:!?\u2026]+(?=\s|$)|[\n\r]+)/)) {
+    if (piece.length > 0 && CLAUSE_END.has(piece.charCodeAt(0))) {
+      if (sawWord) current++;
+      sawWord = false;
+      continue;
+    }
+    for (const w of rawWords(piece)) {
+      sawWord = true;
+      const expansion = contractions.get(w);
+      if (expansion) for (const x of expansion) { tokens.push(x); clause.push(current); }
+      else { tokens.push(w); clause.push(current); }
+    }
   }
-  return out;
+  return { tokens, clause };
 }
 
 /** Builds the contraction table from data, canonicalising both sides. */
@@ -95,7 +124,9 @@ export function compileContractions(table: Record<string, string>): Contractions
   for (const [from, to] of Object.entries(table)) {
     const key = rawWords(from);
     const value = rawWords(to);
-    if (key.length !== 1 || value.length === 0) throw new Error(`crisis lexicon: bad contraction "${from}" -> "${to}"`);
+    // An empty expansion drops the word ("vraiment", "just"): intensifiers between a verb
+    // and its object ("je veux vraiment mourir") must not hide the pattern.
+    if (key.length !== 1 || (value.length === 0 && to.trim() !== '')) throw new Error(`crisis lexicon: bad contraction "${from}" -> "${to}"`);
     map.set(key[0]!, value);
   }
   return map;
@@ -108,13 +139,16 @@ export function compileContractions(table: Record<string, string>): Contractions
  *   (a|b c)     alternatives, each one or more words
  *   word? (..)? optional
  *   ~  ~2       any one word (or up to two) in between, possibly none
+ *   #           a number written in digits ("j'ai pris 20 cachets")
+ *   @name       any word of the word class "name" (lexicon "classes"): one trie edge
+ *               instead of one path per word, so long lists cost nothing at load
  *   ^  $        start / end of the message
  *   Nested parentheses are not supported; "~N" takes one digit.
  * Patterns are expanded into plain word sequences when the module loads and merged into
  * one trie, so matching is one walk of the text: no backtracking over the text.
  */
 
-type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' };
+type WordTest = { kind: 'exact'; word: string } | { kind: 'prefix'; stem: string } | { kind: 'any' } | { kind: 'number' } | { kind: 'class'; name: string };
 
 export interface Sequence {
   tests: readonly WordTest[];
@@ -123,9 +157,14 @@ export interface Sequence {
   source: string;
 }
 
-const MAX_VARIANTS_PER_PATTERN = 4096;
+const MAX_VARIANTS_PER_PATTERN = 16384;
 
 function parseWord(raw: string, contractions: Contractions, source: string): WordTest[] {
+  if (raw === '#') return [{ kind: 'number' }];
+  if (raw.startsWith('@')) {
+    if (!/^@[a-z]+$/.test(raw)) throw new Error(`crisis lexicon: bad class "${raw}" in "${source}"`);
+    return [{ kind: 'class', name: raw.slice(1) }];
+  }
   const isPrefix = raw.endsWith('*');
   const body = isPrefix ? raw.slice(0, -1) : raw;
   const words = rawWords(body);
@@ -217,12 +256,16 @@ export interface SequenceTrie {
   /** Distinct stem lengths at this node, so a word is cut only at lengths that exist. */
   stemLengths: number[];
   any: SequenceTrie | undefined;
+  /** Next node for a word made of digits only. */
+  number: SequenceTrie | undefined;
+  /** Next nodes for words of a class, by class name. */
+  classes: Map<string, SequenceTrie>;
   /** The sequences ending here (one may end inside another), by label and anchors. */
   ends: { label: number; atStart: boolean; atEnd: boolean }[];
 }
 
 function emptyNode(): SequenceTrie {
-  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, ends: [] };
+  return { exact: new Map(), stems: new Map(), stemLengths: [], any: undefined, number: undefined, classes: new Map(), ends: [] };
 }
 
 /** Adds sequences under a label (the caller's meaning: "group 2, exceptions"). */
@@ -233,6 +276,20 @@ export function addToTrie(root: SequenceTrie, sequences: Iterable<Sequence>, lab
       if (t.kind === 'any') {
         node.any ??= emptyNode();
         node = node.any;
+        continue;
+      }
+      if (t.kind === 'number') {
+        node.number ??= emptyNode();
+        node = node.number;
+        continue;
+      }
+      if (t.kind === 'class') {
+        let next = node.classes.get(t.name);
+        if (!next) {
+          next = emptyNode();
+          node.classes.set(t.name, next);
+        }
+        node = next;
         continue;
       }
       const map = t.kind === 'exact' ? node.exact : node.stems;
@@ -261,7 +318,42 @@ export function newTrie(): SequenceTrie {
  * cost is the number of words times the depth of the patterns (a dozen words), whatever
  * the text looks like.
  */
-export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number): Int32Array {
+/** Word classes for "@name" in patterns: exact words and stems, canonical. */
+export interface WordClasses {
+  has(name: string): boolean;
+  /** Whether the (canonical) word belongs to the class. */
+  test(name: string, word: string): boolean;
+}
+
+export function compileWordClasses(table: Record<string, string[]>, contractions: Contractions): WordClasses {
+  const classes = new Map<string, { exact: Set<string>; stems: string[] }>();
+  for (const [name, words] of Object.entries(table)) {
+    if (!/^[a-z]+$/.test(name)) throw new Error(`crisis lexicon: bad class name "${name}"`);
+    const exact = new Set<string>();
+    const stems: string[] = [];
+    for (const raw of words) {
+      const isPrefix = raw.endsWith('*');
+      const ws = rawWords(isPrefix ? raw.slice(0, -1) : raw);
+      if (ws.length !== 1) throw new Error(`crisis lexicon: class ${name}: "${raw}" must be one word`);
+      if (isPrefix) {
+        if (ws[0]!.length < 3) throw new Error(`crisis lexicon: class ${name}: stem "${raw}" too short`);
+        stems.push(ws[0]!);
+      } else for (const x of contractions.get(ws[0]!) ?? [ws[0]!]) exact.add(x);
+    }
+    classes.set(name, { exact, stems });
+  }
+  return {
+    has: (name) => classes.has(name),
+    test: (name, word) => {
+      const c = classes.get(name);
+      return !!c && (c.exact.has(word) || c.stems.some((st) => word.startsWith(st)));
+    },
+  };
+}
+
+const NO_CLASSES: WordClasses = { has: () => false, test: () => false };
+
+export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: number, seen?: Uint8Array, classes: WordClasses = NO_CLASSES): Int32Array {
   const n = tokens.length;
   const out = new Int32Array(labelCount * n).fill(-1);
   const nodes: SequenceTrie[] = [];
@@ -278,6 +370,7 @@ export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: n
         if ((e.atStart && i !== 0) || (e.atEnd && at !== n)) continue;
         const k = e.label * n + i;
         if (at > out[k]!) out[k] = at;
+        if (seen && at > i) seen[e.label] = 1;
       }
       if (at >= n) continue;
       const w = tokens[at]!;
@@ -297,6 +390,16 @@ export function longestMatches(tokens: Tokens, root: SequenceTrie, labelCount: n
       if (node.any) {
         nodes.push(node.any);
         positions.push(at + 1);
+      }
+      if (node.number && isDigits(w)) {
+        nodes.push(node.number);
+        positions.push(at + 1);
+      }
+      for (const [name, next] of node.classes) {
+        if (classes.test(name, w)) {
+          nodes.push(next);
+          positions.push(at + 1);
+        }
       }
     }
   }
@@ -319,4 +422,30 @@ export function hasUncoveredMatch(ends: Int32Array, found: number, excluded: num
     if (f > i && furthest < f) return true;
   }
   return false;
+}
+
+function isDigits(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The matches of `found` that no match of `excluded` fully covers, as [start, end) pairs
+ * (the longest match at each start). Same rule as hasUncoveredMatch, but the caller gets
+ * each match to read its context.
+ */
+export function uncoveredMatches(ends: Int32Array, found: number, excluded: number, n: number): [number, number][] {
+  const out: [number, number][] = [];
+  let furthest = -1;
+  for (let i = 0; i < n; i++) {
+    const ex = ends[excluded * n + i]!;
+    if (ex > furthest) furthest = ex;
+    const f = ends[found * n + i]!;
+    if (f > i && furthest < f) out.push([i, f]);
+  }
+  return out;
 }

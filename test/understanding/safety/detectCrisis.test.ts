@@ -1,131 +1,133 @@
-import { CRISIS_CATEGORIES, compileCrisisLexicon, crisisWords, detectCrisis, type CrisisCategory } from '../../../understanding/safety/detectCrisis';
+import { CRISIS_CATEGORIES, compileCrisisLexicon, crisisWords, detectCrisis, type CrisisCategory, type CrisisLevel } from '../../../understanding/safety/detectCrisis';
 import fc from 'fast-check';
 import lexicon from '../../../understanding/safety/crisisLexicon.json';
 
-type Row = [text: string, expected: CrisisCategory[]];
+type Row = [text: string, level: CrisisLevel, expected: CrisisCategory[]];
 
-// Expected categories are exact (in CRISIS_CATEGORIES order): an extra category is a
-// change worth seeing in review, even when it is harmless.
+// Expected level and categories are exact (in CRISIS_CATEGORIES order): an extra category
+// is a change worth seeing in review, even when it is harmless. Issue 19 split the old
+// categories: sexual violence has its own (was "abuse"), violence at home is "abuse",
+// a swallowed box of pills is "overdose"; figures of speech ("envie d'en finir") ask first.
 const POSITIVES: Row[] = [
   // suicide, French
-  ['je veux me suicider', ['suicide']],
-  ["j'ai pensé au suicide cette semaine", ['suicide']],
-  ['des fois je veux me tuer', ['suicide']],
-  ["j'ai envie de mourir", ['suicide']],
-  ['je veux mourir', ['suicide']],
-  ['jveux mourir', ['suicide']],
-  ['jveu mouriiiir', ['suicide']],
-  ['g envie 2 mourir', ['suicide']],
-  ["j'ai envie d'en finir", ['suicide']],
-  ['je voudrais en finir avec la vie', ['suicide']],
-  ["j'ai plus envie de vivre", ['suicide']],
-  ['g pu envi de vivr', ['suicide']],
-  ['JE VEUX PLUS VIVRE', ['suicide']],
-  ["j'pense à mourir tout le temps", ['suicide']],
-  ["jvais m'tuer", ['suicide']],
-  ['jvx me tué ce soir', ['suicide']],
-  ["j'ai des idées noires", ['suicide']],
-  ['ils seraient mieux sans moi', ['suicide']],
-  ["ma vie n'a plus de sens", ['suicide']],
-  ["j'ai envie de disparaître pour toujours", ['suicide']],
-  ["je pense à me foutre en l'air", ['suicide']],
-  ['je vais sauter du pont', ['suicide']],
-  ['je veux mettre fin à mes jours', ['suicide']],
-  ["j'ai déjà fait une TS", ['suicide']],
-  ['mon pote veut mourir je sais pas quoi faire', ['suicide']],
-  ['mon amie veut se suicider', ['suicide']],
-  ["j'en peux plus de cette vie", ['suicide']],
-  ['jsuis fatigué de tout, jveux dormir et plus me réveiller', ['suicide']],
-  ["j'ai avalé toute la boîte de doliprane", ['suicide']],
-  ['su1c1de', ['suicide']],
-  ['sui\u200bcide', ['suicide']],
-  ['Ｓｕｉｃｉｄｅ', ['suicide']],
+  ['je veux me suicider', 'clear', ['suicide']],
+  ["j'ai pensé au suicide cette semaine", 'clear', ['suicide']],
+  ['des fois je veux me tuer', 'clear', ['suicide']],
+  ["j'ai envie de mourir", 'clear', ['suicide']],
+  ['je veux mourir', 'clear', ['suicide']],
+  ['jveux mourir', 'clear', ['suicide']],
+  ['jveu mouriiiir', 'clear', ['suicide']],
+  ['g envie 2 mourir', 'clear', ['suicide']],
+  ["j'ai envie d'en finir", 'ambiguous', ['suicide']],
+  ['je voudrais en finir avec la vie', 'clear', ['suicide']],
+  ["j'ai plus envie de vivre", 'clear', ['suicide']],
+  ['g pu envi de vivr', 'clear', ['suicide']],
+  ['JE VEUX PLUS VIVRE', 'clear', ['suicide']],
+  ["j'pense à mourir tout le temps", 'clear', ['suicide']],
+  ["jvais m'tuer", 'clear', ['suicide']],
+  ['jvx me tué ce soir', 'clear', ['suicide']],
+  ["j'ai des idées noires", 'clear', ['suicide']],
+  ['ils seraient mieux sans moi', 'clear', ['suicide']],
+  ["ma vie n'a plus de sens", 'clear', ['suicide']],
+  ["j'ai envie de disparaître pour toujours", 'clear', ['suicide']],
+  ["je pense à me foutre en l'air", 'clear', ['suicide']],
+  ['je vais sauter du pont', 'clear', ['suicide']],
+  ['je veux mettre fin à mes jours', 'clear', ['suicide']],
+  ["j'ai déjà fait une TS", 'clear', ['suicide']],
+  ['mon pote veut mourir je sais pas quoi faire', 'clear', ['suicide']],
+  ['mon amie veut se suicider', 'clear', ['suicide']],
+  ["j'en peux plus de cette vie", 'clear', ['suicide']],
+  ['jsuis fatigué de tout, jveux dormir et plus me réveiller', 'clear', ['suicide']],
+  ["j'ai avalé toute la boîte de doliprane", 'clear', ['overdose']],
+  ['su1c1de', 'clear', ['suicide']],
+  ['sui\u200bcide', 'clear', ['suicide']],
+  ['Ｓｕｉｃｉｄｅ', 'clear', ['suicide']],
   // suicide, English and teen spelling
-  ['I want to kill myself', ['suicide']],
-  ['i want to die', ['suicide']],
-  ['i just wanna die', ['suicide']],
-  ['sometimes I want to end it all', ['suicide']],
-  ['kms', ['suicide']],
-  ['thinking about unaliving myself', ['suicide']],
-  ['i dont want to live anymore', ['suicide']],
-  ['everyone would be better off without me', ['suicide']],
-  ['i feel suicidal', ['suicide']],
-  ['she said she would kill herself', ['suicide']],
+  ['I want to kill myself', 'clear', ['suicide']],
+  ['i want to die', 'clear', ['suicide']],
+  ['i just wanna die', 'clear', ['suicide']],
+  ['sometimes I want to end it all', 'clear', ['suicide']],
+  ['kms', 'clear', ['suicide']],
+  ['thinking about unaliving myself', 'clear', ['suicide']],
+  ['i dont want to live anymore', 'clear', ['suicide']],
+  ['everyone would be better off without me', 'clear', ['suicide']],
+  ['i feel suicidal', 'clear', ['suicide']],
+  ['she said she would kill herself', 'clear', ['suicide']],
   // self-harm
-  ['je me scarifie depuis 3 mois', ['self_harm']],
-  ['la scarification ça me calme', ['self_harm']],
-  ['je me coupe le soir', ['self_harm']],
-  ['jme coupe', ['self_harm']],
-  ["j'ai envie de me faire du mal", ['self_harm']],
-  ['je me fais du mal', ['self_harm']],
-  ['je me brûle exprès', ['self_harm']],
-  ['je me tape la tête contre le mur', ['self_harm']],
-  ['I self harm', ['self_harm']],
-  ["I've been cutting myself", ['self_harm']],
-  ['I hurt myself on purpose', ['self_harm']],
+  ['je me scarifie depuis 3 mois', 'clear', ['self_harm']],
+  ['la scarification ça me calme', 'clear', ['self_harm']],
+  ['je me coupe le soir', 'clear', ['self_harm']],
+  ['jme coupe', 'clear', ['self_harm']],
+  ["j'ai envie de me faire du mal", 'clear', ['self_harm']],
+  ['je me fais du mal', 'clear', ['self_harm']],
+  ['je me brûle exprès', 'clear', ['self_harm']],
+  ['je me tape la tête contre le mur', 'clear', ['self_harm']],
+  ['I self harm', 'clear', ['self_harm']],
+  ["I've been cutting myself", 'clear', ['self_harm']],
+  ['I hurt myself on purpose', 'clear', ['self_harm']],
   // abuse
-  ['il me touche quand ma mère est pas là', ['abuse']],
-  ["mon oncle m'a touchée", ['abuse']],
-  ['il y a eu des attouchements', ['abuse']],
-  ["j'ai été violée", ['abuse']],
-  ['jai ete violé', ['abuse']],
-  ["c'était un viol", ['abuse']],
-  ['abus sexuel dans ma famille', ['abuse']],
-  ["il a abusé de moi", ['abuse']],
-  ["c'est de l'inceste", ['abuse']],
-  ['he touches me at night', ['abuse']],
-  ['I was raped last year', ['abuse']],
-  ['sexual abuse', ['abuse']],
+  ['il me touche quand ma mère est pas là', 'clear', ['sexual_violence', 'abuse']],
+  ["mon oncle m'a touchée", 'clear', ['sexual_violence', 'abuse']],
+  ['il y a eu des attouchements', 'clear', ['sexual_violence']],
+  ["j'ai été violée", 'clear', ['sexual_violence']],
+  ['jai ete violé', 'clear', ['sexual_violence']],
+  ["c'était un viol", 'clear', ['sexual_violence']],
+  ['abus sexuel dans ma famille', 'clear', ['sexual_violence', 'abuse']],
+  ["il a abusé de moi", 'clear', ['sexual_violence']],
+  ["c'est de l'inceste", 'clear', ['sexual_violence']],
+  ['he touches me at night', 'clear', ['sexual_violence']],
+  ['I was raped last year', 'clear', ['sexual_violence']],
+  ['sexual abuse', 'clear', ['sexual_violence']],
   // violence
-  ['mon père me frappe', ['violence']],
-  ['ma mère me bat', ['violence']],
-  ['on me frappe à la maison', ['violence']],
-  ['il me tape', ['violence']],
-  ['je subis des violences', ['violence']],
-  ['je suis battu', ['violence']],
-  ["il m'a battu au visage", ['violence']],
-  ["mon beau-père m'a mis une gifle", ['violence']],
-  ['mes parents me frappent', ['violence']],
-  ['mon daron est super violent', ['violence']],
-  ["j'ai peur qu'il me tue", ['violence']],
-  ['il menace de me tuer', ['violence']],
-  ['mon père veut me tuer', ['violence']],
-  ['my dad beats me', ['violence']],
-  ['he hits me when he drinks', ['violence']],
-  ['jme fais taper par mon père', ['violence']],
-  ['il me met des coups quand il a bu', ['violence']],
-  ['ma belle-mère me maltraite', ['violence']],
-  ['my stepdad hurts me', ['violence']],
+  ['mon père me frappe', 'clear', ['abuse']],
+  ['ma mère me bat', 'clear', ['abuse']],
+  ['on me frappe à la maison', 'clear', ['abuse']],
+  ['il me tape', 'clear', ['violence']],
+  ['je subis des violences', 'clear', ['violence']],
+  ['je suis battu', 'clear', ['abuse', 'violence']],
+  ["il m'a battu au visage", 'clear', ['violence']],
+  ["mon beau-père m'a mis une gifle", 'clear', ['abuse']],
+  ['mes parents me frappent', 'clear', ['abuse']],
+  ['mon daron est super violent', 'clear', ['abuse']],
+  ["j'ai peur qu'il me tue", 'clear', ['violence']],
+  ['il menace de me tuer', 'clear', ['violence']],
+  ['mon père veut me tuer', 'clear', ['abuse']],
+  ['my dad beats me', 'clear', ['abuse']],
+  ['he hits me when he drinks', 'clear', ['violence']],
+  ['jme fais taper par mon père', 'clear', ['abuse']],
+  ['il me met des coups quand il a bu', 'clear', ['violence']],
+  ['ma belle-mère me maltraite', 'clear', ['abuse']],
+  ['my stepdad hurts me', 'clear', ['abuse']],
   // online harassment
-  ['je subis du cyberharcèlement', ['online_harassment']],
-  ['je suis harcelée sur insta', ['online_harassment']],
-  ['harcelé sur snap depuis des mois', ['online_harassment']],
-  ['on me harcèle sur tiktok', ['online_harassment']],
-  ['il y a des photos de moi qui circulent', ['online_harassment']],
-  ['il menace de publier mes nudes', ['online_harassment']],
-  ["c'est de la sextorsion", ['online_harassment']],
-  ['cyberbullying', ['online_harassment']],
-  ["les gens m'insultent sur discord", ['online_harassment']],
-  ["I'm being bullied online", ['online_harassment']],
+  ['je subis du cyberharcèlement', 'clear', ['online_harassment']],
+  ['je suis harcelée sur insta', 'clear', ['online_harassment']],
+  ['harcelé sur snap depuis des mois', 'clear', ['online_harassment']],
+  ['on me harcèle sur tiktok', 'clear', ['online_harassment']],
+  ['il y a des photos de moi qui circulent', 'clear', ['online_harassment']],
+  ['il menace de publier mes nudes', 'clear', ['online_harassment']],
+  ["c'est de la sextorsion", 'clear', ['online_harassment']],
+  ['cyberbullying', 'clear', ['online_harassment']],
+  ["les gens m'insultent sur discord", 'clear', ['online_harassment']],
+  ["I'm being bullied online", 'clear', ['online_harassment']],
   // school harassment
-  ["je suis harcelé à l'école", ['school_harassment']],
-  ['harcelé a lecole', ['school_harassment']],
-  ['harcèlement scolaire', ['school_harassment']],
-  ['on se moque de moi au collège', ['school_harassment']],
-  ['tlm se moque de moi', ['school_harassment']],
-  ['on me rackette au collège', ['school_harassment']],
-  ['je me fais harceler au lycée', ['school_harassment']],
-  ["I'm bullied at school", ['school_harassment']],
+  ["je suis harcelé à l'école", 'clear', ['school_harassment']],
+  ['harcelé a lecole', 'clear', ['school_harassment']],
+  ['harcèlement scolaire', 'clear', ['school_harassment']],
+  ['on se moque de moi au collège', 'clear', ['school_harassment']],
+  ['tlm se moque de moi', 'clear', ['school_harassment']],
+  ['on me rackette au collège', 'clear', ['violence', 'school_harassment']],
+  ['je me fais harceler au lycée', 'clear', ['school_harassment']],
+  ["I'm bullied at school", 'clear', ['school_harassment']],
   // harassment with no place: both lines
-  ['je suis harcelée', ['online_harassment', 'school_harassment']],
-  ['I am being harassed', ['online_harassment', 'school_harassment']],
+  ['je suis harcelée', 'clear', ['online_harassment', 'school_harassment']],
+  ['I am being harassed', 'clear', ['online_harassment', 'school_harassment']],
   // several at once
-  ['mon père me frappe et je veux mourir', ['suicide', 'violence']],
-  ['on me harcèle sur insta et au collège', ['online_harassment', 'school_harassment']],
-  ["il m'a violée et il me frappe", ['abuse', 'violence']],
-  ['je me coupe les veines', ['suicide', 'self_harm']],
+  ['mon père me frappe et je veux mourir', 'clear', ['suicide', 'abuse']],
+  ['on me harcèle sur insta et au collège', 'clear', ['online_harassment', 'school_harassment']],
+  ["il m'a violée et il me frappe", 'clear', ['sexual_violence', 'violence']],
+  ['je me coupe les veines', 'clear', ['suicide', 'self_harm']],
   // the crisis buried in a long message still counts
-  [`${'Bonjour, je cherche un stage de 3e. '.repeat(200)}et au fait jveux mourir`, ['suicide']],
+  [`${'Bonjour, je cherche un stage de 3e. '.repeat(200)}et au fait jveux mourir`, 'clear', ['suicide']],
 ];
 
 // Clear idioms and near-misses. Each one is a sentence a young person could really send
@@ -145,7 +147,7 @@ const NEGATIVES: string[] = [
   'on a été battus au foot samedi',
   'ils nous ont battu aux tirs au but',
   "j'ai envie de mourir de rire",
-  // Decision: a third person's "va me tuer" is read as hyperbole (see crisisLexicon.json).
+  // A parent's "va me tuer" about a school result: studies around a figure of speech.
   'ma mère va me tuer si je rate mon bac',
   'ça me touche beaucoup que tu m’aides',
   'il me tape sur les nerfs',
@@ -181,8 +183,8 @@ describe('detectCrisis: positives', () => {
   it('has a dense table', () => {
     expect(POSITIVES.length).toBeGreaterThanOrEqual(60);
   });
-  it.each(POSITIVES)('%s', (text, expected) => {
-    expect(detectCrisis(text)).toEqual({ categories: expected });
+  it.each(POSITIVES)('%s -> %s %j', (text, level, expected) => {
+    expect(detectCrisis(text)).toEqual({ level, categories: expected });
   });
 });
 
@@ -196,9 +198,9 @@ describe('detectCrisis: negatives', () => {
 });
 
 describe('detectCrisis: the result carries no text', () => {
-  it('has only a categories key with known values', () => {
+  it('has only a level and categories with known values', () => {
     const signal = detectCrisis('mon père me frappe et je veux mourir');
-    expect(Object.keys(signal ?? {})).toEqual(['categories']);
+    expect(Object.keys(signal ?? {})).toEqual(['level', 'categories']);
     expect(JSON.stringify(signal)).not.toMatch(/frappe|mourir|père/);
     for (const c of signal!.categories) expect(CRISIS_CATEGORIES).toContain(c);
   });
@@ -251,15 +253,21 @@ describe('detectCrisis: robustness', () => {
     'm\'a '.repeat(5000),
   ];
   it.each(adversarial.map((s) => [s.slice(0, 20), s]))('is fast on %s...', (_label, text) => {
-    detectCrisis(text); // warm-up: the first call pays for JIT, not for the input
-    // Best of three: backtracking would be slow every time, a GC pause only once.
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const start = process.hrtime.bigint();
-      detectCrisis(text);
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    expect(best).toBeLessThan(50);
+    // Best of three: backtracking would be slow every time, a GC pause only once. Measured
+    // against reading the same text into words in the same run, so a loaded machine (CI
+    // shares its cores) slows both: backtracking would be thousands of times slower.
+    const best = (fn: () => unknown) => {
+      fn(); // warm-up: the first call pays for JIT, not for the input
+      let b = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const start = process.hrtime.bigint();
+        fn();
+        b = Math.min(b, Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return b;
+    };
+    const words = best(() => crisisWords(text));
+    expect(best(() => detectCrisis(text))).toBeLessThan(Math.max(200, 60 * words));
   });
 
   it('never throws and answers null or known categories on any string', () => {
@@ -276,21 +284,21 @@ describe('detectCrisis: robustness', () => {
   });
 
   it('still finds a crisis word at the end of 20,000 characters', () => {
-    expect(detectCrisis(`${'b'.repeat(20000)} je veux mourir`)).toEqual({ categories: ['suicide'] });
+    expect(detectCrisis(`${'b'.repeat(20000)} je veux mourir`)).toEqual({ level: 'clear', categories: ['suicide'] });
   });
 });
 
 describe('crisis lexicon', () => {
   it('compiles', () => {
-    expect(() => compileCrisisLexicon(lexicon)).not.toThrow();
+    expect(() => compileCrisisLexicon(lexicon as never)).not.toThrow();
   });
   it('rejects a malformed pattern', () => {
-    const broken = { contractions: {}, groups: [{ id: 'x', categories: ['suicide'], patterns: ['(a|b'], exceptions: [] }] };
-    expect(() => compileCrisisLexicon(broken)).toThrow(/crisis lexicon/);
+    const broken = { ...lexicon, groups: [{ id: 'x', categories: ['suicide'], patterns: ['(a|b'], exceptions: [] }] };
+    expect(() => compileCrisisLexicon(broken as never)).toThrow(/crisis lexicon/);
   });
   it('rejects an unknown category', () => {
-    const broken = { contractions: {}, groups: [{ id: 'x', categories: ['sadness'], patterns: ['triste'], exceptions: [] }] };
-    expect(() => compileCrisisLexicon(broken)).toThrow(/unknown category/);
+    const broken = { ...lexicon, groups: [{ id: 'x', categories: ['sadness'], patterns: ['triste'], exceptions: [] }] };
+    expect(() => compileCrisisLexicon(broken as never)).toThrow(/unknown category/);
   });
   it('covers every category', () => {
     const covered = new Set(lexicon.groups.flatMap((g) => g.categories));

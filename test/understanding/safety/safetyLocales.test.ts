@@ -24,7 +24,7 @@ describe('locales/*/safety.json', () => {
     expect([...en.keys()].sort()).toEqual([...fr.keys()].sort());
   });
 
-  it.each(['intro', 'offerContinue', 'continue', 'notEmergency'])('has %s in both languages', (key) => {
+  it.each(['intro', 'offerContinue', 'continue', 'notEmergency', 'check.ask', 'check.studies', 'check.notOk', 'check.thanks'])('has %s in both languages', (key) => {
     expect(fr.get(`safety.${key}`)?.trim()).toBeTruthy();
     expect(en.get(`safety.${key}`)?.trim()).toBeTruthy();
   });
@@ -55,8 +55,8 @@ describe('locales/*/safety.json', () => {
   });
 
   it('states 24/7 only for lines known to be 24/7', () => {
-    // 3018, 3020 and Fil Santé Jeunes have opening hours we do not state: never claim 24/7 for them.
-    for (const id of ['3018', '3020', 'filsantejeunes']) {
+    // 3018 (9:00-23:00) and Fil Santé Jeunes have opening hours: never claim 24/7 for them.
+    for (const id of ['3018', 'filsantejeunes']) {
       expect(fr.get(`safety.line.${id}`)).not.toMatch(/24/);
       expect(en.get(`safety.line.${id}`)).not.toMatch(/24/);
     }
