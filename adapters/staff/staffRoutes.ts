@@ -6,6 +6,7 @@ import { verifyActionToken } from '../../notifications/signing';
 import { requestIsTheirs } from '../../notifications/staffVisibility';
 import type { HttpEdge } from '../httpServer';
 import { checkFormOrigin } from '../http/originPolicy';
+import { STAFF_PAGE_HEADERS } from './pageHeaders';
 
 export interface StaffRoutesOptions {
   handoff: HandoffService;
@@ -26,20 +27,7 @@ function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 function sendHtml(res: Response, status: number, html: string): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    // The token is in the URL: never leak it in a Referer to another site, never cache the
-    // page, never index it. Not no-referrer: with it, browsers send "Origin: null" on the
-    // page's own forms, and the forms are checked against our origin.
-    'referrer-policy': 'same-origin',
-    'cache-control': 'no-store',
-    'x-robots-tag': 'noindex, nofollow',
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'cross-origin-opener-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  });
+  res.writeHead(status, STAFF_PAGE_HEADERS);
   res.end(html);
 }
 

@@ -55,4 +55,15 @@ describe('staff inbox: origins and forged login links', () => {
     // Another address opens the same good link.
     expect((await rawRequest(good.url, { headers: newAddress() })).status).toBe(200);
   });
+
+  it('inbox pages carry the same protective headers as the staff links (one set: adapters/staff/pageHeaders)', async () => {
+    const res = await rawRequest(`${app.url}/staff/login`);
+    expect(res.status).toBe(200);
+    for (const [name, value] of Object.entries({
+      'cache-control': 'no-store', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY', 'cross-origin-opener-policy': 'same-origin',
+      'x-robots-tag': 'noindex, nofollow',
+    })) expect([name, res.headers[name]]).toEqual([name, value]);
+    expect(res.headers['permissions-policy']).toContain('camera=()');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
 });

@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { errorCode, type Logger } from '../../../bots/log';
 import type { HttpEdge } from '../../httpServer';
+import { STAFF_PAGE_HEADERS } from '../pageHeaders';
 import type { Lang } from '../../../intake/vocabulary';
 import type { Translate } from '../../../notifications/composeEmail';
 import { computeStats, type DashboardRows } from '../../../notifications/dashboardStats';
@@ -29,14 +30,7 @@ export interface StaffInboxOptions {
 // restify: an async handler returns nothing, hence senders that return void.
 function send(res: Response, status: number, html: string, extra: Record<string, string | string[]> = {}): void {
   res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    // same-origin (not no-referrer): with no-referrer, browsers send "Origin: null" on our own form posts.
-    'referrer-policy': 'same-origin',
-    'cache-control': 'no-store',
-    'x-robots-tag': 'noindex, nofollow',
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ...STAFF_PAGE_HEADERS,
     ...extra,
   });
   res.end(html);
