@@ -1,7 +1,7 @@
 import type { Transcript } from '../helpers/transcripts';
 import { helpLinesFor } from '../../understanding/safety/helpLines';
 import type { CrisisCategory } from '../../understanding/safety/detectCrisis';
-import { WELCOME } from './common';
+import { WELCOME, WELCOME_NOTED } from './common';
 
 /** The help lines for these categories at this age (unknown: both minor and adult lines). */
 export const lines = (categories: CrisisCategory[], age?: number) => ['safety.intro', ...helpLinesFor(categories, { age }).map((l) => l.textKey), 'safety.offerContinue'];
@@ -111,11 +111,13 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: ordinary messages with strong words go straight to the form',
     locale: 'fr-FR',
     steps: [
-      ['je veux en finir avec la fac pour changer de voie', WELCOME],
-      // The opening was read as usual: a student who needs orientation.
+      // No alarm: the opening is acknowledged like any other story told before consent.
+      ['je veux en finir avec la fac pour changer de voie', WELCOME_NOTED],
+      // The opening was read as usual: orientation is the need; leaving the fac is a plan, so
+      // what they do now is asked rather than guessed (understanding/clauses).
       ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
       ['Zoé', ['intake.firstName.thanks', 'intake.age.ask']],
-      ['je me bats pour réussir, j’ai 18 ans', 'intake.level.askDiploma'],
+      ['je me bats pour réussir, j’ai 18 ans', 'intake.situation.ask'],
     ],
   },
   {
