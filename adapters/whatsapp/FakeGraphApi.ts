@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signatureOf } from './verifySignature';
+import { signatureOf } from '../meta/signature';
 
 /**
  * A loopback stand-in for the WhatsApp Cloud API, for tests, `npm run simulate` and the
