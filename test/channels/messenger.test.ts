@@ -3,6 +3,7 @@ import type { FakeSendApi } from '../../adapters/messenger/FakeSendApi';
 import type { App } from '../../index';
 import { said } from '../helpers/whatsappPhone';
 import { lastChoicesM, MessengerPerson, MS, shownM, startMessengerApp, textsM } from '../helpers/messengerPerson';
+import { deliverNews } from '../helpers/channelNews';
 
 describe('Messenger end to end (PGlite, loopback Send API)', () => {
   let app: App;
@@ -165,18 +166,5 @@ describe('Messenger end to end (PGlite, loopback Send API)', () => {
     expect(shownM(outside[0]!).text).toContain('AFEV');
   }, 120_000);
 
-  /** A request of this person and news about it in the outbox, as HandoffService queues it. */
-  async function news(psid: string): Promise<string> {
-    const request = await app.db.prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: `messenger/conversations/${psid}` } });
-    const n = await app.db.prisma.notification.create({
-      data: { kind: 'young_person_news', requestId: request.id, payload: { event: 'accepted', association: 'AFEV', days: 5 }, nextAttemptAt: new Date(clock), createdAt: new Date(clock) },
-    });
-    app.handoff.worker.kick();
-    for (let i = 0; i < 200; i++) {
-      const row = await app.db.prisma.notification.findUniqueOrThrow({ where: { id: n.id }, include: { attemptLog: true } });
-      if (row.status === 'delivered' || row.status === 'dead') return row.attemptLog.map((a) => a.transport).join(',');
-      await new Promise((res) => setTimeout(res, 50));
-    }
-    throw new Error('news not delivered');
-  }
+  const news = (psid: string) => deliverNews(app, `messenger/conversations/${psid}`, new Date(clock));
 });
