@@ -111,6 +111,18 @@ const ConfigSchema = z
     /** The secret_token given to setWebhook; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token. */
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters among A-Z a-z 0-9 _ -').optional(),
     TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
+    /** Messenger Platform (docs/channels.md "Connect Messenger"): off unless MESSENGER_PAGE_ID is set; then the three secrets are required. */
+    MESSENGER_PAGE_ID: z.string().regex(/^\d{1,32}$/, 'digits (the Facebook Page id)').optional(),
+    /** The page access token (Messenger > Messenger API settings > Generate token). */
+    MESSENGER_PAGE_ACCESS_TOKEN: z.string().min(20).optional(),
+    /** The Meta app's secret: webhooks are signed with it (X-Hub-Signature-256). */
+    MESSENGER_APP_SECRET: z.string().min(16).optional(),
+    /** Any string of yours, typed again in the app's webhook settings (the GET handshake). */
+    MESSENGER_VERIFY_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    MESSENGER_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+    MESSENGER_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+    /** The message tag for news after the 24-hour window (docs/channels.md says why ACCOUNT_UPDATE); "none" = news goes by e-mail then. */
+    MESSENGER_NEWS_TAG: z.enum(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'none']).default('ACCOUNT_UPDATE'),
     /** How long a call to a messaging platform's API may take. */
     CHANNEL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** How long a message being processed stays with its process; after a crash it is taken again once this is over. */
@@ -129,6 +141,14 @@ const ConfigSchema = z
   .refine((c) => !!c.WHATSAPP_PHONE_NUMBER_ID || (!c.WHATSAPP_ACCESS_TOKEN && !c.WHATSAPP_APP_SECRET && !c.WHATSAPP_VERIFY_TOKEN), {
     message: 'WhatsApp secrets are set but WHATSAPP_PHONE_NUMBER_ID is not: set it to turn WhatsApp on, or remove them',
     path: ['WHATSAPP_PHONE_NUMBER_ID'],
+  })
+  .refine((c) => !c.MESSENGER_PAGE_ID || (!!c.MESSENGER_PAGE_ACCESS_TOKEN && !!c.MESSENGER_APP_SECRET && !!c.MESSENGER_VERIFY_TOKEN), {
+    message: 'MESSENGER_PAGE_ACCESS_TOKEN, MESSENGER_APP_SECRET and MESSENGER_VERIFY_TOKEN are required when MESSENGER_PAGE_ID is set',
+    path: ['MESSENGER_PAGE_ID'],
+  })
+  .refine((c) => !!c.MESSENGER_PAGE_ID || (!c.MESSENGER_PAGE_ACCESS_TOKEN && !c.MESSENGER_APP_SECRET && !c.MESSENGER_VERIFY_TOKEN), {
+    message: 'Messenger secrets are set but MESSENGER_PAGE_ID is not: set it to turn Messenger on, or remove them',
+    path: ['MESSENGER_PAGE_ID'],
   })
   .refine((c) => !c.TELEGRAM_BOT_TOKEN || !!c.TELEGRAM_WEBHOOK_SECRET, {
     message: 'TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN is set (without it anyone could post updates)',
@@ -163,6 +183,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   // Reachable from other machines only when callers can be authenticated (Azure's identity, the channel secret, a platform's signature).
   // Messaging platforms call their webhooks from outside; those are authenticated by signature or secret.
-  const reachable = c.MicrosoftAppId || c.BOT_CHANNEL_SECRET || c.WHATSAPP_PHONE_NUMBER_ID || c.TELEGRAM_BOT_TOKEN;
+  const reachable = c.MicrosoftAppId || c.BOT_CHANNEL_SECRET || c.WHATSAPP_PHONE_NUMBER_ID || c.TELEGRAM_BOT_TOKEN || c.MESSENGER_PAGE_ID;
   return { ...c, HOST: c.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1') };
 }

@@ -24,6 +24,7 @@ import { ChannelLayer } from './adapters/channels/ChannelLayer';
 import { channelOutbox, configuredChannels, registerChannelNews } from './adapters/channels/configured';
 import { mountTelegram } from './adapters/telegram/mountTelegram';
 import { mountWhatsApp } from './adapters/whatsapp/mountWhatsApp';
+import { mountMessenger } from './adapters/messenger/mountMessenger';
 import { PrismaChannelStore } from './db/PrismaChannelStore';
 import { ConversationStore } from './bots/ConversationStore';
 import { ProactiveMessenger } from './bots/ProactiveMessenger';
@@ -182,7 +183,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       },
     }, IN_PROCESS_SERVICE_URL);
 
-    // Messaging channels (WhatsApp, Telegram): webhooks store, the inbox worker runs turns, the outbox sends.
+    // Messaging channels (WhatsApp, Messenger, Telegram): webhooks store, the inbox worker runs turns, the outbox sends.
     const messaging = configuredChannels(config);
     const channelStore = new PrismaChannelStore(db.prisma, db.sql);
     let channels: ChannelLayer | null = null;
@@ -201,6 +202,12 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
         mountWhatsApp(server, {
           layer: channels, store: channelStore, log, maxBodyBytes, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID!,
           appSecret: config.WHATSAPP_APP_SECRET!, verifyToken: config.WHATSAPP_VERIFY_TOKEN!,
+        });
+      }
+      if (messaging.messenger) {
+        mountMessenger(server, {
+          layer: channels, store: channelStore, log, maxBodyBytes, pageId: config.MESSENGER_PAGE_ID!,
+          appSecret: config.MESSENGER_APP_SECRET!, verifyToken: config.MESSENGER_VERIFY_TOKEN!,
         });
       }
       if (messaging.telegram) {
@@ -330,6 +337,7 @@ async function main(): Promise<void> {
   console.log(`  Health:                        GET  ${app.url}/healthz`);
   const config0 = loadConfig();
   if (config0.WHATSAPP_PHONE_NUMBER_ID) console.log(`  WhatsApp webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/whatsapp  (docs/channels.md)`);
+  if (config0.MESSENGER_PAGE_ID) console.log(`  Messenger webhook:             ${config0.PUBLIC_URL ?? app.url}/webhooks/messenger  (docs/channels.md)`);
   if (config0.TELEGRAM_BOT_TOKEN) console.log(`  Telegram webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/telegram  (docs/channels.md)`);
   if (!config0.PUBLIC_URL) {
     // Local mode: a fresh one-use link for the coordinator, who sees every association's requests.

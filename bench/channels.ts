@@ -19,7 +19,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { FakeGraphApi } from '../adapters/whatsapp/FakeGraphApi';
-import { signatureOf } from '../adapters/whatsapp/verifySignature';
+import { signatureOf } from '../adapters/meta/signature';
 import { resetSchema } from './shared';
 
 const USERS = Number(process.argv[2] ?? 200);

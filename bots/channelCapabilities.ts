@@ -2,10 +2,10 @@ import { ListStyle } from 'botbuilder-dialogs';
 import { Channels } from 'botbuilder';
 
 // Channels that render suggested actions as tappable buttons (Bot Framework's own list,
-// plus Binôme's terminal client). Telegram and WhatsApp adapters map them to keyboards.
+// plus Binôme's terminal client). Telegram, WhatsApp and Messenger adapters map them to keyboards or quick replies.
 const SUGGESTED_ACTIONS = new Set<string>([
   Channels.Webchat, Channels.Directline, Channels.DirectlineSpeech, Channels.Emulator, Channels.Facebook,
-  Channels.Line, Channels.Telegram, 'whatsapp', 'binome-cli',
+  Channels.Line, Channels.Telegram, 'whatsapp', 'messenger', 'binome-cli',
 ]);
 const MAX_SUGGESTED_ACTIONS = 12;
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signatureOf } from './verifySignature';
+import { postSignedWebhook } from '../meta/signature';
 
 /**
  * A loopback stand-in for the WhatsApp Cloud API, for tests, `npm run simulate` and the
@@ -205,14 +205,7 @@ export class FakeGraphApi {
   /** Posts a signed webhook (as Meta does); returns the HTTP status. */
   async post(body: unknown, opts: { signature?: string; raw?: string } = {}): Promise<number> {
     if (!this.webhookUrl) throw new Error('FakeGraphApi: no webhookUrl');
-    const raw = opts.raw ?? JSON.stringify(body);
-    const res = await fetch(this.webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature-256': opts.signature ?? signatureOf(raw, this.o.appSecret) },
-      body: raw,
-    });
-    await res.arrayBuffer();
-    return res.status;
+    return postSignedWebhook(this.webhookUrl, body, this.o.appSecret, opts);
   }
 
   /** The user types `text`. */

@@ -2,10 +2,10 @@ import type restify from 'restify';
 import { errorCode, type Logger } from '../../bots/log';
 import type { ChannelLayer } from '../channels/ChannelLayer';
 import type { ChannelStore } from '../channels/ChannelStore';
-import { answer, first, readRawBody, sameSecret } from '../channels/webhookHttp';
+import { answer } from '../channels/webhookHttp';
+import { mountMetaHandshake, readSignedJson } from '../meta/metaWebhook';
 import { convertInbound, WHATSAPP_CHANNEL } from './convertInbound';
 import { WaWebhook } from './schemas';
-import { verifySignature } from './verifySignature';
 
 export const WHATSAPP_WEBHOOK_PATH = '/webhooks/whatsapp';
 
@@ -25,41 +25,13 @@ export interface WhatsAppWebhookOptions {
  * statuses, and answers 200 at once: the turns run in the inbox worker, not in the request.
  */
 export function mountWhatsApp(server: restify.Server, o: WhatsAppWebhookOptions): void {
-  server.get(WHATSAPP_WEBHOOK_PATH, (req: restify.Request, res: restify.Response, next: restify.Next) => {
-    const q = new URL(req.url ?? '/', 'http://x').searchParams;
-    const challenge = q.get('hub.challenge');
-    if (q.get('hub.mode') === 'subscribe' && sameSecret(q.get('hub.verify_token') ?? undefined, o.verifyToken) && challenge && /^[\w.-]{1,256}$/.test(challenge)) {
-      o.log('info', 'whatsapp.webhook_verified', {});
-      answer(res, 200, challenge);
-    } else {
-      o.log('warn', 'whatsapp.webhook_verify_refused', {});
-      answer(res, 403, { error: 'forbidden' });
-    }
-    next(false);
-  });
+  mountMetaHandshake(server, WHATSAPP_WEBHOOK_PATH, o.verifyToken, o.log, WHATSAPP_CHANNEL);
 
   server.post(WHATSAPP_WEBHOOK_PATH, async (req: restify.Request, res: restify.Response) => {
     try {
-      const raw = await readRawBody(req, o.maxBodyBytes);
-      if (raw === 'too_large') {
-        o.log('warn', 'whatsapp.webhook_rejected', { reason: 'too_large' });
-        res.setHeader('connection', 'close');
-        answer(res, 413, { error: 'payload_too_large' });
-        return;
-      }
-      if (!verifySignature(raw, first(req.headers['x-hub-signature-256']), o.appSecret)) {
-        o.log('warn', 'whatsapp.webhook_rejected', { reason: 'bad_signature', bytes: raw.length });
-        answer(res, 401, { error: 'invalid_signature' });
-        return;
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(raw.toString('utf8'));
-      } catch {
-        o.log('warn', 'whatsapp.webhook_rejected', { reason: 'malformed_json', bytes: raw.length });
-        answer(res, 400, { error: 'malformed_json' });
-        return;
-      }
+      const body = await readSignedJson(req, res, { appSecret: o.appSecret, maxBodyBytes: o.maxBodyBytes, log: o.log, channel: WHATSAPP_CHANNEL });
+      if (!body) return;
+      const json = body.json;
       const parsed = WaWebhook.safeParse(json);
       if (!parsed.success) {
         // Signed by Meta but not a shape we know: retrying will not change it. The path of the first problem, never a value.

@@ -12,7 +12,7 @@ import { convertInbound as waConvert } from '../../adapters/whatsapp/convertInbo
 import { toGraphMessage, toTemplateMessage, WHATSAPP_LIMITS } from '../../adapters/whatsapp/convertOutbound';
 import { graphPayloadProblems } from '../../adapters/whatsapp/FakeGraphApi';
 import { WaWebhook } from '../../adapters/whatsapp/schemas';
-import { signatureOf, verifySignature } from '../../adapters/whatsapp/verifySignature';
+import { signatureOf, verifySignature } from '../../adapters/meta/signature';
 import { loadConfig } from '../../config';
 import { matchChoices } from '../../dialogs/matchChoice';
 import { createI18n } from '../../locales/i18n';

@@ -1,4 +1,4 @@
-import { signatureOf } from '../../adapters/whatsapp/verifySignature';
+import { signatureOf } from '../../adapters/meta/signature';
 import type { App } from '../../index';
 import type { FakeGraphApi } from '../../adapters/whatsapp/FakeGraphApi';
 import { lastChoices, Phone, said, shown, startWhatsAppApp, texts, WA } from '../helpers/whatsappPhone';

@@ -1,6 +1,7 @@
 import type { App } from '../../index';
 import type { FakeGraphApi } from '../../adapters/whatsapp/FakeGraphApi';
 import { lastChoices, Phone, said, shown, startWhatsAppApp, texts } from '../helpers/whatsappPhone';
+import { deliverNews } from '../helpers/channelNews';
 
 /** The same safety and consent behaviour on WhatsApp as on the web widget, and news to the young person. */
 describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
@@ -102,20 +103,7 @@ describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
     expect(rows.map((x) => [x.status, x.conversationKey])).toEqual(wamids.map(() => ['read', 'whatsapp/conversations/33620000004']));
   });
 
-  /** A request of this phone and news about it in the outbox, as HandoffService queues it. */
-  async function news(user: string): Promise<string> {
-    const request = await app.db.prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: `whatsapp/conversations/${user}` } });
-    const n = await app.db.prisma.notification.create({
-      data: { kind: 'young_person_news', requestId: request.id, payload: { event: 'accepted', association: 'AFEV', days: 5 }, nextAttemptAt: new Date(clock), createdAt: new Date(clock) },
-    });
-    app.handoff.worker.kick();
-    for (let i = 0; i < 200; i++) {
-      const row = await app.db.prisma.notification.findUniqueOrThrow({ where: { id: n.id }, include: { attemptLog: true } });
-      if (row.status === 'delivered' || row.status === 'dead') return row.attemptLog.map((a) => a.transport).join(',');
-      await new Promise((res) => setTimeout(res, 50));
-    }
-    throw new Error('news not delivered');
-  }
+  const news = (user: string) => deliverNews(app, `whatsapp/conversations/${user}`, new Date(clock));
 
   it('news: as a message within 24 hours; after them, through the approved template', async () => {
     const phone = await started('33620000005', 'Lina');

@@ -28,6 +28,7 @@ export const MARK = 'FUZZ7q';
 const SECRET = `fuzz-directline-secret-${'0'.repeat(16)}`;
 /** The messaging channels are on, with their APIs at a closed loopback port: replies fail and are retried, never leave. */
 const WHATSAPP = { phoneNumberId: '106540352242922', appSecret: `fuzz-meta-app-secret-${'1'.repeat(12)}`, verifyToken: `fuzz-verify-token-${'2'.repeat(8)}` };
+const MESSENGER = { pageId: '104851234567890', appSecret: `fuzz-messenger-app-secret-${'5'.repeat(8)}`, verifyToken: `fuzz-messenger-verify-${'6'.repeat(8)}` };
 const TELEGRAM = { token: `123456:${'A'.repeat(35)}`, secret: `fuzz_telegram_secret_${'3'.repeat(8)}` };
 
 export interface FuzzTarget {
@@ -53,6 +54,8 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
     DIRECTLINE_NEW_CONVERSATIONS_PER_MINUTE: '10000', DIRECTLINE_MAX_CONVERSATIONS: '100000', DIRECTLINE_MAX_CONVERSATIONS_PER_ADDRESS: '100000',
     WHATSAPP_PHONE_NUMBER_ID: WHATSAPP.phoneNumberId, WHATSAPP_ACCESS_TOKEN: `fuzz-access-token-${'4'.repeat(8)}`, WHATSAPP_APP_SECRET: WHATSAPP.appSecret,
     WHATSAPP_VERIFY_TOKEN: WHATSAPP.verifyToken, WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9',
+    MESSENGER_PAGE_ID: MESSENGER.pageId, MESSENGER_PAGE_ACCESS_TOKEN: `fuzz-page-token-${'7'.repeat(8)}`, MESSENGER_APP_SECRET: MESSENGER.appSecret,
+    MESSENGER_VERIFY_TOKEN: MESSENGER.verifyToken, MESSENGER_GRAPH_URL: 'http://127.0.0.1:9',
     TELEGRAM_BOT_TOKEN: TELEGRAM.token, TELEGRAM_WEBHOOK_SECRET: TELEGRAM.secret, TELEGRAM_API_URL: 'http://127.0.0.1:9',
   });
   const app = await createApp({ config, log: (level: string, event: string, fields: LogFields = {}) => { logs.push(JSON.stringify({ level, event, ...fields })); } });
@@ -154,6 +157,29 @@ const whatsAppPayload = fc.record({
       }, { requiredKeys: [] })),
     }, { requiredKeys: [] }), { minLength: 1, maxLength: 2 })),
   }, { requiredKeys: [] }), { minLength: 1, maxLength: 2 })),
+}, { requiredKeys: [] });
+const psid = field(fc.oneof(fc.constantFrom('2456789012345678', '2456789012345679', MESSENGER.pageId), fc.string({ maxLength: 40 })));
+const msgAttachment = fc.record({
+  type: field(fc.constantFrom('image', 'audio', 'video', 'file', 'location', 'fallback', 'template', '')),
+  payload: field(fc.record({ url: text, sticker_id: field(fc.constantFrom(369239263222822, 0, -1)), coordinates: field(fc.record({ lat: field(fc.double()), long: field(fc.double()) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
+}, { requiredKeys: [] });
+const msgEvent = fc.record({
+  sender: field(fc.record({ id: psid }, { requiredKeys: [] })),
+  recipient: field(fc.record({ id: field(fc.constantFrom(MESSENGER.pageId, '1')) }, { requiredKeys: [] })),
+  timestamp: field(fc.nat()),
+  message: field(fc.record({
+    mid: field(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('m_1', 'm_1', 'm_2'))), text, is_echo: field(fc.boolean()),
+    quick_reply: field(fc.record({ payload: field(fc.oneof(fc.constantFrom('v:Oui, on y va', 'v:', 'GET_STARTED'), text)) }, { requiredKeys: [] })),
+    sticker_id: field(fc.constantFrom(369239263222822, 0)),
+    attachments: field(fc.array(msgAttachment, { maxLength: 2 })),
+  }, { requiredKeys: [] })),
+  postback: field(fc.record({ mid: field(fc.string({ maxLength: 60 })), title: text, payload: field(fc.oneof(fc.constantFrom('v:Non merci', 'GET_STARTED'), text)) }, { requiredKeys: [] })),
+  delivery: field(fc.record({ mids: field(fc.array(fc.string({ maxLength: 60 }), { maxLength: 3 })), watermark: field(fc.nat()) }, { requiredKeys: [] })),
+  read: field(fc.record({ watermark: field(fc.nat()) }, { requiredKeys: [] })),
+}, { requiredKeys: [] });
+const messengerPayload = fc.record({
+  object: field(fc.constantFrom('page', 'page', 'instagram')),
+  entry: field(fc.array(fc.record({ id: field(fc.constantFrom(MESSENGER.pageId, '1')), time: field(fc.nat()), messaging: field(fc.array(msgEvent, { minLength: 1, maxLength: 3 })) }, { requiredKeys: [] }), { minLength: 1, maxLength: 2 })),
 }, { requiredKeys: [] });
 const tgUser = fc.record({ id: field(fc.integer({ min: -1e15, max: 1e15 })), is_bot: field(fc.boolean()), first_name: text, language_code: field(fc.constantFrom('fr', 'en', 'de', '')) }, { requiredKeys: [] });
 const tgChat = fc.record({ id: field(fc.integer({ min: -1e15, max: 1e15 })), type: field(fc.constantFrom('private', 'private', 'group', 'supergroup', 'channel')) }, { requiredKeys: [] });
@@ -279,6 +305,14 @@ export function endpoints(target: FuzzTarget): Endpoint[] {
       }, { requiredKeys: [] }).map((q) => `/webhooks/whatsapp?${Object.entries({ 'hub.mode': q.mode, 'hub.verify_token': q.token, 'hub.challenge': q.challenge }).filter(([, v]) => v !== undefined).map(([k2, v]) => `${k2}=${pct(v!)}`).join('&')}`), fc.record({})),
     },
     { name: 'POST /webhooks/whatsapp', arbitrary: signedWebhook('/webhooks/whatsapp', whatsAppPayload, (body) => `sha256=${crypto.createHmac('sha256', WHATSAPP.appSecret).update(body).digest('hex')}`, 'x-hub-signature-256') },
+    {
+      name: 'GET /webhooks/messenger (handshake)',
+      arbitrary: request(fc.constant('GET'), fc.record({
+        mode: fc.constantFrom('subscribe', 'subscribe', 'unsubscribe', ''), token: fc.oneof(fc.constant(MESSENGER.verifyToken), mangle(MESSENGER.verifyToken), text),
+        challenge: fc.oneof(fc.nat().map(String), text, hostile),
+      }, { requiredKeys: [] }).map((q) => `/webhooks/messenger?${Object.entries({ 'hub.mode': q.mode, 'hub.verify_token': q.token, 'hub.challenge': q.challenge }).filter(([, v]) => v !== undefined).map(([k2, v]) => `${k2}=${pct(v!)}`).join('&')}`), fc.record({})),
+    },
+    { name: 'POST /webhooks/messenger', arbitrary: signedWebhook('/webhooks/messenger', messengerPayload, (body) => `sha256=${crypto.createHmac('sha256', MESSENGER.appSecret).update(body).digest('hex')}`, 'x-hub-signature-256') },
     { name: 'POST /webhooks/telegram', arbitrary: signedWebhook('/webhooks/telegram', telegramUpdate, () => TELEGRAM.secret, 'x-telegram-bot-api-secret-token') },
     {
       name: 'any method, any path',

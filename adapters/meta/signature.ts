@@ -16,3 +16,15 @@ export function verifySignature(raw: Buffer, header: string | undefined, appSecr
 export function signatureOf(raw: Buffer | string, appSecret: string): string {
   return `sha256=${crypto.createHmac('sha256', appSecret).update(raw).digest('hex')}`;
 }
+
+/** Posts `body` to a webhook signed as Meta signs it (the loopback fakes play the platform with it); returns the HTTP status. */
+export async function postSignedWebhook(url: string, body: unknown, appSecret: string, opts: { signature?: string; raw?: string } = {}): Promise<number> {
+  const raw = opts.raw ?? JSON.stringify(body);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': opts.signature ?? signatureOf(raw, appSecret) },
+    body: raw,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
