@@ -3,16 +3,33 @@ import { newState, type IntakeState } from '../dialogs/IntakeState';
 import type { Msg } from '../dialogs/Msg';
 import type { Lang } from '../intake/vocabulary';
 import { detectLanguage } from '../understanding/detectLanguage';
-import { commandText } from '../understanding/parseCommand';
+import { commandText, parseCommand, type Command } from '../understanding/parseCommand';
+import { checkKindOf, type CheckKind } from '../understanding/safety/checkKind';
 import { detectCrisis, type CrisisCategory, type CrisisSignal } from '../understanding/safety/detectCrisis';
 import { readSafetyAnswer } from '../understanding/safety/readSafetyAnswer';
 import { pseudonym, type Logger } from './log';
 import type { Renderer } from './renderMessages';
 
-const CHECK_CHOICES = [
-  { code: 'studies', label: { key: 'safety.check.studies' } },
-  { code: 'notOk', label: { key: 'safety.check.notOk' } },
-];
+type CheckChoice = 'fine' | 'notOk';
+
+/** The gentle question for a kind of hint, with its two buttons (the first: "it was a figure of speech"). */
+export function checkQuestion(kind: CheckKind): Msg {
+  return {
+    key: `safety.check.ask.${kind}`,
+    choices: [
+      { code: 'fine', label: { key: `safety.check.fine.${kind}` } },
+      { code: 'notOk', label: { key: `safety.check.notOk.${kind}` } },
+    ],
+  };
+}
+
+/**
+ * Cries for help that the command lexicon also reads as "show the bot's help": while the
+ * gentle question waits they answer it ("not OK"), they never open the form's help.
+ */
+const DISTRESS = new Set(
+  ['au secours', 'a l aide', 'sos', 'sos aide', 'aide moi', 'aidez moi', 'help me', 'i need help', 'j ai besoin d aide', 'besoin d aide', 'help me please', 'aide moi stp', 'aidez moi svp'].map(commandText),
+);
 
 /**
  * The safety check around every message, before the form sees it. The same for every
@@ -20,13 +37,18 @@ const CHECK_CHOICES = [
  * IntakeBot, so web chat, Bot Framework and the messaging channels behave alike.
  *
  * - Clear danger: the form pauses and the help lines show at once (IntakeDialog.onCrisis).
- * - Ambiguous ("je veux en finir", "ça me tue"): one gentle question. While a question of
- *   the form is pending, the message is still read as its answer (nothing the young person
- *   said is lost); the form's reply waits. A clear "it was about my studies / I'm fine"
- *   resumes the form where it was (the pending question asked again); anything else,
- *   including no real answer, shows the help lines.
+ * - Ambiguous ("je veux en finir", "ça me tue", "c'est tendu à la maison"): one gentle
+ *   question that fits the hint (understanding/safety/checkKind.ts: studies, home, being
+ *   hurt, a place to sleep, harassment, something taken). While a question of the form is
+ *   pending, the message is still read as its answer (nothing the young person said is
+ *   lost); the form's reply waits. A clear "it was a figure of speech / I'm fine" resumes
+ *   the form where it was (the pending question asked again); anything else, including no
+ *   real answer, shows the help lines.
+ * - A command typed while the question waits is a command: help and language answer and
+ *   ask the question again; back, restart, stop, erase, edit set the question aside and go
+ *   to the form. A new danger or a cry for help ("au secours") is an answer, never a command.
  * Nothing of the message is kept: the state holds only the categories while the question
- * waits, and the logs only the level and categories.
+ * waits, and the logs only the level, the categories and the command's kind.
  */
 export class SafetyHook {
   constructor(
@@ -38,7 +60,7 @@ export class SafetyHook {
   async onMessage(state: IntakeState | null, input: TurnInput, lang: Lang): Promise<TurnResult> {
     const conv = pseudonym(input.conversationKey);
     const pending = state?.safetyCheck;
-    if (state && pending) return this.onAnswer(state, pending.categories, input.text, conv);
+    if (state && pending) return this.onAnswer(state, pending.categories, input, conv);
 
     const signal = detectCrisis(input.text);
     if (!signal) return this.dialog.onMessage(state, input, lang);
@@ -61,28 +83,54 @@ export class SafetyHook {
     }
     if (opening) next.lang = lang;
     next.safetyCheck = { categories: signal.categories };
-    const question: Msg = { key: 'safety.check.ask', choices: CHECK_CHOICES.map((c) => ({ code: c.code, label: c.label })) };
-    return { state: next, out: [question] };
+    return { state: next, out: [checkQuestion(checkKindOf(signal.categories))] };
   }
 
-  private onAnswer(state: IntakeState, categories: CrisisCategory[], text: string, conv: string): TurnResult {
+  private async onAnswer(state: IntakeState, categories: CrisisCategory[], input: TurnInput, conv: string): Promise<TurnResult> {
+    const text = input.text;
+    const kind = checkKindOf(categories);
+    const choice = this.choiceOf(state.lang, kind, text);
+    const read = readSafetyAnswer(text);
+    // A danger said in the answer (categories found) is an answer, whatever command words it has.
+    const danger = !read.fine && read.categories.length > 0;
+    if (choice === null && !danger && !DISTRESS.has(commandText(text))) {
+      const cmd = parseCommand(text);
+      if (cmd) return this.onCommand(state, kind, cmd, input, conv);
+    }
     const next = structuredClone(state);
     delete next.safetyCheck;
-    const choice = this.choiceOf(next.lang, text);
-    const read = readSafetyAnswer(text);
-    const fine = choice === 'studies' || (choice === null && read.fine);
+    const fine = choice === 'fine' || (choice === null && read.fine);
     this.log('info', 'crisis.checkAnswered', { conv, fine });
     if (fine) return { state: next, out: [{ key: 'safety.check.thanks' }, ...this.dialog.resume(next)] };
     const all = [...new Set<CrisisCategory>([...categories, ...(read.fine ? [] : read.categories)])];
     return this.dialog.onCrisis(next, { level: 'clear', categories: all }, next.lang);
   }
 
+  /**
+   * Help and a language change answer and ask the gentle question again (in the new
+   * language); any other command means "do this instead": the question is set aside and
+   * the form carries the command out where it was.
+   */
+  private async onCommand(state: IntakeState, kind: CheckKind, cmd: Command, input: TurnInput, conv: string): Promise<TurnResult> {
+    this.log('info', 'crisis.checkCommand', { conv, command: cmd.kind });
+    if (cmd.kind === 'help') return { state, out: [{ key: 'intake.help' }, checkQuestion(kind)] };
+    if (cmd.kind === 'switchLang') {
+      const next = structuredClone(state);
+      next.lang = cmd.lang;
+      next.langChosen = true;
+      return { state: next, out: [{ key: 'intake.language.switched' }, checkQuestion(kind)] };
+    }
+    const next = structuredClone(state);
+    delete next.safetyCheck;
+    return this.dialog.onMessage(next, input, next.lang);
+  }
+
   /** The buttons, their numbers or their words typed back. */
-  private choiceOf(lang: Lang, text: string): 'studies' | 'notOk' | null {
+  private choiceOf(lang: Lang, kind: CheckKind, text: string): CheckChoice | null {
     const typed = commandText(text);
-    if (typed === '1') return 'studies';
+    if (typed === '1') return 'fine';
     if (typed === '2') return 'notOk';
-    for (const c of CHECK_CHOICES) if (commandText(this.render(c.label, lang)) === typed) return c.code as 'studies' | 'notOk';
+    for (const c of checkQuestion(kind).choices!) if (commandText(this.render(c.label, lang)) === typed) return c.code as CheckChoice;
     return null;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run eval:safety`: recall and false alarms of the safety check on the labelled
- * corpus (test/fixtures/safety/), per category and language, for the tuning part and the
- * held-out part. `--misses` lists the tuning part's misses (never the held-out ones: the
- * held-out part must not be tuned on).
+ * corpus (test/fixtures/safety/). The tuning part in detail (per category and language,
+ * `--misses` lists its misses); the held-out part as four aggregates only, never per
+ * category nor line by line: it must not be tuned on, even by reading which categories
+ * it misses.
  */
 import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, type PartReport, type Rate } from '../eval/safety';
 import { SAFETY_TARGETS } from '../eval/safetyTargets';
@@ -10,12 +11,13 @@ import { detectCrisis, detectCrisisRules } from '../understanding/safety/detectC
 
 const pct = (r: Rate) => `${(ratio(r) * 100).toFixed(1).padStart(5)}% (${r.hits}/${r.total})`;
 
-function print(report: PartReport): void {
+function print(report: PartReport, details: boolean): void {
   console.log(`\n== ${report.part} part`);
   console.log(`crisis recall (flagged, right categories): ${pct(report.recall)}   flagged at all: ${pct(report.flagged)}`);
   console.log(`clear danger, lines at once:              ${pct(report.clearRecall)}`);
   console.log(`ordinary, full alert (false alarm):       ${pct(report.falseAlarms)}`);
   console.log(`ordinary, gentle question:                ${pct(report.questions)}`);
+  if (!details) return;
   console.log('\ncategory            lang  recall               clear at once');
   for (const [key, v] of [...report.byCategory].sort(([a], [b]) => a.localeCompare(b))) {
     const [cat, lang] = key.split(' ');
@@ -31,8 +33,8 @@ function print(report: PartReport): void {
 const items = loadSafetyCorpus();
 const reports = evaluateSafety(items, detectCrisis);
 console.log(`safety corpus: ${items.length} messages (${items.filter((i) => i.level !== 'none').length} crisis, ${items.filter((i) => i.level === 'none').length} ordinary); tuning ${items.filter((i) => i.part === 'tuning').length}, held-out ${items.filter((i) => i.part === 'heldout').length}`);
-print(reports.tuning);
-print(reports.heldout);
+print(reports.tuning, true);
+print(reports.heldout, false);
 // The statistical second opinion measured against the rules alone, on the same messages.
 const rulesOnly = evaluateSafety(items, detectCrisisRules);
 console.log('\n== rules alone vs rules + model (recall / clear at once / full alerts / questions)');

@@ -5,7 +5,7 @@ import { WELCOME, WELCOME_NOTED } from './common';
 
 /** The help lines for these categories at this age (unknown: both minor and adult lines). */
 export const lines = (categories: CrisisCategory[], age?: number) => ['safety.intro', ...helpLinesFor(categories, { age }).map((l) => l.textKey), 'safety.offerContinue'];
-const ASK = 'safety.check.ask';
+const ASK = 'safety.check.ask.studies';
 const FR_BUTTONS = ['Je parlais de mes études', 'Ça ne va pas'];
 const EN_BUTTONS = ['I meant my studies', 'Things are not OK'];
 
@@ -119,6 +119,105 @@ export const safetyTranscripts: Transcript[] = [
       ['Zoé', ['intake.firstName.thanks', 'intake.age.ask']],
       ['je me bats pour réussir, j’ai 18 ans', 'intake.situation.ask'],
     ],
+  },
+  // The gentle question fits the hint: home, a place to sleep, being hurt (issue 19, session 6).
+  {
+    name: 'safety: a hint about home gets the question about home; "juste une dispute" resumes the form',
+    locale: 'fr-FR',
+    steps: [
+      ...START_FR,
+      ['Inès', ['intake.firstName.thanks', 'intake.age.ask']],
+      { user: 'ça va mal à la maison', expect: 'safety.check.ask.home', buttons: ['Juste une dispute', 'Je ne suis pas en sécurité'] },
+      ['Juste une dispute', ['safety.check.thanks', 'intake.age.ask']],
+    ],
+  },
+  {
+    name: 'safety: a hint about home, then "je ne suis pas en sécurité": the lines for home (119, 17)',
+    locale: 'fr-FR',
+    steps: [
+      ...START_FR,
+      ['Inès', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['16', 'intake.situation.ask'],
+      ['ça va mal chez moi', 'safety.check.ask.home'],
+      ['Je ne suis pas en sécurité', lines(['abuse'], 16)],
+      ['Continuer ma demande', 'intake.situation.ask'],
+    ],
+  },
+  {
+    name: 'safety: not knowing where to sleep gets the question about a place to sleep; no answer shows 115',
+    locale: 'fr-FR',
+    steps: [
+      ...START_FR,
+      ['Malik', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['19', 'intake.situation.ask'],
+      { user: 'je sais pas où dormir', expect: 'safety.check.ask.housing', buttons: ["J'ai où dormir", "Je n'ai pas où dormir"] },
+      ['?', lines(['homelessness'], 19)],
+    ],
+  },
+  {
+    name: 'safety: the question about a place to sleep in English; "I have a place to sleep" resumes',
+    locale: 'en-US',
+    steps: [
+      ...START_EN,
+      ['Kim', ['intake.firstName.thanks', 'intake.age.ask']],
+      { user: "I don't know where I'll sleep", expect: 'safety.check.ask.housing', buttons: ['I have a place to sleep', 'I have nowhere to sleep'] },
+      ['I have a place to sleep', ['safety.check.thanks', 'intake.age.ask']],
+    ],
+  },
+  // A command typed while the gentle question waits is a command (issue 19, session 6).
+  {
+    name: 'safety: "aide" while the question waits shows the help and asks the question again',
+    locale: 'fr-FR',
+    steps: [
+      ...START_FR,
+      ['Lou', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['je craque', ASK],
+      ['aide', ['intake.help', ASK]],
+      ['Je parlais de mes études', ['safety.check.thanks', 'intake.age.ask']],
+    ],
+  },
+  {
+    name: 'safety: "english" while the question waits switches the language and asks the question again in English',
+    locale: 'fr-FR',
+    steps: [
+      ...START_FR,
+      ['Lou', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['je craque', ASK],
+      { user: 'english', expect: ['intake.language.switched', ASK], buttons: EN_BUTTONS },
+      ['Things are not OK', lines(['suicide'])],
+    ],
+  },
+  {
+    name: 'safety: "retour" while the question waits goes back to the previous question, no lines',
+    locale: 'fr-FR',
+    steps: [
+      ...START_FR,
+      ['Lou', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['19', 'intake.situation.ask'],
+      ['je suis à bout', ASK],
+      ['retour', 'intake.age.ask'],
+      ['20', 'intake.situation.ask'],
+    ],
+  },
+  {
+    name: 'safety: "stop" while the question waits asks to confirm stopping, no lines',
+    locale: 'fr-FR',
+    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['je craque', ASK], ['stop', 'intake.stop.confirm'], ['non', ['intake.confirm.kept', 'intake.age.ask']]],
+  },
+  {
+    name: 'safety: "effacer mes données" while the question waits asks to confirm the erasure',
+    locale: 'fr-FR',
+    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['je craque', ASK], ['effacer mes données', 'intake.delete.confirm']],
+  },
+  {
+    name: 'safety: "recommencer" while the question waits is a restart, asked to confirm',
+    locale: 'fr-FR',
+    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['18', 'intake.situation.ask'], ['je craque', ASK], ['recommencer', 'intake.restart.confirm']],
+  },
+  {
+    name: 'safety: "au secours" while the question waits is a cry for help, not the bot\'s help: the lines',
+    locale: 'fr-FR',
+    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['je craque', ASK], ['au secours', lines(['suicide', 'violence'])]],
   },
   {
     name: 'safety: wishing to work in prevention is not an alarm',

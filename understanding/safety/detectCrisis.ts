@@ -36,7 +36,11 @@ import {
  *   overdose, and lowers the others to a question;
  * - studies around a figure of speech: "j'en peux plus de mes révisions", "les partiels me
  *   tuent" drop an ambiguous match (never a clear one);
- * - laughter ("mdr", "lol", 😂) lowers a hyperbole-prone match by one level.
+ * - laughter ("mdr", "lol", 😂) lowers a hyperbole-prone match by one level;
+ * - a condition on studies after a hyperbole ("je vais crever si je rate le bac") lowers it
+ *   to a question;
+ * - a time or a plan ("ce soir", "tonight", "j'ai tout préparé", "goodbye letters") raises a
+ *   figure of speech about ending things to a clear danger.
  * Violence is then attributed: by a partner -> partner_violence, at home -> abuse, at
  * school -> school_harassment, online -> online_harassment.
  */
@@ -68,7 +72,7 @@ interface LexiconGroupJson {
   exceptions: string[];
 }
 
-const CONTEXT_PATTERNS = ['topic', 'resolved', 'past', 'thirdPerson', 'studies', 'family', 'partner', 'control', 'home', 'school', 'online'] as const;
+const CONTEXT_PATTERNS = ['topic', 'resolved', 'past', 'thirdPerson', 'studies', 'family', 'partner', 'control', 'home', 'school', 'online', 'imminent', 'plan', 'conditional', 'outsideHome'] as const;
 type ContextName = (typeof CONTEXT_PATTERNS)[number];
 
 interface ContextJson {
@@ -126,6 +130,15 @@ function wordSet(values: unknown, name: string, contractions: Contractions): Set
   return out;
 }
 
+/**
+ * SMS spelling drops the apostrophe of "m'a" ("il ma frappé", "un mec ma forcé"): every
+ * pattern written with "m'a " also matches "ma ". Done on patterns, not on the text: "ma"
+ * stays the possessive everywhere else ("ma mère").
+ */
+function smsVariants(pattern: string): string[] {
+  return pattern.includes("m'a ") ? [pattern, pattern.replaceAll("m'a ", 'ma ')] : [pattern];
+}
+
 /** Compiles the lexicon; throws on a malformed lexicon so a bad edit fails the tests, not a conversation. */
 export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
   const contractions = compileContractions(json.contractions);
@@ -144,8 +157,8 @@ export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
     if (level !== 'clear' && level !== 'ambiguous' && level !== 'none') throw new Error(`crisis lexicon: bad level "${level}" in ${g.id}`);
     // 'none': known harmless idioms ("il abuse"): they raise nothing, and keep the model quiet.
     if ((level === 'none') !== (g.categories.length === 0)) throw new Error(`crisis lexicon: ${g.id}: level none goes with no category, and only then`);
-    addToTrie(trie, g.patterns.flatMap((p) => compilePattern(checkClasses(p), contractions)), 2 * i);
-    addToTrie(trie, g.exceptions.flatMap((p) => compilePattern(checkClasses(p), contractions)), 2 * i + 1);
+    addToTrie(trie, g.patterns.flatMap(smsVariants).flatMap((p) => compilePattern(checkClasses(p), contractions)), 2 * i);
+    addToTrie(trie, g.exceptions.flatMap(smsVariants).flatMap((p) => compilePattern(checkClasses(p), contractions)), 2 * i + 1);
     return {
       id: g.id,
       categories: g.categories.map((c) => asCategory(c, g.id)),
@@ -196,6 +209,13 @@ const NEGATION_REACH = 5;
 const TOPIC_REACH = 10;
 const STUDIES_REACH = 6;
 const THIRD_PERSON_REACH = 8;
+const CONDITIONAL_REACH = 3;
+const CONDITIONAL_STUDIES_REACH = 12;
+// Figures of speech about ending things that a time ("ce soir", "tonight") or a plan ("j'ai
+// tout préparé", "goodbye letters") turn into a danger said plainly.
+const RAISED_BY_IMMINENCE: ReadonlySet<CrisisCategory> = new Set(['suicide', 'self_harm']);
+// Only what the writer says of themself: "on me frappe si j'ai une mauvaise note" stays a danger.
+const LOWERED_BY_STUDIES_CONDITION: ReadonlySet<CrisisCategory> = new Set(['suicide']);
 
 /** Where a context pattern matched: for each token, the end of the longest match starting there. */
 class Reader {
@@ -265,6 +285,17 @@ class Reader {
       if (e > i && coveredBefore[e]! - coveredBefore[i]! === 0) return true;
     }
     return false;
+  }
+
+  /** Where the context pattern matched: [start, end) of the longest match at each start. */
+  spansOf(label: number): [number, number][] {
+    const out: [number, number][] = [];
+    if (this.seen[label] !== 1) return out;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const e = this.endAt(label, i);
+      if (e > i) out.push([i, e]);
+    }
+    return out;
   }
 
   hasAny(words: ReadonlySet<string>, from: number, to: number): boolean {
@@ -367,17 +398,25 @@ function readRules(text: string): RulesReading {
         const firstPersonInside = read.hasAny(c.firstPerson, s, e);
         const topicEnd = read.endingBefore(c.context.topic, s, TOPIC_REACH);
         if (topicEnd >= 0 && !firstPersonInside && !read.hasAny(c.firstPerson, topicEnd, s)) continue;
-        if (g.level === 'ambiguous' || g.figurative) {
-          const cl = clause[s]!;
-          if (read.endingBefore(c.context.studies, s, STUDIES_REACH) >= 0 || read.startingAfter(c.context.studies, e, STUDIES_REACH, cl)) continue;
-        }
+        const cl = clause[s]!;
+        const studiesAround = read.endingBefore(c.context.studies, s, STUDIES_REACH) >= 0 || read.startingAfter(c.context.studies, e, STUDIES_REACH, cl);
+        if ((g.level === 'ambiguous' || g.figurative) && studiesAround) continue;
         const thirdEnd = read.endingBefore(c.context.thirdPerson, s, THIRD_PERSON_REACH);
         const someoneElse = !firstPersonInside && thirdEnd >= 0 && !read.hasAny(c.firstPerson, thirdEnd, s);
+        // "je vais crever si je trouve pas d'alternance", "I'll die if I fail the exam": a
+        // hyperbole made conditional on studies is a question, not a full alert.
+        const ifStudies = g.hyperbole && read.startingAfter(c.context.conditional, e, CONDITIONAL_REACH, cl) && read.startingAfter(c.context.studies, e, CONDITIONAL_STUDIES_REACH, cl);
+        // "jvais en finir avec tout ça ce soir", "je veux disparaître pour de bon, j'ai tout préparé".
+        // Never when studies are named anywhere: "j'ai tout préparé pour l'oral. Je craque."
+        const imminent = !read.any(c.context.studies) && ((read.any(c.context.imminent) && read.clausesWith(c.context.imminent).has(cl)) || read.any(c.context.plan));
         for (const category of g.categories) {
           let level: CrisisLevel | null = g.level === 'none' ? null : g.level;
+          if (level === 'ambiguous' && imminent && RAISED_BY_IMMINENCE.has(category)) level = 'clear';
+          if (level === 'clear' && ifStudies && LOWERED_BY_STUDIES_CONDITION.has(category)) level = 'ambiguous';
           if (someoneElse && past && CLOSED_BY_SOMEONE_ELSES_PAST.has(category)) level = null;
           if (level && resolved) level = CLOSED_BY_RESOLUTION.has(category) ? null : lower(level);
-          if (level && laughing && g.hyperbole) level = lower(level);
+          // Laughter lowers a hyperbole; laughing about studies ("je vais mourir 😂 j'ai oublié mon oral") is nothing.
+          if (level && laughing && g.hyperbole) level = studiesAround ? null : lower(level);
           if (!level) continue;
           raise(category, level);
           if (category === 'violence') violenceSpans.push([s, e]);
@@ -420,7 +459,8 @@ function attribute(found: Map<CrisisCategory, CrisisLevel>, read: Reader, c: Com
   };
   const familyNamed = read.any(c.context.family);
   const partner = read.any(c.context.partner) || (!familyNamed && read.any(c.context.control));
-  const home = !partner && (familyNamed || read.outside(c.context.home, spans));
+  // "devant chez moi", "on my way home": a place near home, not home.
+  const home = !partner && (familyNamed || read.outside(c.context.home, [...spans, ...read.spansOf(c.context.outsideHome)]));
   if (partner) {
     set('partner_violence', violence);
     set('partner_violence', sexual);

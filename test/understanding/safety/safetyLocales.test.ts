@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CRISIS_CATEGORIES } from '../../../understanding/safety/detectCrisis';
 import { helpLinesFor } from '../../../understanding/safety/helpLines';
+import { CHECK_KINDS } from '../../../understanding/safety/checkKind';
 
 const LOCALES = path.join(__dirname, '../../../locales');
 const read = (lang: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(LOCALES, lang, 'safety.json'), 'utf8'));
@@ -24,7 +25,8 @@ describe('locales/*/safety.json', () => {
     expect([...en.keys()].sort()).toEqual([...fr.keys()].sort());
   });
 
-  it.each(['intro', 'offerContinue', 'continue', 'notEmergency', 'check.ask', 'check.studies', 'check.notOk', 'check.thanks'])('has %s in both languages', (key) => {
+  const checkKeys = CHECK_KINDS.flatMap((k) => [`check.ask.${k}`, `check.fine.${k}`, `check.notOk.${k}`]);
+  it.each(['intro', 'offerContinue', 'continue', 'notEmergency', 'check.thanks', ...checkKeys])('has %s in both languages', (key) => {
     expect(fr.get(`safety.${key}`)?.trim()).toBeTruthy();
     expect(en.get(`safety.${key}`)?.trim()).toBeTruthy();
   });

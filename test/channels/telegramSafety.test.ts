@@ -1,0 +1,130 @@
+import { FakeTelegramApi, type TgSent } from '../../adapters/telegram/FakeTelegramApi';
+import { loadConfig } from '../../config';
+import { createApp, type App } from '../../index';
+import { said } from '../helpers/whatsappPhone';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+const SECRET = 'telegram-webhook-secret-0123456789';
+
+/**
+ * The safety check on Telegram behaves as on the web widget and WhatsApp (issue 19): the same
+ * hook runs inside IntakeBot for every channel; these tests play it through the real webhook,
+ * the inbox, the outbox and a loopback Bot API, with Telegram's payload shapes.
+ */
+describe('Telegram: the safety check', () => {
+  let app: App;
+  let fake: FakeTelegramApi;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    fake = await new FakeTelegramApi({ token: TOKEN, secret: SECRET }).start();
+    const config = loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'pglite://memory', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_URL: fake.url, OUTBOX_POLL_MS: '50',
+    });
+    app = await createApp({ config, log: (level, event, fields) => logged.push(JSON.stringify({ level, event, fields })) });
+    fake.webhookUrl = `${app.url}/webhooks/telegram`;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await fake?.close();
+  });
+  afterEach(() => expect(fake.rejected).toEqual([]));
+
+  /** Posts an update and returns the replies of its turn, in order, once all are sent. */
+  async function turn(update: { update_id: number }): Promise<TgSent[]> {
+    expect(await fake.post(update)).toBe(200);
+    const prisma = app.db.prisma;
+    for (let i = 0; i < 400; i++) {
+      const row = await prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: `u${update.update_id}` } } });
+      if (row?.status === 'done') {
+        const rows = await prisma.notification.findMany({ where: { kind: 'channel_message', payload: { path: ['inReplyTo'], equals: row.id } }, orderBy: { seq: 'asc' } });
+        if (rows.every((r) => r.status === 'delivered')) {
+          const deliveries = await prisma.channelDelivery.findMany({ where: { notificationId: { in: rows.map((r) => r.id) } } });
+          return rows.map((r) => fake.sent.find((s) => `${s.chatId}:${s.messageId}` === deliveries.find((x) => x.notificationId === r.id)!.externalId)!);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('no replies');
+  }
+  const say = (user: string, text: string) => turn(fake.messageUpdate(user, { text }));
+  const press = (user: string, label: string) => turn(fake.callbackUpdate(user, label));
+  const all = (r: TgSent[]) => r.map((m) => m.text).join('\n');
+  const buttons = (r: TgSent[]) => r.at(-1)!.buttons.map((b) => b.text);
+
+  async function started(user: string, name: string): Promise<void> {
+    await say(user, '/start');
+    await press(user, 'Oui, on y va');
+    await say(user, name);
+  }
+
+  it('a clear danger mid-way shows the lines at once; "Continuer ma demande" goes back to the question, answers kept', async () => {
+    const user = '55510001';
+    await started(user, 'Yanis');
+    await say(user, '14');
+    let r = await say(user, 'g pris tt mes medocs');
+    expect(all(r)).toContain(said('safety.intro'));
+    expect(all(r)).toContain(said('safety.line.15'));
+    expect(all(r)).toContain(said('safety.line.antipoison'));
+    expect(buttons(r)).toEqual(['Continuer ma demande']);
+    r = await press(user, 'Continuer ma demande');
+    expect(all(r)).toContain(said('intake.situation.ask'));
+    const state = await app.db.prisma.botState.findUnique({ where: { key: `telegram/conversations/${user}` } });
+    expect((state!.data as { draft: unknown }).draft).toMatchObject({ firstName: 'Yanis', age: 14 });
+  }, 60_000);
+
+  it('an ambiguous message gets the gentle question with its two buttons; "Ça ne va pas" shows the lines', async () => {
+    const user = '55510002';
+    await started(user, 'Inès');
+    let r = await say(user, "17, j'en peux plus");
+    // Only the question: the form's reply to the age waits behind it.
+    expect(r).toHaveLength(1);
+    expect(all(r)).toContain(said('safety.check.ask.studies'));
+    expect(buttons(r)).toEqual(['Je parlais de mes études', 'Ça ne va pas']);
+    r = await press(user, 'Ça ne va pas');
+    expect(all(r)).toContain(said('safety.line.3114'));
+    r = await press(user, 'Continuer ma demande');
+    // The age said with the ambiguous message was kept: the next question comes.
+    expect(all(r)).toContain(said('intake.situation.ask'));
+  }, 60_000);
+
+  it('the question fits the hint: about home, and "Juste une dispute" resumes the form', async () => {
+    const user = '55510003';
+    await started(user, 'Lou');
+    let r = await say(user, 'ça va mal à la maison');
+    expect(all(r)).toContain(said('safety.check.ask.home'));
+    expect(buttons(r)).toEqual(['Juste une dispute', 'Je ne suis pas en sécurité']);
+    r = await press(user, 'Juste une dispute');
+    expect(all(r)).toContain(said('safety.check.thanks'));
+    expect(all(r)).toContain(said('intake.age.ask'));
+  }, 60_000);
+
+  it('a command while the question waits is a command: /aide shows the help and asks again; "stop" asks to confirm', async () => {
+    const user = '55510004';
+    await started(user, 'Sam');
+    await say(user, 'je craque');
+    let r = await say(user, 'aide');
+    expect(all(r)).toContain(said('intake.help'));
+    expect(all(r)).toContain(said('safety.check.ask.studies'));
+    expect(all(r)).not.toContain(said('safety.intro'));
+    r = await say(user, 'stop');
+    expect(all(r)).toContain(said('intake.stop.confirm'));
+    expect(all(r)).not.toContain(said('safety.intro'));
+  }, 60_000);
+
+  it('ordinary strong words go to the form; nothing of a crisis message is kept or logged', async () => {
+    const user = '55510005';
+    await started(user, 'Zoé');
+    let r = await say(user, "je veux en finir avec la fac, j'ai 19 ans");
+    expect(all(r)).not.toContain(said('safety.intro'));
+    expect(all(r)).not.toContain(said('safety.check.ask.studies'));
+    r = await say(user, 'mon copain me frappe Zorglub');
+    expect(all(r)).toContain(said('safety.line.3919'));
+    const key = `telegram/conversations/${user}`;
+    const state = await app.db.prisma.botState.findUnique({ where: { key } });
+    expect(JSON.stringify(state)).not.toContain('Zorglub');
+    const inbox = await app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } });
+    expect(JSON.stringify(inbox.map((m) => m.payload))).not.toContain('Zorglub');
+    expect(logged.join('\n')).not.toMatch(/Zorglub|frappe/);
+    expect(logged.some((l) => l.includes('crisis.detected'))).toBe(true);
+  }, 60_000);
+});
