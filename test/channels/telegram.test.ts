@@ -1,22 +1,14 @@
-import { FakeTelegramApi, type TgSent } from '../../adapters/telegram/FakeTelegramApi';
+import type { FakeTelegramApi, TgSent } from '../../adapters/telegram/FakeTelegramApi';
 import { silentLogger } from '../../bots/log';
-import { loadConfig } from '../../config';
-import { createApp, type App } from '../../index';
+import type { App } from '../../index';
+import { startTelegramApp, telegramTurn } from '../helpers/telegramChat';
 import { said } from '../helpers/whatsappPhone';
-
-const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
-const SECRET = 'telegram-webhook-secret-0123456789';
 
 describe('Telegram end to end (PGlite, loopback Bot API)', () => {
   let app: App;
   let fake: FakeTelegramApi;
   beforeAll(async () => {
-    fake = await new FakeTelegramApi({ token: TOKEN, secret: SECRET }).start();
-    const config = loadConfig({
-      PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'pglite://memory', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_URL: fake.url, OUTBOX_POLL_MS: '50',
-    });
-    app = await createApp({ config, log: silentLogger });
-    fake.webhookUrl = `${app.url}/webhooks/telegram`;
+    ({ app, fake } = await startTelegramApp(silentLogger));
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -24,26 +16,7 @@ describe('Telegram end to end (PGlite, loopback Bot API)', () => {
   });
   afterEach(() => expect(fake.rejected).toEqual([]));
 
-  /** Posts an update and returns the replies of its turn, in order, once all are sent. */
-  async function turn(update: { update_id: number }): Promise<TgSent[]> {
-    expect(await fake.post(update)).toBe(200);
-    const prisma = app.db.prisma;
-    for (let i = 0; i < 400; i++) {
-      const row = await prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: `u${update.update_id}` } } });
-      if (row?.status === 'done') {
-        const rows = await prisma.notification.findMany({ where: { kind: 'channel_message', payload: { path: ['inReplyTo'], equals: row.id } }, orderBy: { seq: 'asc' } });
-        if (rows.every((r) => r.status === 'delivered')) {
-          const deliveries = await prisma.channelDelivery.findMany({ where: { notificationId: { in: rows.map((r) => r.id) } } });
-          return rows.map((r) => {
-            const d = deliveries.find((x) => x.notificationId === r.id)!;
-            return fake.sent.find((s) => `${s.chatId}:${s.messageId}` === d.externalId)!;
-          });
-        }
-      }
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('no replies');
-  }
+  const turn = (update: { update_id: number }): Promise<TgSent[]> => telegramTurn(app, fake, update);
   const say = (user: string, text: string) => turn(fake.messageUpdate(user, { text }));
   const press = (user: string, label: string) => turn(fake.callbackUpdate(user, label));
   const all = (r: TgSent[]) => r.map((m) => m.text).join('\n');

@@ -13,6 +13,8 @@ const START_FR: Transcript['steps'] = [
   ['bonjour', WELCOME],
   ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
 ];
+/** Consent given and the first name told: the age question is pending. */
+const namedFr = (name: string): Transcript['steps'] => [...START_FR, [name, ['intake.firstName.thanks', 'intake.age.ask']]];
 const START_EN: Transcript['steps'] = [
   ['hello', WELCOME],
   ['yes', ['intake.consent.thanks', 'intake.firstName.ask']],
@@ -125,8 +127,7 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: a hint about home gets the question about home; "juste une dispute" resumes the form',
     locale: 'fr-FR',
     steps: [
-      ...START_FR,
-      ['Inès', ['intake.firstName.thanks', 'intake.age.ask']],
+      ...namedFr('Inès'),
       { user: 'ça va mal à la maison', expect: 'safety.check.ask.home', buttons: ['Juste une dispute', 'Je ne suis pas en sécurité'] },
       ['Juste une dispute', ['safety.check.thanks', 'intake.age.ask']],
     ],
@@ -135,8 +136,7 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: a hint about home, then "je ne suis pas en sécurité": the lines for home (119, 17)',
     locale: 'fr-FR',
     steps: [
-      ...START_FR,
-      ['Inès', ['intake.firstName.thanks', 'intake.age.ask']],
+      ...namedFr('Inès'),
       ['16', 'intake.situation.ask'],
       ['ça va mal chez moi', 'safety.check.ask.home'],
       ['Je ne suis pas en sécurité', lines(['abuse'], 16)],
@@ -147,8 +147,7 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: not knowing where to sleep gets the question about a place to sleep; no answer shows 115',
     locale: 'fr-FR',
     steps: [
-      ...START_FR,
-      ['Malik', ['intake.firstName.thanks', 'intake.age.ask']],
+      ...namedFr('Malik'),
       ['19', 'intake.situation.ask'],
       { user: 'je sais pas où dormir', expect: 'safety.check.ask.housing', buttons: ["J'ai où dormir", "Je n'ai pas où dormir"] },
       ['?', lines(['homelessness'], 19)],
@@ -169,8 +168,7 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: "aide" while the question waits shows the help and asks the question again',
     locale: 'fr-FR',
     steps: [
-      ...START_FR,
-      ['Lou', ['intake.firstName.thanks', 'intake.age.ask']],
+      ...namedFr('Lou'),
       ['je craque', ASK],
       ['aide', ['intake.help', ASK]],
       ['Je parlais de mes études', ['safety.check.thanks', 'intake.age.ask']],
@@ -180,8 +178,7 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: "english" while the question waits switches the language and asks the question again in English',
     locale: 'fr-FR',
     steps: [
-      ...START_FR,
-      ['Lou', ['intake.firstName.thanks', 'intake.age.ask']],
+      ...namedFr('Lou'),
       ['je craque', ASK],
       { user: 'english', expect: ['intake.language.switched', ASK], buttons: EN_BUTTONS },
       ['Things are not OK', lines(['suicide'])],
@@ -191,8 +188,7 @@ export const safetyTranscripts: Transcript[] = [
     name: 'safety: "retour" while the question waits goes back to the previous question, no lines',
     locale: 'fr-FR',
     steps: [
-      ...START_FR,
-      ['Lou', ['intake.firstName.thanks', 'intake.age.ask']],
+      ...namedFr('Lou'),
       ['19', 'intake.situation.ask'],
       ['je suis à bout', ASK],
       ['retour', 'intake.age.ask'],
@@ -202,22 +198,22 @@ export const safetyTranscripts: Transcript[] = [
   {
     name: 'safety: "stop" while the question waits asks to confirm stopping, no lines',
     locale: 'fr-FR',
-    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['je craque', ASK], ['stop', 'intake.stop.confirm'], ['non', ['intake.confirm.kept', 'intake.age.ask']]],
+    steps: [...namedFr('Lou'), ['je craque', ASK], ['stop', 'intake.stop.confirm'], ['non', ['intake.confirm.kept', 'intake.age.ask']]],
   },
   {
     name: 'safety: "effacer mes données" while the question waits asks to confirm the erasure',
     locale: 'fr-FR',
-    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['je craque', ASK], ['effacer mes données', 'intake.delete.confirm']],
+    steps: [...namedFr('Lou'), ['je craque', ASK], ['effacer mes données', 'intake.delete.confirm']],
   },
   {
     name: 'safety: "recommencer" while the question waits is a restart, asked to confirm',
     locale: 'fr-FR',
-    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['18', 'intake.situation.ask'], ['je craque', ASK], ['recommencer', 'intake.restart.confirm']],
+    steps: [...namedFr('Lou'), ['18', 'intake.situation.ask'], ['je craque', ASK], ['recommencer', 'intake.restart.confirm']],
   },
   {
     name: 'safety: "au secours" while the question waits is a cry for help, not the bot\'s help: the lines',
     locale: 'fr-FR',
-    steps: [...START_FR, ['Lou', ['intake.firstName.thanks', 'intake.age.ask']], ['je craque', ASK], ['au secours', lines(['suicide', 'violence'])]],
+    steps: [...namedFr('Lou'), ['je craque', ASK], ['au secours', lines(['suicide', 'violence'])]],
   },
   {
     name: 'safety: wishing to work in prevention is not an alarm',
