@@ -17,6 +17,7 @@ const TOPIC_REACH = 10;
 const STUDIES_REACH = 6;
 const THIRD_PERSON_REACH = 8;
 const CONDITIONAL_REACH = 3;
+const BY_OTHER_REACH = 2;
 const CONDITIONAL_STUDIES_REACH = 12;
 // Figures of speech about ending things that a time ("ce soir", "tonight") or a plan ("j'ai
 // tout préparé", "goodbye letters") turn into a danger said plainly.
@@ -158,7 +159,11 @@ export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageCo
   // Never when studies are named anywhere: "j'ai tout préparé pour l'oral. Je craque."
   const imminent = !read.any(c.context.studies) && ((read.any(c.context.imminent) && read.clausesWith(c.context.imminent).has(cl)) || read.any(c.context.plan));
   const out: [CrisisCategory, CrisisLevel][] = [];
-  for (const category of g.categories) {
+  // "ma mère me brûle avec sa cigarette": a harm the lexicon knows as self-inflicted ("me
+  // brûle"), done by someone named just before it, is violence from them (attributed later).
+  const byOther = read.endingBefore(c.context.family, s, BY_OTHER_REACH) >= 0 || read.endingBefore(c.context.partner, s, BY_OTHER_REACH) >= 0;
+  for (const named of g.categories) {
+    const category: CrisisCategory = named === 'self_harm' && byOther ? 'violence' : named;
     let level: CrisisLevel | null = g.level === 'none' ? null : g.level;
     if (level === 'ambiguous' && imminent && RAISED_BY_IMMINENCE.has(category)) level = 'clear';
     if (level === 'clear' && ifStudies && LOWERED_BY_STUDIES_CONDITION.has(category)) level = 'ambiguous';
