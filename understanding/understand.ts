@@ -403,6 +403,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       if (r.ok) s.confirm = r.value;
     }
     if (noise && Object.keys(s).length === 0 && !out.faq && !out.skip && !out.correction && !out.clarify) out.noise = true;
+    // Not working and asking for a job in the same message: looking for one (the corpus convention, its README).
+    if (s.situation?.kind === 'neet' && s.needs?.includes('job') && !(attrib && attrib.excluded && !/\b(?:job|travail|boulot|emploi|work)\b/u.test(normalize(attrib.present)))) {
+      s.situation = { ...s.situation, kind: 'recherche_emploi' };
+    }
     const doubtful: SlotKey[] = [];
     if (s.firstName !== undefined && asked !== 'firstName' && !introducesName(cleaned)) doubtful.push('firstName');
     // "j'habite à Plaisir" says it is a place; "plaisir" elsewhere in a story may be the word.
