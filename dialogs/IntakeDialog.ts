@@ -10,7 +10,7 @@ import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../understanding/safety/helpLines';
 import type { CrisisSignal } from '../understanding/safety/detectCrisis';
 import { newState, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
-import { MessageReader, placeChoiceAsk, readingPolicy, slotsRead } from './readings';
+import { answerCheck, checkAsk, MessageReader, placeChoiceAsk, readingPolicy, setAsideDoubtful, slotsRead, unsureFor } from './readings';
 import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from './progress';
 import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
 import { plainYesNo, questionFor, type AskContext, type Question } from './questions';
@@ -216,7 +216,7 @@ export class IntakeDialog {
       delete state.pending;
       if (pending) {
         const applied = this.reader.applyReadings(state, pending, { force: false, except: null });
-        out.push(...this.reader.understoodMsgs(state, applied));
+        out.push(...this.reader.understoodMsgs(state, applied, true));
         if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
       }
       out.push(...this.askNextStep(state));
@@ -233,6 +233,12 @@ export class IntakeDialog {
     const slot = state.current;
     if (!slot) { out.push(...this.askNextStep(state)); return; }
     const q = questionFor(slot);
+    // The reply to "Tu habites bien à Plaisir ?": yes stores it, no asks the question, anything else is the answer.
+    if (state.checking === slot) {
+      const checked = answerCheck(state, plainYesNo(text, state.lang));
+      if (checked === 'yes') { out.push(...this.afterAnswer(state)); return; }
+      if (checked === 'no') { out.push(this.questionMsg(state, q)); return; }
+    }
     const policy = readingPolicy(state);
     const u = this.reader.read(state, text, policy.asked);
     if (q.skippable && u.skip) {
@@ -255,7 +261,7 @@ export class IntakeDialog {
       ?? (u.faq || correctsOther ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
-      ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot, adds: u.adds })
+      ? this.reader.applyReadings(state, setAsideDoubtful(state, u), { force: !!u.correction, except: slot, adds: u.adds })
       : { noted: [], corrected: [] };
     out.push(...this.reader.understoodMsgs(state, applied));
     if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
@@ -334,6 +340,8 @@ export class IntakeDialog {
   }
 
   private questionMsg(state: IntakeState, q: Question): Msg {
+    // A doubtful reading of this answer is confirmed rather than asked for again (readings.ts).
+    if (!state.editing && unsureFor(state, q.slot)) { state.checking = q.slot; return checkAsk(state, q.slot); }
     if (q.slot === 'place' && state.pendingPlaces?.length) return placeChoiceAsk(state.pendingPlaces);
     if (q.slot === 'place' && state.placeIn) {
       const name = this.deps.places.territories.departementName(state.placeIn) ?? state.placeIn;

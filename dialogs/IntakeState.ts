@@ -43,6 +43,13 @@ export interface IntakeState {
    * whole story): used once consent is given, dropped with everything else if refused.
    */
   pending?: Slots;
+  /**
+   * Doubtful readings of questions not asked yet (a commune named like an everyday word, a
+   * name never introduced as one): not stored; the question, when it comes, confirms them.
+   */
+  unsure?: Slots;
+  /** The question asked is a yes/no check of `unsure` for this slot ("Tu habites bien à Plaisir ?"). */
+  checking?: SlotName;
   /** Messages read so far: the first ones decide the language. */
   turns?: number;
   /** The young person asked for this language ("english", "can we continue in English?"): detection no longer switches it. */

@@ -249,7 +249,8 @@ export const QUESTIONS: Question[] = [
     slot: 'meeting',
     applies: () => true,
     skippable: true,
-    ask: ask('meeting'),
+    // Asks when they are free in the same question (one message for two answers), unless already said.
+    ask: (ctx) => (ctx.state.answered.availability || ctx.state.editing ? msg('intake.meeting.askAlone') : ask('meeting')(ctx)),
     choices: () => vocab('meeting', MEETING_MODES),
     understand(text, ctx) {
       const parsed = parseMeeting(text);

@@ -109,6 +109,68 @@ export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean):
   }
 }
 
+/** The slots of a reading that hold doubtful values, by the key `understand` marks. */
+const CHECKED: Partial<Record<SlotKey, SlotName>> = { firstName: 'firstName', place: 'place' };
+
+/**
+ * The reading without its doubtful values (`u.doubtful`), which are kept in `state.unsure` for
+ * the question to confirm when it comes. A correction or an answer already given is never
+ * doubted: the young person said it on purpose.
+ */
+export function setAsideDoubtful(state: IntakeState, u: Understanding): Slots {
+  const slots: Slots = { ...u.slots };
+  if (!u.doubtful || u.correction) return slots;
+  for (const key of u.doubtful) {
+    const slot = CHECKED[key];
+    if (!slot || isAnswered(state, slot) || slots[key] === undefined) continue;
+    state.unsure = { ...state.unsure, [key]: slots[key] } as Slots;
+    delete slots[key];
+  }
+  return slots;
+}
+
+/** A doubtful reading waits for this question: it is asked as a yes/no check instead. */
+export function unsureFor(state: IntakeState, slot: SlotName): boolean {
+  const s = state.unsure;
+  if (!s) return false;
+  if (slot === 'firstName') return s.firstName !== undefined;
+  if (slot === 'place') return s.place?.kind === 'commune';
+  return false;
+}
+
+/** "Tu t'appelles bien Lucas ?", "Tu habites bien à Plaisir (78370) ?", yes or no. */
+export function checkAsk(state: IntakeState, slot: SlotName): Msg {
+  const s = state.unsure ?? {};
+  const value = slot === 'place' && s.place?.kind === 'commune' ? formatPlace(s.place.place) : s.firstName ?? '';
+  return { key: `intake.check.${slot}`, params: { value }, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] };
+}
+
+/**
+ * The reply to a check: yes stores the doubtful reading as the answer, no drops it (the
+ * question is then asked), anything else drops it too and is read as the answer itself.
+ */
+export function answerCheck(state: IntakeState, yes: boolean | null): 'yes' | 'no' | null {
+  const slot = state.checking;
+  delete state.checking;
+  const held = state.unsure ?? {};
+  if (state.unsure) {
+    const rest: Slots = { ...state.unsure };
+    if (slot === 'place') delete rest.place;
+    if (slot === 'firstName') delete rest.firstName;
+    if (Object.keys(rest).length > 0) state.unsure = rest;
+    else delete state.unsure;
+  }
+  if (!slot || yes === null) return null;
+  if (!yes) return 'no';
+  if (applySlot(state.draft, slot, held, false) !== 'applied') return 'no';
+  state.answered[slot] = true;
+  state.history = [...state.history.filter((s) => s !== slot), slot];
+  state.retries = 0;
+  if (slot === 'place') { delete state.pendingPlaces; delete state.placeIn; }
+  forgetWhatNoLongerApplies(state);
+  return 'yes';
+}
+
 export interface AppliedReadings { noted: SlotName[]; corrected: SlotName[]; outOfRange?: 'tooYoung' | 'tooOld' }
 
 /** "Which one?" with the candidate communes as buttons. */
@@ -133,7 +195,7 @@ export class MessageReader {
 
   /** Keeps what a message said before consent, for when consent is given. */
   hold(state: IntakeState, u: Understanding): void {
-    const slots: Slots = { ...u.slots };
+    const slots: Slots = setAsideDoubtful(state, u);
     delete slots.confirm;
     if (Object.keys(slots).length === 0) return;
     state.pending = { ...state.pending, ...slots };
@@ -201,15 +263,15 @@ export class MessageReader {
     return result;
   }
 
-  /** "Noted: …" and "Changed: …", each answer as its summary line. */
-  understoodMsgs(state: IntakeState, applied: AppliedReadings): Msg[] {
+  /** "Noted: …" and "Changed: …", each answer as its summary line; after an opening, with how to correct it. */
+  understoodMsgs(state: IntakeState, applied: AppliedReadings, opening = false): Msg[] {
     const order = (a: SlotName, b: SlotName) => QUESTIONS.findIndex((q) => q.slot === a) - QUESTIONS.findIndex((q) => q.slot === b);
     const items = (slots: SlotName[]) => [...slots].sort(order).flatMap((slot) => {
       const value = questionFor(slot).show(state.draft);
       return value === null ? [] : [msg('intake.understood.item', { label: msg(`intake.field.${slot}`), value })];
     });
     const out: Msg[] = [];
-    if (applied.noted.length > 0) out.push(msg('intake.understood.noted', { items: items(applied.noted) }));
+    if (applied.noted.length > 0) out.push(msg(opening ? 'intake.understood.notedOpening' : 'intake.understood.noted', { items: items(applied.noted) }));
     if (applied.corrected.length > 0) out.push(msg('intake.understood.corrected', { items: items(applied.corrected) }));
     return out;
   }

@@ -130,10 +130,12 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
     for (;;) {
       const state = await readState();
       if (!state) { stuck = 'conversation state erased'; break; }
-      const asking = state.confirming ? `confirm:${state.confirming}:${state.current ?? ''}` : state.phase === 'asking' ? `ask:${state.current ?? ''}` : state.phase;
+      const asking = state.confirming ? `confirm:${state.confirming}:${state.current ?? ''}`
+        : state.checking ? `check:${state.checking}` : state.phase === 'asking' ? `ask:${state.current ?? ''}` : state.phase;
       if (asking !== lastAsked) {
-        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || (state as { checking?: unknown }).checking) confirmations += 1;
-        if (state.phase === 'asking' && !state.confirming && state.current && stated.has(state.current) && !reasked.includes(state.current)) reasked.push(state.current);
+        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || state.checking) confirmations += 1;
+        // A yes/no check of a doubtful reading is a confirmation, not a fact asked again.
+        if (state.phase === 'asking' && !state.confirming && !state.checking && state.current && stated.has(state.current) && !reasked.includes(state.current)) reasked.push(state.current);
         lastAsked = asking;
       }
       if (state.phase === 'summary' && turnsToComplete === null) turnsToComplete = turns;
@@ -156,7 +158,11 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
       if (reply === undefined) { stuck = `no reply in the corpus for ${answerKey ?? `phase ${state.phase}`}`; break; }
       const n = tries.get(answerKey!) ?? 0;
       tries.set(answerKey!, n + 1);
-      await send(Array.isArray(reply) ? reply[Math.min(n, reply.length - 1)]! : reply);
+      let text = Array.isArray(reply) ? reply[Math.min(n, reply.length - 1)]! : reply;
+      // The meeting question also asks when they are free: a person answers both ("en vrai, le lundi soir").
+      const free = conv.answers.availability;
+      if (answerKey === 'meeting' && n === 0 && !state.answered.availability && !state.editing && typeof free === 'string' && free.trim() !== '') text = `${text}, ${free}`;
+      await send(text);
       turns += 1;
       if ((tries.get(answerKey!) ?? 0) > 6) { stuck = `asked ${answerKey} more than 6 times`; break; }
     }

@@ -23,7 +23,9 @@ export function failedTargets(m: { slotF1?: Record<string, number>; conversation
  */
 export const PEOPLE_TARGETS = {
   /** Conversations stored exactly right and sent to an acceptable programme. */
-  exactAndRouted: { heldout: 0.68, tuning: 0.84 },
+  exactAndRouted: { heldout: 0.68, tuning: 0.9 },
+  /** Median user messages to a sent request (issue 22's goal: 8). */
+  medianMessages: { heldout: 9, tuning: 8 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */
   openingStored: 0,
   /** A proposal showing two buttons with the same name. */

@@ -45,3 +45,10 @@ export function fitExclusions(request: RoutableRequest, p: DirectoryProgramme, f
   if (row.situations && kind !== null && kind !== 'autre' && !row.situations.includes(kind)) out.push({ code: 'situation_not_served' });
   return out;
 }
+
+/** The publics a programme is for (fit table) that the young person declared: a fit, ranked before any bonus. */
+export function fitPublicsDeclared(request: RoutableRequest, p: DirectoryProgramme, fit: Readonly<Record<string, Fit>> = FIT_TABLE): string[] {
+  const row = Object.prototype.hasOwnProperty.call(fit, p.id) ? fit[p.id] : undefined;
+  if (!row?.publics || request.priorityPublics === null) return [];
+  return row.publics.filter((x) => request.priorityPublics!.includes(x));
+}

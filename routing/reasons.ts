@@ -20,6 +20,11 @@ export const REASON_PARAMS = {
   meeting_match: ['mode'],
   school_year_ok: [],
   diploma_level_ok: [],
+  situation_ok: ['situation'],
+  // Why this programme rather than another one of equal fit.
+  tie_capacity: [],
+  tie_distance: [],
+  tie_response: [],
   // Why a programme was left out (kept for staff and audit; plain enough to show).
   inactive: [],
   coordinator: [],

@@ -1,5 +1,5 @@
 import { DEFAULT_COORDINATOR } from './defaultCoordinator';
-import { fitExclusions } from './fitTable';
+import { fitExclusions, fitPublicsDeclared } from './fitTable';
 import type { ReasonCode } from './reasons';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOption, RoutableRequest } from './types';
 
@@ -27,8 +27,12 @@ import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOpt
  * - the fit table (prisma/seed/fit.json): a programme for a public the young person said is
  *   not theirs, or for other situations, is left out (skipped answers never exclude).
  *
- * Ranking: the soft score (integers, see SCORE), then load balancing among equal fits (see
- * compareLoad), then programme id.
+ * Ranking (see `rank`): the fit first (needs in common, and a programme *for* a public the young
+ * person declared, from the fit table), so that a bonus (proximity, a preferred public, the
+ * meeting mode) never outranks a better fit; then the soft score (integers, see SCORE); then,
+ * among equal fits, the larger share of capacity left (see compareLoad), the shorter distance
+ * (see distanceOf), the quicker call-back; never the programme id, which would send every
+ * remaining tie to the alphabetically first association.
  */
 export function routeRequest(
   request: RoutableRequest,
@@ -193,19 +197,26 @@ export function scoreProgramme(request: RoutableRequest, p: DirectoryProgramme):
 function score(f: RequestFacts, p: DirectoryProgramme): RouteOption {
   const request = f.request;
   let total = 0;
+  let fit = 0;
   const reasons: Reason[] = [];
 
   for (const need of f.needs) {
     if ((p.needs as string[]).includes(need)) {
       total += SCORE.need;
+      fit += 1;
       reasons.push(reason('need_match', { need }));
     }
   }
+  // A programme *for* a public the young person declared (fit table): a fit, not a bonus.
+  const forPublics = fitPublicsDeclared(request, p);
+  fit += forPublics.length;
 
+  // Only fields that were checked against something the programme states: a programme that
+  // says nothing about ages did not choose anyone by age.
   if (p.minAge !== null && p.maxAge !== null) reasons.push(reason('age_ok', { min: p.minAge, max: p.maxAge }));
   else if (p.minAge !== null) reasons.push(reason('age_min_ok', { min: p.minAge }));
   else if (p.maxAge !== null) reasons.push(reason('age_max_ok', { max: p.maxAge }));
-  else reasons.push(reason('age_unknown'));
+  if (f.situation !== null && p.situations.length > 0) reasons.push(reason('situation_ok', { situation: f.situation }));
   // Said only when the programme names the year or level: then it is a real fit, not "unknown".
   // No points: a programme that lists years must not outrank one that has not described them.
   if (f.schoolYear !== null && p.schoolYears.length > 0) reasons.push(reason('school_year_ok'));
@@ -230,8 +241,8 @@ function score(f: RequestFacts, p: DirectoryProgramme): RouteOption {
   }
 
   for (const pub of request.priorityPublics ?? []) {
-    if (p.preferredPublics.includes(pub)) {
-      total += SCORE.preferredPublic;
+    if (p.preferredPublics.includes(pub) || forPublics.includes(pub)) {
+      if (p.preferredPublics.includes(pub)) total += SCORE.preferredPublic;
       reasons.push(reason('preferred_public', { public: pub }));
     }
   }
@@ -241,7 +252,7 @@ function score(f: RequestFacts, p: DirectoryProgramme): RouteOption {
     reasons.push(reason('meeting_match', { mode: request.meeting }));
   }
 
-  return { programme: p, score: total, reasons };
+  return { programme: p, score: total, fit, reasons };
 }
 
 /**
@@ -267,8 +278,65 @@ function compareLoad(a: DirectoryProgramme, b: DirectoryProgramme, load: Program
   return Math.sign(la - lb);
 }
 
-function rank(a: RouteOption, b: RouteOption, load: ProgrammeLoad): number {
-  return b.score - a.score || compareLoad(a.programme, b.programme, load) || compareIds(a.programme.id, b.programme.id);
+/**
+ * How far the programme's area is from the young person's commune, in administrative rings
+ * (the commune list we hold has no coordinates): 0 their commune, 1 their département (named,
+ * or one of the programme's communes is in it), 2 their région, 3 elsewhere (national, remote,
+ * unknown area or unknown place). Used only to break ties between equal fits.
+ */
+export function distanceOf(request: RoutableRequest, p: DirectoryProgramme): number {
+  const place = request.place;
+  if (place === null) return 3;
+  const parent = parentCommune(place.commune);
+  if (p.communes.includes(place.commune) || p.communes.includes(parent)) return 0;
+  if (p.departements.includes(place.departement) || p.communes.some((c) => departementOfCommune(c) === place.departement)) return 1;
+  if (p.regions.includes(place.region)) return 2;
+  return 3;
+}
+
+/** The département of an INSEE commune code: "69123" -> "69", "2A004" -> "2A", "97411" -> "974". */
+export function departementOfCommune(code: string): string {
+  return code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+/**
+ * The last resort between programmes equal in every respect: a hash of the programme id
+ * salted with the request, so that such ties spread over the programmes instead of always
+ * going to the alphabetically first id, and the decision stays the same whatever the order
+ * of the directory. FNV-1a, 32 bits.
+ */
+function lottery(saltOf: string, id: string): number {
+  let h = 0x811c9dc5;
+  const text = `${saltOf}|${id}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function saltOf(request: RoutableRequest): string {
+  return `${request.age}|${request.place?.commune ?? ''}|${request.needs.join(',')}|${request.situation?.kind ?? ''}`;
+}
+
+/** What broke a tie between two options of equal fit and score, for the reasons shown. */
+export type TieBreak = 'capacity' | 'distance' | 'response' | 'lottery' | null;
+
+function compareTies(a: RouteOption, b: RouteOption, load: ProgrammeLoad, request: RoutableRequest): { order: number; by: TieBreak } {
+  const byLoad = compareLoad(a.programme, b.programme, load);
+  if (byLoad !== 0) return { order: byLoad, by: 'capacity' };
+  const byDistance = distanceOf(request, a.programme) - distanceOf(request, b.programme);
+  if (byDistance !== 0) return { order: Math.sign(byDistance), by: 'distance' };
+  const byResponse = a.programme.responseDays - b.programme.responseDays;
+  if (byResponse !== 0) return { order: Math.sign(byResponse), by: 'response' };
+  const salt = saltOf(request);
+  const byLot = Math.sign(lottery(salt, a.programme.id) - lottery(salt, b.programme.id));
+  // Equal hashes (two ids colliding): the id itself, only so that the order stays total.
+  return { order: byLot || compareIds(a.programme.id, b.programme.id), by: 'lottery' };
+}
+
+function rank(a: RouteOption, b: RouteOption, load: ProgrammeLoad, request: RoutableRequest): number {
+  return (b.fit ?? 0) - (a.fit ?? 0) || b.score - a.score || compareTies(a, b, load, request).order;
 }
 
 function pickCoordinator(programmes: DirectoryProgramme[]): DirectoryProgramme {
@@ -346,9 +414,9 @@ export function decide(
     }
     const option = score(f, p);
     // Insertion into a short sorted list: the last kept option is the one to beat.
-    if (top.length === keep && rank(option, top[keep - 1]!, load) >= 0) continue;
+    if (top.length === keep && rank(option, top[keep - 1]!, load, request) >= 0) continue;
     let i = top.length;
-    while (i > 0 && rank(option, top[i - 1]!, load) < 0) i--;
+    while (i > 0 && rank(option, top[i - 1]!, load, request) < 0) i--;
     top.splice(i, 0, option);
     if (top.length > keep) top.pop();
   }
@@ -360,6 +428,15 @@ export function decide(
       fallback: { programme: pickCoordinator(programmes), score: 0, reasons: [fallbackReason(excluded)] },
       excluded,
     };
+  }
+  // When an option of equal fit and score was passed over, say what decided: the share of
+  // capacity left or the distance (the young person sees why this one rather than that one).
+  const runnerUp = rest[0];
+  if (runnerUp !== undefined && (runnerUp.fit ?? 0) === (chosen.fit ?? 0) && runnerUp.score === chosen.score) {
+    const by = compareTies(chosen, runnerUp, load, request).by;
+    if (by === 'capacity' || by === 'distance' || by === 'response') {
+      return { kind: 'routed', chosen: { ...chosen, reasons: [...chosen.reasons, reason(`tie_${by}`)] }, alternatives: rest, excluded };
+    }
   }
   return { kind: 'routed', chosen, alternatives: rest, excluded };
 }

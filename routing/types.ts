@@ -46,6 +46,8 @@ export interface Reason {
 export interface RouteOption {
   programme: DirectoryProgramme;
   score: number;
+  /** Needs in common plus publics the programme is for that were declared: ranked before the score. */
+  fit?: number;
   reasons: Reason[];
 }
 

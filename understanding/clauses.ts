@@ -48,6 +48,9 @@ export interface Attribution {
 /** Clause boundaries: sentence punctuation, commas, and connectors that start a new statement. */
 const BOUNDARY = /[.;!?\n]+|,\s*|\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d|mon|ma|mes|my)(?![\p{L}']))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
 
+/** A clause ending on a preposition continues in the next piece ("chez | ma mère"). */
+const LINKS_ON = /(?:^|\s)(?:chez|avec|pour|de|du|a|à|with|for|of|at|to|near|pres de)$/iu;
+
 const RELATIVES = new Set([
   'pere', 'mere', 'parents', 'parent', 'daron', 'daronne', 'darons', 'papa', 'maman', 'frere', 'soeur', 'oncle', 'tante', 'cousin',
   'cousine', 'grand', 'grands', 'copain', 'copine', 'mari', 'femme', 'dad', 'mum', 'mom', 'father', 'mother', 'brother', 'sister',
@@ -98,7 +101,14 @@ function subjectOf(words: readonly string[]): 'self' | 'other' | 'third' | null 
 
 /** Splits `text` into clauses and says which are about the young person now. */
 export function attribute(text: string): Attribution {
-  const split = text.split(BOUNDARY).map((p) => (p ?? '').trim()).filter((p) => p.length > 0);
+  const pieces = text.split(BOUNDARY).map((p) => (p ?? '').trim()).filter((p) => p.length > 0);
+  // "j'habite chez ma mère à Libourne": a possessive after a preposition goes on the same clause.
+  const split: string[] = [];
+  for (const piece of pieces) {
+    const last = split[split.length - 1];
+    if (last !== undefined && LINKS_ON.test(last) && /^(?:mon|ma|mes|my)\s/iu.test(piece)) split[split.length - 1] = `${last} ${piece}`;
+    else split.push(piece);
+  }
   // "l'an prochain, je commence…": a time said before the subject belongs to the clause after it.
   const parts: string[] = [];
   for (let i = 0; i < split.length; i++) {
@@ -117,7 +127,9 @@ export function attribute(text: string): Attribution {
     const words = key.split(' ');
     const subject = subjectOf(words);
     // A relative writing: "je" is the relative, "il/elle" the young person.
-    const other = subject === 'other' || (byRelative && subject === 'self' && !/\b(?:mon fils|ma fille|my son|my daughter)\b/u.test(key))
+    // "jhabite chez ma mère à Libourne": where I live, at a relative's.
+    const selfHome = /^(?:\S+ )?(?:jhabite|j habite|je vis|i live|i m living|je reside|jvis)\b/u.test(key);
+    const other = (subject === 'other' && !selfHome) || (byRelative && subject === 'self' && !/\b(?:mon fils|ma fille|my son|my daughter)\b/u.test(key))
       || (!byRelative && subject === 'third');
     const home = HOME.test(key);
     const past = PAST.some((re) => re.test(key)) && !PRESENT_ANYWAY.test(key);

@@ -216,6 +216,10 @@ function findDigitAge(t: string): DigitAges {
     // "plus de 18 ans", "moins de 16 ans": a bound, not the age.
     const bound = prev === 'de' && (words[i - 2] === 'plus' || words[i - 2] === 'moins');
     if ((prev !== undefined && NOT_AGE_BEFORE.has(prev)) || condition || bound || (prev === 'a' && words[i - 2] === 'y')) continue;
+    // "2 ans de fac", "3 years of law": a duration; "6 de moyenne", "12 sur 20": a grade. Not the age.
+    const after = words[i + 1];
+    const duration = after !== undefined && AGE_UNITS.has(after) && ['de', 'd', 'of', 'in'].includes(words[i + 2] ?? '') && !['j', 'g', 'jai', 'ai', 'i', 'am', 'm', 'suis', 'have'].includes(prev ?? '');
+    if (duration || (after === 'de' && words[i + 2] === 'moyenne') || (after === 'sur' && words[i + 2] === '20')) continue;
     if (endsAnyBefore(words, i, SOON) || (prev === 'mes' && endsAnyBefore(words, i - 1, SOON))) { soon.push(n); continue; }
     bare.push(n);
     const cued = prev !== undefined && SELF_CORRECTIONS.has(prev)

@@ -208,6 +208,19 @@ function nameAt(points: readonly string[], folded: string, m: RegExpExecArray): 
  * is Sam and I'm 16", "hiii im sofia, 14"): the one word after an introduction, or null.
  * `isKnownWord` tells whether another lexicon reads the word ("je suis timide", "I'm unemployed").
  */
+/**
+ * Whether the message introduces a name as a name ("je m'appelle…", "moi c'est…", "my name
+ * is…"): a name only listed ("Salut, Lucas, 17 ans") or after "je suis" may be another word,
+ * and the dialog confirms it instead of storing it silently.
+ */
+export function introducesName(text: string): boolean {
+  try {
+    return INTRODUCTION_RE.test(foldCodePoints(Array.from(cleanText(text))).join(''));
+  } catch {
+    return false;
+  }
+}
+
 export function findIntroducedName(text: string, isKnownWord: (word: string) => boolean = () => false): string | null {
   try {
     const cleaned = cleanText(text);

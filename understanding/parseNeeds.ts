@@ -100,6 +100,9 @@ function followedWithin(a: readonly Span[], b: readonly Span[], reach: number): 
   return null;
 }
 
+/** Words that may come before a subject opening an answer ("le français et…", "the maths"). */
+const LEADING = new Set(['le', 'la', 'les', 'l', 'du', 'de', 'des', 'en', 'the', 'my', 'mon', 'ma', 'mes', 'in']);
+
 /** Needs said in free words rather than with a lexicon phrase. */
 function patternNeeds(words: readonly string[], answer: boolean, found: Set<Need>): Need[] {
   const out: Need[] = [];
@@ -112,7 +115,9 @@ function patternNeeds(words: readonly string[], answer: boolean, found: Set<Need
       }
       return false;
     });
-    if (cued || (answer && found.size === 0)) out.push('school_support');
+    // In the answer, a subject alone, or listed first beside another need ("French and a training").
+    const first = subjects.some(({ start }) => start === 0 || (start === 1 && LEADING.has(words[0]!)));
+    if (cued || (answer && (found.size === 0 || first))) out.push('school_support');
   }
   // "je sais pas quoi faire", "jsp lequel", "idk what to do", "je sais pas dans quelle filière".
   const wh = spans(words, WH_WORDS);

@@ -292,6 +292,12 @@ export function parseSituation(text: string, lang: Lang, options: SituationOptio
       const y = schoolYearOf(c, kind === 'college' ? COLLEGE_YEARS : [...LYCEE_YEARS, 'cap_1', 'cap_2']);
       if (y === 'many') return fail('ambiguous');
       schoolYear = y;
+      // "CAP électricité première année": the year of a CAP, not the lycée's première.
+      if (kind === 'lycee_pro' && words.includes('cap') && (schoolYear === 'premiere' || schoolYear === null)) {
+        const key = ` ${words.join(' ')} `;
+        if (/ (?:premiere|1ere|1re|1er) annee /u.test(key)) schoolYear = 'cap_1';
+        else if (/ (?:deuxieme|2eme|2e|2nde|seconde) annee /u.test(key)) schoolYear = 'cap_2';
+      }
     }
     const diplomaLevel = levelFor(kind, c);
 

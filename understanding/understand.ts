@@ -11,10 +11,13 @@ import { parseContact } from './parseContact';
 import { parseContactPreference } from './parseContactPreference';
 import { detectNoise, NOISE_WINS } from './detectNoise';
 import { splitFaq, type FaqCode, type FaqTerm } from './parseFaq';
-import { parseFirstName, findIntroducedName } from './parseFirstName';
+import { parseFirstName, findIntroducedName, introducesName } from './parseFirstName';
+import { COMMON_WORDS } from './places/vocabulary';
+import { normalizeName, withoutLeadingArticle } from './places/normalize';
 import { meetingDepends, parseMeeting, statesPreference } from './parseMeeting';
 import { meansAllNeeds, parseNeeds, statesNeed } from './parseNeeds';
 import { parseNumberedChoices } from './parseNumberedChoices';
+import { readAvailability } from './parseAvailability';
 import { findPhones } from './parsePhone';
 import { parsePriorityPublics } from './parsePriorityPublics';
 import { namesSituationKind, parseLevel, parseSituation, statesSituation } from './parseSituation';
@@ -96,6 +99,12 @@ export interface Understanding {
   source?: string;
   /** Nothing to read: nonsense, insults, emoji only, markup, an attempt to give orders. */
   noise?: boolean;
+  /**
+   * Readings of other questions than the one asked that may be wrong: a commune whose name is
+   * an everyday word ("Plaisir", "Fontaine"), a name never introduced as a name ("Salut, Lucas").
+   * The dialog confirms them in one short question instead of storing them silently.
+   */
+  doubtful?: SlotKey[];
 }
 
 /** "Je préfère ne pas répondre": a skip, except where declining is itself an answer (place, priority). */
@@ -284,6 +293,9 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
         break;
       }
       case 'meeting': {
+        // The meeting question also asks when they are free: "en personne, le mercredi après-midi".
+        const free = readAvailability(cleaned);
+        if (free !== null && !isQuestion(cleaned)) s.availability = free;
         if (meetingDepends(cleaned)) { out.clarify = 'meeting'; break; }
         const m = parseMeeting(cleaned);
         if (m.ok) s.meeting = m.value;
@@ -391,10 +403,26 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       if (r.ok) s.confirm = r.value;
     }
     if (noise && Object.keys(s).length === 0 && !out.faq && !out.skip && !out.correction && !out.clarify) out.noise = true;
+    // Not working and asking for a job in the same message: looking for one (the corpus convention, its README).
+    if (s.situation?.kind === 'neet' && s.needs?.includes('job') && !(attrib && attrib.excluded && !/\b(?:job|travail|boulot|emploi|work)\b/u.test(normalize(attrib.present)))) {
+      s.situation = { ...s.situation, kind: 'recherche_emploi' };
+    }
+    const doubtful: SlotKey[] = [];
+    if (s.firstName !== undefined && asked !== 'firstName' && !introducesName(cleaned)) doubtful.push('firstName');
+    // "j'habite à Plaisir" says it is a place; "plaisir" elsewhere in a story may be the word.
+    if (s.place?.kind === 'commune' && asked !== 'place' && everydayName(s.place.place.name) && !(attrib && attrib.home !== '')) doubtful.push('place');
+    if (doubtful.length > 0) out.doubtful = doubtful;
     return out;
   } catch {
     return out;
   }
+}
+
+/** A commune named like an everyday word ("Plaisir", "La Fontaine", "Grasse"): read in passing, it may be the word. */
+function everydayName(name: string): boolean {
+  const key = normalizeName(name);
+  const words = (withoutLeadingArticle(key) ?? key).split(' ').filter((w) => w.length > 0);
+  return words.length > 0 && words.every((w) => COMMON_WORDS.has(w));
 }
 
 /** A request made in a sentence ("sorry, can we continue in English?", "my French is not good", "on peut parler en français ?"). */

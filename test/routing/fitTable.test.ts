@@ -43,7 +43,7 @@ describe('programme × profile', () => {
       never: [], offers: ['chemins-davenirs-mentorat', 'des-territoires-aux-grandes-ecoles-mentorat'] },
     { who: 'a pupil who skipped the question: rural programmes stay possible',
       over: { age: 16, situation: lycee, needs: ['orientation'], place: placeOf('Treignat'), priorityPublics: null },
-      never: [], offers: ['chemins-davenirs-mentorat'] },
+      never: [], offers: ['des-territoires-aux-grandes-ecoles-mentorat'] },
     { who: 'a job seeker in Lille outside priority neighbourhoods: not Job dans la ville',
       over: { age: 19, situation: { kind: 'recherche_emploi', schoolYear: null, diplomaLevel: 'bac', detail: null }, needs: ['job'], place: placeOf('Lille'), priorityPublics: [] },
       never: ['job-dans-la-ville', 'duo-for-a-job-emploi'] },

@@ -6,11 +6,11 @@ import { COORDINATOR, programme, request } from './helpers';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 
-/** Two associations with two programmes each, all fitting the default request; "a" ranks first. */
-const A1 = programme({ id: 'a1', associationId: 'a', needs: ['orientation'] });
-const A2 = programme({ id: 'a2', associationId: 'a', needs: ['orientation'] });
-const B1 = programme({ id: 'b1', associationId: 'b' });
-const B2 = programme({ id: 'b2', associationId: 'b' });
+/** Two associations with two programmes each, all fitting the default request; "a" ranks first, then the quicker call-back. */
+const A1 = programme({ id: 'a1', associationId: 'a', needs: ['orientation'], responseDays: 3 });
+const A2 = programme({ id: 'a2', associationId: 'a', needs: ['orientation'], responseDays: 4 });
+const B1 = programme({ id: 'b1', associationId: 'b', responseDays: 4 });
+const B2 = programme({ id: 'b2', associationId: 'b', responseDays: 5 });
 const DIRECTORY = [A1, A2, B1, B2, COORDINATOR];
 
 const declined = (p: DirectoryProgramme): PreviousDecision => ({ programmeId: p.id, associationId: p.associationId, outcome: 'declined' });

@@ -123,22 +123,43 @@ function refScore(r: RoutableRequest, p: DirectoryProgramme): number {
   return score;
 }
 
+/** The fit written again: needs in common, plus the publics the fit table says the programme is for that were declared. */
+function refFit(r: RoutableRequest, p: DirectoryProgramme): number {
+  const fit = (FIT_JSON.programmes as Record<string, { publics?: string[] }>)[p.id];
+  const declared = r.priorityPublics === null ? 0 : (fit?.publics ?? []).filter((pub) => (r.priorityPublics as string[]).includes(pub)).length;
+  return r.needs.filter((n) => n !== 'other' && (p.needs as string[]).includes(n)).length + declared;
+}
+
+/** Distance in administrative rings, written again: commune 0, département 1, région 2, elsewhere 3. */
+function refDistance(r: RoutableRequest, p: DirectoryProgramme): number {
+  if (r.place === null) return 3;
+  if (p.communes.includes(r.place.commune) || p.communes.includes(parentCommune(r.place.commune))) return 0;
+  const dep = (c: string) => (c.startsWith('97') ? c.slice(0, 3) : c.slice(0, 2));
+  if (p.departements.includes(r.place.departement) || p.communes.some((c) => dep(c) === r.place!.departement)) return 1;
+  return p.regions.includes(r.place.region) ? 2 : 3;
+}
+
 /**
- * The ranking written again: score, then among equal scores the lowest share of a known
- * capacity used, known capacities before unknown ones, unknown ones by load, then id.
+ * The ranking written again, as a key per programme: fit, then score, then among equal ones
+ * the lowest share of a known capacity used (known capacities before unknown ones, unknown
+ * ones by load), then distance, then call-back days. What is left equal is a lottery the
+ * reference does not predict: the routed keys must be the reference's best keys, in order.
  * Division is fine here: loads and capacities are small integers, so equal ratios give
  * equal floats.
  */
-function refTop3(r: RoutableRequest, ps: DirectoryProgramme[], load: ProgrammeLoad, eligible: (p: DirectoryProgramme) => boolean): string[] {
-  const used = (p: DirectoryProgramme): number => load[p.id] ?? 0;
-  const key = (p: DirectoryProgramme): [number, number, number, string] =>
-    p.capacityPerMonth !== null ? [-refScore(r, p), 0, used(p) / p.capacityPerMonth, p.id] : [-refScore(r, p), 1, used(p), p.id];
-  return ps
-    .filter(eligible)
-    .map(key)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0))
-    .slice(0, 3)
-    .map((k) => k[3]);
+function refKey(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLoad): number[] {
+  const used = load[p.id] ?? 0;
+  const capacity = p.capacityPerMonth !== null ? [0, used / p.capacityPerMonth] : [1, used];
+  return [-refFit(r, p), -refScore(r, p), ...capacity, refDistance(r, p), p.responseDays];
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function refTop3(r: RoutableRequest, ps: DirectoryProgramme[], load: ProgrammeLoad, eligible: (p: DirectoryProgramme) => boolean): number[][] {
+  return ps.filter(eligible).map((p) => refKey(r, p, load)).sort(compareKeys).slice(0, 3);
 }
 
 function allReasons(d: RouteDecision): Reason[] {
@@ -158,10 +179,10 @@ describe('routeRequest properties', () => {
         if (d.kind === 'routed') {
           const picked = [d.chosen, ...d.alternatives];
           expect(picked.length).toBe(Math.min(3, eligible.length));
-          expect(picked.map((o) => o.programme.id)).toEqual(refTop3(r, ps, load, (p) => isEligible(r, p, load)));
+          expect(picked.map((o) => refKey(r, o.programme, load))).toEqual(refTop3(r, ps, load, (p) => isEligible(r, p, load)));
           for (const o of picked) expect(o.score).toBe(refScore(r, o.programme));
           for (const o of picked) expect(isEligible(r, o.programme, load)).toBe(true);
-          for (let i = 1; i < picked.length; i++) expect(picked[i - 1]!.score).toBeGreaterThanOrEqual(picked[i]!.score);
+          for (let i = 1; i < picked.length; i++) expect(compareKeys(refKey(r, picked[i - 1]!.programme, load), refKey(r, picked[i]!.programme, load))).toBeLessThanOrEqual(0);
         } else {
           expect(eligible).toEqual([]);
           expect(d.fallback.programme.isCoordinator).toBe(true);
@@ -230,7 +251,7 @@ describe('rerouteRequest properties', () => {
         if (d.kind === 'routed') {
           const picked = [d.chosen, ...d.alternatives];
           for (const o of picked) expect(tried(o.programme)).toBe(false);
-          expect(picked.map((o) => o.programme.id)).toEqual(refTop3(r, ps, load, eligible));
+          expect(picked.map((o) => refKey(r, o.programme, load))).toEqual(refTop3(r, ps, load, eligible));
         } else {
           expect(ps.filter(eligible)).toEqual([]);
           expect(d.fallback.programme.isCoordinator).toBe(true);

@@ -174,7 +174,7 @@ describe('soft score', () => {
   it("says 'remote' when only remote meetings make the programme eligible", () => {
     const d = routeRequest(request({ place: LYON, meeting: 'remote' }), [programme({ id: 'r', national: false, regions: ['11'], remote: true })], {}, NOW);
     if (d.kind !== 'routed') throw new Error();
-    expect(d.chosen.reasons).toEqual([{ code: 'age_unknown' }, { code: 'remote' }, { code: 'meeting_match', params: { mode: 'remote' } }]);
+    expect(d.chosen.reasons).toEqual([{ code: 'remote' }, { code: 'meeting_match', params: { mode: 'remote' } }]);
     expect(d.chosen.score).toBe(1);
   });
 
@@ -194,11 +194,25 @@ describe('soft score', () => {
     [{ minAge: 13, maxAge: 18 }, { code: 'age_ok', params: { min: 13, max: 18 } }],
     [{ minAge: 13, maxAge: null }, { code: 'age_min_ok', params: { min: 13 } }],
     [{ minAge: null, maxAge: 18 }, { code: 'age_max_ok', params: { max: 18 } }],
-    [{ minAge: null, maxAge: null }, { code: 'age_unknown' }],
   ])('age reason for %j', (ages, expected) => {
     const d = routeRequest(request({ age: 15 }), [programme({ id: 'a', ...ages })], {}, NOW);
     if (d.kind !== 'routed') throw new Error();
     expect(d.chosen.reasons).toContainEqual(expected);
+  });
+
+  it('gives no age reason when the programme states no age: the age decided nothing', () => {
+    const d = routeRequest(request({ age: 15 }), [programme({ id: 'a' })], {}, NOW);
+    if (d.kind !== 'routed') throw new Error();
+    expect(d.chosen.reasons.map((r) => r.code)).not.toContain('age_unknown');
+    expect(d.chosen.reasons.map((r) => r.code).filter((c) => c.startsWith('age'))).toEqual([]);
+  });
+
+  it('names the situation only when the programme lists the situations it serves', () => {
+    const listed = routeRequest(request({ situation: situation('neet') }), [programme({ id: 'a', situations: ['neet', 'recherche_emploi'] })], {}, NOW);
+    const open = routeRequest(request({ situation: situation('neet') }), [programme({ id: 'a' })], {}, NOW);
+    if (listed.kind !== 'routed' || open.kind !== 'routed') throw new Error();
+    expect(listed.chosen.reasons).toContainEqual({ code: 'situation_ok', params: { situation: 'neet' } });
+    expect(open.chosen.reasons.map((r) => r.code)).not.toContain('situation_ok');
   });
 
   it('says when the programme names the young person\'s school year or diploma level', () => {
@@ -209,7 +223,7 @@ describe('soft score', () => {
       NOW,
     );
     if (d.kind !== 'routed') throw new Error();
-    expect(d.chosen.reasons).toEqual([{ code: 'age_unknown' }, { code: 'school_year_ok' }, { code: 'diploma_level_ok' }, { code: 'national' }]);
+    expect(d.chosen.reasons).toEqual([{ code: 'school_year_ok' }, { code: 'diploma_level_ok' }, { code: 'national' }]);
     // No points for it: naming the years must not outrank a programme that has not described them.
     expect(d.chosen.score).toBe(0);
   });
@@ -231,13 +245,91 @@ describe('soft score', () => {
     expect(chosenId(real)).toBe('a');
   });
 
-  it('breaks remaining ties by programme id, whatever the input order', () => {
+  it('breaks ties of equal load by distance: the programme of their commune, then département, then région', () => {
+    const progs = [
+      programme({ id: 'a-region', national: false, regions: ['84'], needs: ['orientation'] }),
+      programme({ id: 'b-national', national: true, needs: ['orientation'] }),
+      programme({ id: 'c-dep', national: false, communes: ['69259'], remote: true, needs: ['orientation'] }),
+    ];
+    // Same fit and same score (a commune elsewhere in the département scores nothing): distance decides.
+    const d = routeRequest(request({ place: LYON, meeting: 'either' }), progs, {}, NOW);
+    if (d.kind !== 'routed') throw new Error();
+    expect(d.chosen.programme.id).toBe('a-region');
+    const scores = [d.chosen, ...d.alternatives].map((o) => o.score);
+    // The région programme scores 1 for the région: not a tie. Without it, the département one wins on distance.
+    expect(scores[0]).toBe(4);
+    const tie = routeRequest(request({ place: LYON }), [progs[1]!, progs[2]!], {}, NOW);
+    if (tie.kind !== 'routed') throw new Error();
+    expect(tie.chosen.score).toBe(tie.alternatives[0]!.score);
+    expect(tie.chosen.programme.id).toBe('c-dep');
+    expect(tie.chosen.reasons).toContainEqual({ code: 'tie_distance' });
+  });
+
+  it('remaining capacity comes before distance, and says so', () => {
+    const near = programme({ id: 'near', national: false, communes: ['69259'], remote: true, capacityPerMonth: 10 });
+    const far = programme({ id: 'far', national: true, capacityPerMonth: 10 });
+    const d = routeRequest(request({ place: LYON }), [near, far], { near: 6, far: 1 }, NOW);
+    if (d.kind !== 'routed') throw new Error();
+    expect(d.chosen.programme.id).toBe('far');
+    expect(d.chosen.reasons).toContainEqual({ code: 'tie_capacity' });
+    const even = routeRequest(request({ place: LYON }), [near, far], { near: 1, far: 1 }, NOW);
+    expect(chosenId(even)).toBe('near');
+  });
+
+  it('never breaks the last ties by id: the same whatever the order, spread over programmes across requests', () => {
     const progs = [programme({ id: 'c' }), programme({ id: 'a' }), programme({ id: 'b' }), programme({ id: 'd' })];
-    for (const order of [progs, [...progs].reverse()]) {
-      const d = routeRequest(request(), order, {}, NOW);
-      if (d.kind !== 'routed') throw new Error();
-      expect([d.chosen, ...d.alternatives].map((o) => o.programme.id)).toEqual(['a', 'b', 'c']);
+    const firsts = new Set<string>();
+    for (let age = 13; age <= 30; age++) {
+      const order = (list: DirectoryProgramme[]) => {
+        const d = routeRequest(request({ age }), list, {}, NOW);
+        if (d.kind !== 'routed') throw new Error();
+        return [d.chosen, ...d.alternatives].map((o) => o.programme.id);
+      };
+      const got = order(progs);
+      expect(order([...progs].reverse())).toEqual(got);
+      firsts.add(got[0]!);
     }
+    // Ordering by id would have sent all 18 requests to 'a'.
+    expect(firsts.size).toBeGreaterThan(1);
+  });
+
+  it('a quicker call-back breaks a tie of equal load and distance', () => {
+    const d = routeRequest(request(), [programme({ id: 'a', responseDays: 10 }), programme({ id: 'z', responseDays: 3 })], {}, NOW);
+    if (d.kind !== 'routed') throw new Error();
+    expect(d.chosen.programme.id).toBe('z');
+    expect(d.chosen.reasons).toContainEqual({ code: 'tie_response' });
+  });
+});
+
+describe('a bonus never outranks fit', () => {
+  it('a programme matching more needs wins over a closer one with a preferred public and the meeting mode', () => {
+    const local = programme({ id: 'local', national: false, communes: ['69123'], needs: ['orientation'], preferredPublics: ['qpv'], inPerson: true });
+    const wide = programme({ id: 'wide', national: true, needs: ['orientation', 'job'] });
+    const d = routeRequest(request({ place: LYON, needs: ['orientation', 'job'], priorityPublics: ['qpv'], meeting: 'in_person' }), [local, wide], {}, NOW);
+    if (d.kind !== 'routed') throw new Error();
+    // local scores 3 + 3 + 2 + 1 = 9 against 6, but fits one need where wide fits two.
+    expect(d.alternatives[0]!.score).toBeGreaterThan(d.chosen.score);
+    expect(d.chosen.programme.id).toBe('wide');
+  });
+
+  it('a priority-neighbourhood programme is never proposed to someone who said they live in none', () => {
+    const qpv = programme({ id: 'job-dans-la-ville', national: false, communes: ['69123'], needs: ['orientation'], preferredPublics: ['qpv'] });
+    const other = programme({ id: 'other', national: true, needs: ['orientation'] });
+    for (const priorityPublics of [[], ['disability']] as const) {
+      const d = routeRequest(request({ place: LYON, priorityPublics: [...priorityPublics] }), [qpv, other], {}, NOW);
+      expect(chosenId(d)).toBe('other');
+      if (d.kind === 'routed') expect(d.alternatives.map((a) => a.programme.id)).not.toContain('job-dans-la-ville');
+    }
+    // Declared: it fits, before a programme matching the same need without it.
+    const d = routeRequest(request({ place: LYON, priorityPublics: ['qpv'] }), [qpv, other], {}, NOW);
+    expect(chosenId(d)).toBe('job-dans-la-ville');
+  });
+
+  it('a rural programme is never proposed to a city youth who declared no rural area', () => {
+    const rural = programme({ id: 'chemins-davenirs-mentorat', national: true, needs: ['orientation'], preferredPublics: ['rural'] });
+    const other = programme({ id: 'other', national: false, regions: ['84'], needs: ['orientation'] });
+    expect(chosenId(routeRequest(request({ place: LYON, priorityPublics: [] }), [rural, other], {}, NOW))).toBe('other');
+    expect(chosenId(routeRequest(request({ place: LYON, priorityPublics: ['rural'] }), [rural, other], {}, NOW))).toBe('chemins-davenirs-mentorat');
   });
 });
 
@@ -281,9 +373,9 @@ describe('load balancing between equal fits', () => {
     expect(d.excluded.filter((e) => e.reasons.some((r) => r.code === 'at_capacity')).map((e) => e.programmeId)).toEqual(['large', 'small']);
   });
 
-  it('known capacities before unknown ones, unknown ones by load, then by id', () => {
+  it('known capacities before unknown ones, unknown ones by load, then the quicker call-back', () => {
     const progs = [
-      programme({ id: 'u1' }),
+      programme({ id: 'u1', responseDays: 3 }),
       programme({ id: 'u2' }),
       programme({ id: 'k', capacityPerMonth: 10 }),
     ];
@@ -334,7 +426,7 @@ describe('fallback', () => {
 
   it('gives the same decision when the same array is reordered or edited between calls', () => {
     // routeRequest remembers the id order of an array it has seen: edits must not fool it.
-    const list = [programme({ id: 'c', needs: ['job'] }), programme({ id: 'a' }), programme({ id: 'b', needs: ['job'] }), COORDINATOR];
+    const list = [programme({ id: 'c', needs: ['job'] }), programme({ id: 'a', responseDays: 4 }), programme({ id: 'b', needs: ['job'] }), COORDINATOR];
     const first = routeRequest(request(), list, {}, NOW);
     expect(first.excluded.map((e) => e.programmeId)).toEqual(['b', 'c', 'coord']);
     list.reverse();
@@ -342,7 +434,7 @@ describe('fallback', () => {
     list[0] = programme({ id: 'aa', needs: ['job'] }); // replaces the coordinator
     list[1] = { ...list[1]!, id: 'z' };
     expect(routeRequest(request(), list, {}, NOW).excluded.map((e) => e.programmeId)).toEqual(['aa', 'c', 'z']);
-    list.push(programme({ id: '0' }));
+    list.push(programme({ id: '0', responseDays: 3 }));
     const d = routeRequest(request(), list, {}, NOW);
     expect(d.kind === 'routed' && [d.chosen, ...d.alternatives].map((o) => o.programme.id)).toEqual(['0', 'a']);
   });

@@ -13,7 +13,7 @@ export const peopleTranscripts: Transcript[] = [
     steps: [
       ['bonjour', WELCOME],
       ["alors voilà j'ai 19 ans, je suis en BTS à Limoges et je sais pas si je continue", ['intake.welcome.noted', 'intake.consent.ask']],
-      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
     ],
   },
   {
@@ -42,10 +42,38 @@ export const peopleTranscripts: Transcript[] = [
     expectLanguage: 'en',
     steps: [
       ["Bonjour! Sorry, could we continue in English? I'm 20 and I study law in Rennes", WELCOME_NOTED],
-      ['yes', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['yes', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
       ['Ama', ['intake.firstName.thanks', 'intake.level.askDiploma']],
       // A French answer does not switch back: English was asked for.
       ['deuxième année de licence', 'intake.needs.ask'],
+    ],
+  },
+  {
+    name: 'people: a name only listed in the opening is confirmed in one question, not stored silently (yes)',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, Maëlys, 16 ans, je suis en seconde à Lyon et je cherche de l'aide pour mon orientation", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.check.firstName']],
+      ['oui', 'intake.priority.ask'],
+    ],
+  },
+  {
+    name: 'people: a doubtful name declined: the question is asked; another name typed is the answer',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, Maëlys, 16 ans, je suis en seconde à Lyon et je cherche de l'aide pour mon orientation", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.check.firstName']],
+      ['non', 'intake.firstName.ask'],
+      ['Maé', ['intake.firstName.thanks', 'intake.priority.ask']],
+    ],
+  },
+  {
+    name: 'people: the check answered with a name: that name is the answer',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, Maëlys, 16 ans, je suis en seconde à Lyon et je cherche de l'aide pour mon orientation", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.check.firstName']],
+      ['Maé', ['intake.firstName.thanks', 'intake.priority.ask']],
     ],
   },
 ];

@@ -117,7 +117,7 @@ export const safetyTranscripts: Transcript[] = [
       ['je veux en finir avec la fac pour changer de voie', WELCOME_NOTED],
       // The opening was read as usual: orientation is the need; leaving the fac is a plan, so
       // what they do now is asked rather than guessed (understanding/clauses).
-      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
       ['Zoé', ['intake.firstName.thanks', 'intake.age.ask']],
       ['je me bats pour réussir, j’ai 18 ans', 'intake.situation.ask'],
     ],

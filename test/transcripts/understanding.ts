@@ -13,7 +13,7 @@ export const understandingTranscripts: Transcript[] = [
     steps: [
       ["slt jsuis en 1ere pro a roubaix g 17 an jcherche une alternance", WELCOME_NOTED],
       // Kept until consent, then said back.
-      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
       ['moi c yanis', ['intake.firstName.thanks', 'intake.priority.ask']],
       ['non', 'intake.meeting.ask'],
       ['c payant ?', ['faq.cost', 'intake.meeting.ask']],
@@ -70,7 +70,7 @@ export const understandingTranscripts: Transcript[] = [
     locale: 'fr-FR',
     steps: [
       ["bjr jsuis en 4eme a Guéret g 15 ans", WELCOME_NOTED],
-      ['ok', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['ok', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
       ['Chloé', ['intake.firstName.thanks', 'intake.needs.ask']],
       ['en fait j ai 14 ans', ['intake.understood.corrected', 'intake.needs.ask']],
       ['les devoirs', 'intake.priority.ask'],
@@ -104,7 +104,7 @@ export const understandingTranscripts: Transcript[] = [
     expectLanguage: 'en',
     steps: [
       ["Hi, I'm 19 and I just moved to Lille, I need help finding a job", WELCOME_NOTED],
-      ['yes', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['yes', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
       ['why do you need my name?', ['faq.why.firstName', 'intake.firstName.ask']],
       ['Sam', ['intake.firstName.thanks', 'intake.situation.ask']],
     ],
