@@ -1,0 +1,114 @@
+import type restify from 'restify';
+import { errorCode, type Logger } from '../../bots/log';
+import type { ChannelLayer } from '../channels/ChannelLayer';
+import { answer, first, readRawBody } from '../channels/webhookHttp';
+import { fromTwilio, fromVonage, SMS_CHANNEL, type SmsInbound } from './convertInbound';
+import { TwilioInbound, VonageInbound } from './schemas';
+import { validTwilioSignature, validVonageSignature, type VonageSignatureMethod } from './signatures';
+
+export const SMS_WEBHOOK_PATH = '/webhooks/sms';
+
+export interface SmsWebhookOptions {
+  layer: ChannelLayer;
+  log: Logger;
+  maxBodyBytes: number;
+  /** The address the provider calls, as configured on its side: PUBLIC_URL (never the request's Host), else this server's own. */
+  publicUrl: () => string;
+  twilio?: { accountSid: string; authToken: string };
+  vonage?: { signatureSecret: string; method: VonageSignatureMethod; maxSkewSeconds?: number };
+  now?: () => Date;
+}
+
+const TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/** A form body as name -> value; a name given twice is not something a provider sends. */
+function parseForm(raw: string): Record<string, string> | undefined {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (k in out) return undefined;
+    out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * The SMS webhook: the provider's form (Twilio: application/x-www-form-urlencoded; Vonage:
+ * the same, or JSON) is read from the raw bytes on this route only (the rest of the server
+ * takes JSON), the signature checked before anything else reads it (403), the shape (400),
+ * then the message is stored once (by the provider's message id) and 200 answered at once:
+ * the turn runs in the inbox worker and its replies go through the provider's REST API.
+ */
+export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
+  server.post(SMS_WEBHOOK_PATH, async (req: restify.Request, res: restify.Response) => {
+    const reject = (status: number, reason: string, error: string, extra: Record<string, unknown> = {}) => {
+      o.log('warn', 'sms.webhook_rejected', { reason, ...extra });
+      answer(res, status, { error });
+    };
+    try {
+      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const json = type === 'application/json' && !!o.vonage;
+      if (type !== 'application/x-www-form-urlencoded' && !json) {
+        req.resume();
+        return reject(415, 'unsupported_media_type', 'unsupported_media_type');
+      }
+      const raw = await readRawBody(req, o.maxBodyBytes);
+      if (raw === 'too_large') {
+        res.setHeader('connection', 'close');
+        return reject(413, 'too_large', 'payload_too_large');
+      }
+      let params: Record<string, string> | undefined;
+      if (json) {
+        try {
+          const value = JSON.parse(raw.toString('utf8')) as unknown;
+          if (value && typeof value === 'object' && !Array.isArray(value)) {
+            params = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+          }
+        } catch {
+          params = undefined;
+        }
+      } else {
+        params = parseForm(raw.toString('utf8'));
+      }
+      if (!params) return reject(400, 'malformed_body', 'malformed_body', { bytes: raw.length });
+
+      let inbound: SmsInbound;
+      if (o.twilio) {
+        const url = `${o.publicUrl().replace(/\/+$/, '')}${req.url ?? SMS_WEBHOOK_PATH}`;
+        if (!validTwilioSignature(o.twilio.authToken, first(req.headers['x-twilio-signature']), url, params)) return reject(403, 'bad_signature', 'invalid_signature', { bytes: raw.length });
+        const parsed = TwilioInbound.safeParse(params);
+        if (!parsed.success) return reject(400, 'invalid_shape', 'invalid_payload', { at: parsed.error.issues[0]?.path.join('.').slice(0, 80) });
+        inbound = fromTwilio(parsed.data, o.twilio.accountSid);
+      } else if (o.vonage) {
+        if (!validVonageSignature(params, o.vonage.signatureSecret, o.vonage.method)) return reject(403, 'bad_signature', 'invalid_signature', { bytes: raw.length });
+        // A signed request replayed long after: refused (the timestamp is part of what is signed).
+        const at = Number(params.timestamp);
+        const skew = o.vonage.maxSkewSeconds ?? 300;
+        const now = (o.now?.() ?? new Date()).getTime() / 1000;
+        if (!Number.isFinite(at) || Math.abs(now - at) > skew) return reject(403, 'stale_timestamp', 'invalid_signature');
+        const parsed = VonageInbound.safeParse(params);
+        if (!parsed.success) return reject(400, 'invalid_shape', 'invalid_payload', { at: parsed.error.issues[0]?.path.join('.').slice(0, 80) });
+        inbound = fromVonage(parsed.data);
+      } else {
+        return reject(404, 'not_configured', 'not_found');
+      }
+
+      if ('record' in inbound) {
+        const added = await o.layer.receive([inbound.record]);
+        o.log('info', 'sms.webhook', { new: added, duplicates: 1 - added, kind: inbound.record.payload.kind });
+      } else {
+        o.log('info', 'sms.webhook_ignored', { reason: inbound.ignored });
+      }
+      if (o.twilio) {
+        // An empty TwiML answer: the replies go through the REST API once the turn has run.
+        res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8', 'content-length': Buffer.byteLength(TWIML_EMPTY) });
+        res.end(TWIML_EMPTY);
+      } else {
+        answer(res, 200, { ok: true });
+      }
+    } catch (err) {
+      // The database is down: the provider sends the message again when it gets no 200.
+      o.log('error', 'sms.webhook_failed', { code: errorCode(err), channel: SMS_CHANNEL });
+      if (!res.headersSent) answer(res, 503, { error: 'unavailable' });
+    }
+  });
+}
