@@ -21,7 +21,7 @@ import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { remoteBotConfig } from './adapters/directline/remoteBot';
 import { RateLimiter } from './adapters/directline/rateLimit';
 import { ChannelLayer } from './adapters/channels/ChannelLayer';
-import { channelOutbox, configuredChannels, registerChannelNews, smsWiring } from './adapters/channels/configured';
+import { channelOutbox, configuredChannels, registerChannelNews, smsNews, smsWiring } from './adapters/channels/configured';
 import { mountSms } from './adapters/sms/mountSms';
 import { mountTelegram } from './adapters/telegram/mountTelegram';
 import { mountWhatsApp } from './adapters/whatsapp/mountWhatsApp';
@@ -232,7 +232,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     url = await listen(server, config);
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({
-      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
+      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now), sms: smsNews(config, messaging),
     });
     const purge = async () => {
       try {

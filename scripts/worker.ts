@@ -4,7 +4,7 @@ import { jsonLogger } from '../bots/log';
 import { ProactiveMessenger } from '../bots/ProactiveMessenger';
 import { createDatabase } from '../db/createDatabase';
 import { createHandoffStack, randomWorkerId } from '../handoffStack';
-import { channelOutbox, configuredChannels, registerChannelNews, smsWiring } from '../adapters/channels/configured';
+import { channelOutbox, configuredChannels, registerChannelNews, smsNews, smsWiring } from '../adapters/channels/configured';
 import { PrismaChannelStore } from '../db/PrismaChannelStore';
 
 /**
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const messaging = configuredChannels(config, smsWiring(db.prisma, log));
   const channelStore = new PrismaChannelStore(db.prisma, db.sql);
   registerChannelNews(proactive, messaging, channelStore, log);
-  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), channels: channelOutbox(messaging, channelStore, log) });
+  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), channels: channelOutbox(messaging, channelStore, log), sms: smsNews(config, messaging) });
   stack.worker.start();
   log('info', 'worker.started', { worker: stack.worker.id, email: stack.email.mode });
   let stopping = false;

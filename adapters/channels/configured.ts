@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import type { Logger } from '../../bots/log';
 import type { ProactiveMessenger } from '../../bots/ProactiveMessenger';
+import type { NewsBySms } from '../../notifications/OutboxWorker';
 import { GraphApi } from '../whatsapp/GraphApi';
 import { TelegramApi } from '../telegram/TelegramApi';
 import { SendApi } from '../messenger/SendApi';
@@ -101,4 +102,20 @@ export function registerChannelNews(proactive: ProactiveMessenger, channels: Con
   if (channels.telegram) proactive.register(channels.telegram.id, new ChannelNews(channels.telegram, store, log, undefined, now));
   // SMS has no window: news goes as any message (a stopped number refuses it, and the outbox falls back to e-mail).
   if (channels.sms) proactive.register(channels.sms.id, new ChannelNews(channels.sms, store, log, undefined, now));
+}
+
+/** News by SMS to the mobile number a young person gave (SMS_NEWS=on), through the configured provider; a stopped number refuses it. */
+export function smsNews(config: Config, channels: ConfiguredChannels): NewsBySms | undefined {
+  const sms = channels.sms;
+  if (!sms || config.SMS_NEWS !== 'on') return undefined;
+  return {
+    async send(phone, text, deliveryId) {
+      // French mobiles only (06, 07): a landline cannot receive it.
+      if (!/^\+33[67]\d{8}$/.test(phone)) return 'unsupported';
+      const outcome = await sms.send(phone, { kind: 'text', text }, `news-${deliveryId}`);
+      if (outcome.ok) return 'sent';
+      if (outcome.retry) throw Object.assign(new Error(outcome.error), { code: outcome.error });
+      return 'unsupported';
+    },
+  };
 }

@@ -1,7 +1,13 @@
+import crypto from 'node:crypto';
 import type { FakeTwilioApi } from '../../adapters/sms/FakeTwilioApi';
 import { twilioSignatureOf } from '../../adapters/sms/signatures';
 import { countSegments } from '../../adapters/sms/segments';
 import type { App } from '../../index';
+import { PrismaDirectory } from '../../db/PrismaDirectory';
+import { PrismaRequestStore } from '../../db/PrismaRequestStore';
+import { submitRequest } from '../../intake/submitRequest';
+import { deliverNews } from '../helpers/channelNews';
+import { REQUEST } from '../helpers/fixtures';
 import { bodies, saidSms, SmsPhone, smsTurn, startTwilioApp, TW } from '../helpers/smsPhone';
 
 const BUDGET = 4;
@@ -129,5 +135,25 @@ describe('SMS end to end through Twilio (PGlite, loopback Twilio API)', () => {
     expect(await app.db.prisma.channelOptOut.count({ where: { channel: 'sms', userId: phone.number } })).toBe(0);
     r = await phone.say('oui');
     expect(bodies(r)).toContain(saidSms('intake.firstName.ask'));
+  }, 60_000);
+
+  it('news to a young person whose channel cannot carry it, with a mobile number and no e-mail, goes by SMS; not once the number sent STOP', async () => {
+    const phone = '+33612340004';
+    const conversationKey = `cli/conversations/${phone}`;
+    await submitRequest({ ...REQUEST, contact: { email: null, phone, preferred: 'sms' }, submittedAt: new Date().toISOString() }, { submissionId: crypto.randomUUID(), conversationKey, conversationRef: { channelId: 'binome-cli' } }, {
+      directory: new PrismaDirectory(app.db.prisma), requests: new PrismaRequestStore(app.db.prisma), now: () => new Date(),
+    });
+    expect(await deliverNews(app, conversationKey, new Date())).toBe('sms');
+    const got = fake.to(phone);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.body).toContain('AFEV');
+    expect(countSegments(got[0]!.body).segments).toBeLessThanOrEqual(BUDGET);
+    // The number sends STOP (to us): the next news is not sent (and there is no e-mail to fall back to).
+    const stop = fake.inbound(phone, 'STOP');
+    expect((await fake.post(stop)).status).toBe(200);
+    await smsTurn(app, fake, stop.MessageSid!);
+    await app.db.prisma.notification.deleteMany({ where: { kind: 'young_person_news' } });
+    expect(await deliverNews(app, conversationKey, new Date())).toBe('none');
+    expect(fake.to(phone)).toHaveLength(2);
   }, 60_000);
 });
