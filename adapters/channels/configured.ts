@@ -74,6 +74,7 @@ export function configuredChannels(config: Config, sms?: SmsWiring): ConfiguredC
     ? new SendApi({
         baseUrl: config.MESSENGER_GRAPH_URL,
         version: config.MESSENGER_GRAPH_VERSION,
+        pageId: config.MESSENGER_PAGE_ID,
         pageAccessToken: config.MESSENGER_PAGE_ACCESS_TOKEN!,
         timeoutMs: config.CHANNEL_SEND_TIMEOUT_MS,
         newsTag: config.MESSENGER_NEWS_TAG === 'none' ? undefined : config.MESSENGER_NEWS_TAG,
