@@ -220,7 +220,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       }
       if (messaging.sms) {
         mountSms(server, {
-          layer: channels, log, maxBodyBytes, now,
+          layer: channels, store: channelStore, log, maxBodyBytes, now,
           publicUrl: () => config.PUBLIC_URL ?? url,
           twilio: config.SMS_PROVIDER === 'twilio' ? { accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN! } : undefined,
           vonage: config.SMS_PROVIDER === 'vonage' ? { signatureSecret: config.VONAGE_SIGNATURE_SECRET!, method: config.VONAGE_SIGNATURE_METHOD } : undefined,

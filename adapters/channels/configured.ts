@@ -48,7 +48,11 @@ export function smsWiring(prisma: PrismaClient, log: Logger, now?: () => Date): 
 export function smsChannel(config: Config, wiring: SmsWiring): SmsChannel | undefined {
   if (!config.SMS_PROVIDER) return undefined;
   const provider = config.SMS_PROVIDER === 'twilio'
-    ? new TwilioApi({ baseUrl: config.TWILIO_API_URL, accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN!, from: config.TWILIO_FROM!, timeoutMs: config.CHANNEL_SEND_TIMEOUT_MS })
+    ? new TwilioApi({
+        baseUrl: config.TWILIO_API_URL, accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN!, from: config.TWILIO_FROM!, timeoutMs: config.CHANNEL_SEND_TIMEOUT_MS,
+        // Twilio can only call back an address it reaches: asked for only when PUBLIC_URL says where that is.
+        statusCallback: config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/sms/status` : undefined,
+      })
     : new VonageApi({ baseUrl: config.VONAGE_API_URL, apiKey: config.VONAGE_API_KEY!, apiSecret: config.VONAGE_API_SECRET!, from: config.VONAGE_FROM!, timeoutMs: config.CHANNEL_SEND_TIMEOUT_MS });
   return new SmsChannel({ provider, optOuts: wiring.optOuts, budget: config.SMS_MAX_SEGMENTS_PER_TURN, foldAccents: config.SMS_FOLD_ACCENTS, stopped: wiring.stopped, started: wiring.started, log: wiring.log, now: wiring.now });
 }

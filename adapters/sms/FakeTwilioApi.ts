@@ -20,6 +20,8 @@ export interface FakeTwilioOptions {
   authToken: string;
   /** Our number. */
   number: string;
+  /** Post "sent" then "delivered" to a message's StatusCallback, as Twilio does (signed over that URL, posted to statusUrl). */
+  statuses?: boolean;
 }
 
 const SID = () => crypto.randomBytes(16).toString('hex');
@@ -35,6 +37,9 @@ export class FakeTwilioApi {
   webhookUrl: string | undefined;
   /** The URL Twilio signs (as configured on the number); the webhook URL unless set (PUBLIC_URL behind a proxy). */
   signedUrl: string | undefined;
+  /** Where status callbacks are posted (the StatusCallback the bot gave is what is signed; behind a proxy it is not this machine's address). */
+  statusUrl: string | undefined;
+  readonly statusesPosted: { sid: string; status: string; code: number }[] = [];
 
   constructor(readonly o: FakeTwilioOptions) {}
 
@@ -81,6 +86,16 @@ export class FakeTwilioApi {
     const sid = `SM${SID()}`;
     this.sent.push({ sid, to: body.To, from: body.From ?? this.o.number, body: body.Body, at: Date.now() });
     reply(201, { sid, account_sid: this.o.accountSid, to: body.To, from: body.From ?? this.o.number, body: body.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', api_version: '2010-04-01' });
+    if (this.o.statuses && body.StatusCallback) void this.callBack(body.StatusCallback, sid, body.To, ['sent', 'delivered']);
+  }
+
+  /** Posts a message's statuses, one after the other, signed over its StatusCallback. */
+  async callBack(callback: string, sid: string, to: string, statuses: string[], errorCode?: string): Promise<void> {
+    for (const status of statuses) {
+      const form: Record<string, string> = { AccountSid: this.o.accountSid, From: this.o.number, To: to, MessageSid: sid, SmsSid: sid, MessageStatus: status, SmsStatus: status, ApiVersion: '2010-04-01', ...(errorCode ? { ErrorCode: errorCode } : {}) };
+      const res = await fetch(this.statusUrl ?? callback, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignatureOf(this.o.authToken, callback, form) }, body: new URLSearchParams(form).toString() }).catch(() => null);
+      this.statusesPosted.push({ sid, status, code: res?.status ?? 0 });
+    }
   }
 
   // ---- playing the phone ----

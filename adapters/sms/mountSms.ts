@@ -1,15 +1,23 @@
 import type restify from 'restify';
 import { errorCode, type Logger } from '../../bots/log';
 import type { ChannelLayer } from '../channels/ChannelLayer';
+import type { ChannelStore, DeliveryStatus } from '../channels/ChannelStore';
+import { isSafeId } from '../channels/edge';
 import { answer, first, readRawBody } from '../channels/webhookHttp';
 import { fromTwilio, fromVonage, SMS_CHANNEL, type SmsInbound } from './convertInbound';
 import { TwilioInbound, VonageInbound } from './schemas';
 import { validTwilioSignature, validVonageSignature, type VonageSignatureMethod } from './signatures';
 
 export const SMS_WEBHOOK_PATH = '/webhooks/sms';
+/** Where Twilio posts the statuses of what we sent (StatusCallback, asked for when PUBLIC_URL is set). */
+export const SMS_STATUS_PATH = '/webhooks/sms/status';
+
+// Twilio's MessageStatus values (Message resource, "Message status values"); the others (queued, accepted, sending…) say nothing new.
+const TWILIO_STATUS: Record<string, DeliveryStatus> = { sent: 'sent', delivered: 'delivered', read: 'read', undelivered: 'failed', failed: 'failed' };
 
 export interface SmsWebhookOptions {
   layer: ChannelLayer;
+  store: ChannelStore;
   log: Logger;
   maxBodyBytes: number;
   /** The address the provider calls, as configured on its side: PUBLIC_URL (never the request's Host), else this server's own. */
@@ -39,6 +47,42 @@ function parseForm(raw: string): Record<string, string> | undefined {
  * the turn runs in the inbox worker and its replies go through the provider's REST API.
  */
 export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
+  const twilio = o.twilio;
+  if (twilio) {
+    server.post(SMS_STATUS_PATH, async (req: restify.Request, res: restify.Response) => {
+      try {
+        const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type !== 'application/x-www-form-urlencoded') {
+          req.resume();
+          o.log('warn', 'sms.status_rejected', { reason: 'unsupported_media_type' });
+          return answer(res, 415, { error: 'unsupported_media_type' });
+        }
+        const raw = await readRawBody(req, Math.min(o.maxBodyBytes, 64 * 1024));
+        const params = raw === 'too_large' ? undefined : parseForm(raw.toString('utf8'));
+        if (!params) {
+          o.log('warn', 'sms.status_rejected', { reason: raw === 'too_large' ? 'too_large' : 'malformed_body' });
+          return answer(res, raw === 'too_large' ? 413 : 400, { error: 'malformed_body' });
+        }
+        const url = `${o.publicUrl().replace(/\/+$/, '')}${req.url ?? SMS_STATUS_PATH}`;
+        if (!validTwilioSignature(twilio.authToken, first(req.headers['x-twilio-signature']), url, params)) {
+          o.log('warn', 'sms.status_rejected', { reason: 'bad_signature' });
+          return answer(res, 403, { error: 'invalid_signature' });
+        }
+        const sid = params.MessageSid;
+        const status = TWILIO_STATUS[params.MessageStatus ?? ''];
+        const code = params.ErrorCode && /^\d{1,6}$/.test(params.ErrorCode) ? params.ErrorCode : null;
+        if (status && isSafeId(sid, 64) && params.AccountSid === twilio.accountSid) {
+          await o.store.recordStatus(SMS_CHANNEL, sid, status, status === 'failed' ? code : null, o.layer.now());
+          if (status === 'failed') o.log('warn', 'sms.delivery_failed', { error: code ?? 'unknown' });
+        }
+        answer(res, 200, { ok: true });
+      } catch (err) {
+        o.log('error', 'sms.status_failed', { code: errorCode(err) });
+        if (!res.headersSent) answer(res, 503, { error: 'unavailable' });
+      }
+    });
+  }
+
   server.post(SMS_WEBHOOK_PATH, async (req: restify.Request, res: restify.Response) => {
     const reject = (status: number, reason: string, error: string, extra: Record<string, unknown> = {}) => {
       o.log('warn', 'sms.webhook_rejected', { reason, ...extra });

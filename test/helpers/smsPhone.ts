@@ -12,8 +12,8 @@ export const TW = {
 };
 
 /** Starts the app with SMS through a loopback Twilio fake. */
-export async function startTwilioApp(databaseUrl: string, env: Record<string, string> = {}, opts: AppOptions & { log?: Logger } = {}): Promise<{ app: App; fake: FakeTwilioApi }> {
-  const fake = await new FakeTwilioApi(TW).start();
+export async function startTwilioApp(databaseUrl: string, env: Record<string, string> = {}, opts: AppOptions & { log?: Logger } = {}, fakeOpts: { statuses?: boolean } = {}): Promise<{ app: App; fake: FakeTwilioApi }> {
+  const fake = await new FakeTwilioApi({ ...TW, ...fakeOpts }).start();
   const config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, OUTBOX_POLL_MS: '50',
     SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: TW.accountSid, TWILIO_AUTH_TOKEN: TW.authToken, TWILIO_FROM: TW.number, TWILIO_API_URL: fake.url,
