@@ -23,11 +23,56 @@ export interface SmsWebhookOptions {
   /** The address the provider calls, as configured on its side: PUBLIC_URL (never the request's Host), else this server's own. */
   publicUrl: () => string;
   twilio?: { accountSid: string; authToken: string };
-  vonage?: { signatureSecret: string; method: VonageSignatureMethod; maxSkewSeconds?: number };
+  vonage?: { signatureSecret: string; method: VonageSignatureMethod; maxSkewSeconds?: number; /** How long the parts of a long SMS wait for each other. */ concatHoldMs?: number };
   now?: () => Date;
 }
 
 const TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/**
+ * Vonage posts each part of a long SMS on its own (concat-ref, concat-part, concat-total):
+ * the parts wait here until all have come, then go on as one message. Held in memory, for
+ * at most `holdMs`: after that, the parts that came go on joined (a part lost on the way
+ * must not lose the others); a restart in between loses the parts held (docs/channels.md).
+ */
+class ConcatParts {
+  private readonly held = new Map<string, { parts: Map<number, VonageInbound>; total: number; timer: NodeJS.Timeout }>();
+  constructor(private readonly holdMs: number, private readonly onComplete: (whole: VonageInbound) => void) {}
+
+  /** The whole message when this part completes it; undefined while parts are missing. */
+  add(m: VonageInbound): VonageInbound | undefined {
+    const total = Number(m['concat-total']);
+    const part = Number(m['concat-part']);
+    if (!Number.isInteger(total) || total < 2 || total > 20 || !Number.isInteger(part) || part < 1 || part > total || !m['concat-ref']) return m;
+    const key = `${m.msisdn} ${m['concat-ref']}`;
+    let entry = this.held.get(key);
+    if (!entry) {
+      if (this.held.size >= 1_000) return m;
+      const timer = setTimeout(() => this.flush(key), this.holdMs);
+      timer.unref();
+      entry = { parts: new Map(), total, timer };
+      this.held.set(key, entry);
+    }
+    entry.parts.set(part, m);
+    if (entry.parts.size < entry.total) return undefined;
+    clearTimeout(entry.timer);
+    this.held.delete(key);
+    return join(entry.parts);
+  }
+
+  private flush(key: string): void {
+    const entry = this.held.get(key);
+    this.held.delete(key);
+    if (entry && entry.parts.size > 0) this.onComplete(join(entry.parts));
+  }
+}
+
+function join(parts: Map<number, VonageInbound>): VonageInbound {
+  const ordered = [...parts.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
+  const first = ordered[0]!;
+  // One message, one id: the first part's, so that a part posted again adds nothing.
+  return { ...first, text: ordered.map((p) => p.text ?? '').join('') };
+}
 
 /** A form body as name -> value; a name given twice is not something a provider sends. */
 function parseForm(raw: string): Record<string, string> | undefined {
@@ -48,6 +93,13 @@ function parseForm(raw: string): Record<string, string> | undefined {
  */
 export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
   const twilio = o.twilio;
+  const store = async (whole: VonageInbound) => {
+    const inbound = fromVonage(whole);
+    if ('record' in inbound) await o.layer.receive([inbound.record]);
+  };
+  const concat = new ConcatParts(o.vonage?.concatHoldMs ?? 60_000, (whole) => {
+    void store(whole).catch((err) => o.log('error', 'sms.concat_failed', { code: errorCode(err) }));
+  });
   if (twilio) {
     server.post(SMS_STATUS_PATH, async (req: restify.Request, res: restify.Response) => {
       try {
@@ -131,7 +183,13 @@ export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
         if (!Number.isFinite(at) || Math.abs(now - at) > skew) return reject(403, 'stale_timestamp', 'invalid_signature');
         const parsed = VonageInbound.safeParse(params);
         if (!parsed.success) return reject(400, 'invalid_shape', 'invalid_payload', { at: parsed.error.issues[0]?.path.join('.').slice(0, 80) });
-        inbound = fromVonage(parsed.data);
+        const whole = concat.add(parsed.data);
+        if (!whole) {
+          o.log('info', 'sms.webhook_part', {});
+          answer(res, 200, { ok: true });
+          return;
+        }
+        inbound = fromVonage(whole);
       } else {
         return reject(404, 'not_configured', 'not_found');
       }

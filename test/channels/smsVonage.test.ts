@@ -1,5 +1,6 @@
 import { FakeVonageApi } from '../../adapters/sms/FakeVonageApi';
 import { countSegments } from '../../adapters/sms/segments';
+import { vonageSignatureOf } from '../../adapters/sms/signatures';
 import { silentLogger } from '../../bots/log';
 import { loadConfig } from '../../config';
 import { SMS_INTAKES } from '../../eval/smsIntakes';
@@ -78,5 +79,28 @@ describe('SMS end to end through Vonage (PGlite, loopback SMS API), SMS_PROVIDER
     // Over the budget, the answer is cut into SMS of at most the budget each; with the SMS wording it takes at most two.
     expect(r.every((m) => countSegments(m.text).segments <= BUDGET)).toBe(true);
     expect(r.length).toBeLessThanOrEqual(2);
+  }, 60_000);
+
+  it('the parts of a long SMS (concat) are read as one message, in order, whatever order they come in', async () => {
+    const phone = '+33612340012';
+    await say(phone, 'bonjour');
+    await say(phone, 'oui');
+    const at = new Date();
+    const part = (n: number, text: string) => {
+      const p = fake.inbound(phone, text, at);
+      const { sig: _s, ...rest } = p;
+      const params: Record<string, string> = { ...rest, concat: 'true', 'concat-ref': '108', 'concat-total': '2', 'concat-part': String(n) };
+      return { ...params, sig: vonageSignatureOf(params, VO.signatureSecret, VO.method) } as Record<string, string>;
+    };
+    const second = part(2, 'ès');
+    const first = part(1, 'In');
+    expect(await fake.post(second)).toBe(200);
+    expect(await app.db.prisma.channelInbox.count({ where: { conversationKey: `sms/conversations/${phone}`, status: 'pending' } })).toBe(0);
+    expect(await fake.post(first)).toBe(200);
+    await smsTurn(app, { sent: fake.sent }, first.messageId!);
+    const state = await app.db.prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'sms', externalId: first.messageId! } } });
+    expect(state?.status).toBe('done');
+    const text = all(fake.to(phone).slice(-1));
+    expect(text).toContain('Inès');
   }, 60_000);
 });
