@@ -123,6 +123,27 @@ const ConfigSchema = z
     MESSENGER_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
     /** The message tag for news after the 24-hour window (docs/channels.md says why ACCOUNT_UPDATE); "none" = news goes by e-mail then. */
     MESSENGER_NEWS_TAG: z.enum(['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'none']).default('ACCOUNT_UPDATE'),
+    /** SMS (docs/channels.md "Connect SMS"): off unless SMS_PROVIDER is set; then that provider's settings are required. */
+    SMS_PROVIDER: z.enum(['twilio', 'vonage']).optional(),
+    /** The most SMS segments one bot turn may cost (153 GSM-7 characters each, 67 once a character needs UCS-2). */
+    SMS_MAX_SEGMENTS_PER_TURN: z.coerce.number().int().min(1).max(10).default(4),
+    /** Write ê, ç, î, œ… without their accent when that makes a message GSM-7 (about half the price); "false" keeps them. */
+    SMS_FOLD_ACCENTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    /** News about a request by SMS to a young person whose own channel cannot carry it and who gave a mobile number but no e-mail. */
+    SMS_NEWS: z.enum(['on', 'off']).default('on'),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/, 'AC followed by 32 hexadecimal characters (Twilio console, Account info)').optional(),
+    TWILIO_AUTH_TOKEN: z.string().regex(/^[0-9a-zA-Z]{32}$/, '32 characters (Twilio console, Account info)').optional(),
+    /** Our Twilio number in E.164 (+33…), or a Messaging Service SID (MG…). */
+    TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{6,14}|MG[0-9a-f]{32})$/, 'a number in E.164 (+33…) or a Messaging Service SID (MG…)').optional(),
+    TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+    VONAGE_API_KEY: z.string().regex(/^[0-9a-zA-Z]{4,32}$/).optional(),
+    VONAGE_API_SECRET: z.string().min(8).optional(),
+    /** The signature secret of signed webhooks (Dashboard, API settings); unsigned inbound messages are refused. */
+    VONAGE_SIGNATURE_SECRET: z.string().min(16).optional(),
+    VONAGE_SIGNATURE_METHOD: z.enum(['md5hash', 'md5', 'sha1', 'sha256', 'sha512']).default('md5hash'),
+    /** Our Vonage virtual number, digits in international form without "+" (447700900000). */
+    VONAGE_FROM: z.string().regex(/^\d{6,15}$/, 'digits, international form without +').optional(),
+    VONAGE_API_URL: z.url({ protocol: /^https?$/ }).default('https://rest.nexmo.com'),
     /** How long a call to a messaging platform's API may take. */
     CHANNEL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** How long a message being processed stays with its process; after a crash it is taken again once this is over. */
@@ -154,6 +175,18 @@ const ConfigSchema = z
     message: 'TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN is set (without it anyone could post updates)',
     path: ['TELEGRAM_WEBHOOK_SECRET'],
   })
+  .refine((c) => c.SMS_PROVIDER !== 'twilio' || (!!c.TWILIO_ACCOUNT_SID && !!c.TWILIO_AUTH_TOKEN && !!c.TWILIO_FROM), {
+    message: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM are required when SMS_PROVIDER=twilio',
+    path: ['SMS_PROVIDER'],
+  })
+  .refine((c) => c.SMS_PROVIDER !== 'vonage' || (!!c.VONAGE_API_KEY && !!c.VONAGE_API_SECRET && !!c.VONAGE_SIGNATURE_SECRET && !!c.VONAGE_FROM), {
+    message: 'VONAGE_API_KEY, VONAGE_API_SECRET, VONAGE_SIGNATURE_SECRET and VONAGE_FROM are required when SMS_PROVIDER=vonage',
+    path: ['SMS_PROVIDER'],
+  })
+  .refine((c) => !!c.SMS_PROVIDER || (!c.TWILIO_AUTH_TOKEN && !c.VONAGE_API_SECRET && !c.VONAGE_SIGNATURE_SECRET), {
+    message: 'SMS secrets are set but SMS_PROVIDER is not: set it (twilio or vonage) to turn SMS on, or remove them',
+    path: ['SMS_PROVIDER'],
+  })
   .refine((c) => c.HTTP_HEADERS_TIMEOUT_MS < c.HTTP_REQUEST_TIMEOUT_MS, {
     message: 'must be shorter than HTTP_REQUEST_TIMEOUT_MS',
     path: ['HTTP_HEADERS_TIMEOUT_MS'],
@@ -183,6 +216,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   // Reachable from other machines only when callers can be authenticated (Azure's identity, the channel secret, a platform's signature).
   // Messaging platforms call their webhooks from outside; those are authenticated by signature or secret.
-  const reachable = c.MicrosoftAppId || c.BOT_CHANNEL_SECRET || c.WHATSAPP_PHONE_NUMBER_ID || c.TELEGRAM_BOT_TOKEN || c.MESSENGER_PAGE_ID;
+  const reachable = c.MicrosoftAppId || c.BOT_CHANNEL_SECRET || c.WHATSAPP_PHONE_NUMBER_ID || c.TELEGRAM_BOT_TOKEN || c.MESSENGER_PAGE_ID || c.SMS_PROVIDER;
   return { ...c, HOST: c.HOST ?? (reachable ? '0.0.0.0' : '127.0.0.1') };
 }

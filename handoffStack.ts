@@ -12,7 +12,7 @@ import { PrismaStaffInbox } from './db/PrismaStaffInbox';
 import { createI18n } from './locales/i18n';
 import type { Translate } from './notifications/composeEmail';
 import { HandoffService } from './notifications/HandoffService';
-import { OutboxWorker, type ChannelSender, type ProactiveSender } from './notifications/OutboxWorker';
+import { OutboxWorker, type ChannelSender, type NewsBySms, type ProactiveSender } from './notifications/OutboxWorker';
 import { hashApiKey } from './notifications/signing';
 import { StaffAuth } from './notifications/staffAuth';
 import { StaffInbox } from './notifications/StaffInbox';
@@ -44,6 +44,8 @@ export function createHandoffStack(opts: {
   proactive: ProactiveSender;
   /** Replies of the messaging channels (adapters/channels), when one is configured. */
   channels?: ChannelSender;
+  /** News by SMS to a young person's mobile number (adapters/sms), when SMS is configured and SMS_NEWS=on. */
+  sms?: NewsBySms;
   publicUrl: string;
   workerId?: string;
   pollMs?: number;
@@ -73,6 +75,7 @@ export function createHandoffStack(opts: {
     webhook: new WebhookTransport({ timeoutMs: config.WEBHOOK_TIMEOUT_MS, now }),
     proactive: opts.proactive,
     channels: opts.channels,
+    sms: opts.sms,
     t,
     links: { publicUrl: opts.publicUrl, key: linkKey, validDays: config.STAFF_LINK_DAYS },
     loginLink: (claims) => auth.linkFor(opts.publicUrl, claims),

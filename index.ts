@@ -21,7 +21,8 @@ import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { remoteBotConfig } from './adapters/directline/remoteBot';
 import { RateLimiter } from './adapters/directline/rateLimit';
 import { ChannelLayer } from './adapters/channels/ChannelLayer';
-import { channelOutbox, configuredChannels, registerChannelNews } from './adapters/channels/configured';
+import { channelOutbox, configuredChannels, registerChannelNews, smsNews, smsWiring } from './adapters/channels/configured';
+import { mountSms } from './adapters/sms/mountSms';
 import { mountTelegram } from './adapters/telegram/mountTelegram';
 import { mountWhatsApp } from './adapters/whatsapp/mountWhatsApp';
 import { mountMessenger } from './adapters/messenger/mountMessenger';
@@ -184,14 +185,15 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     }, IN_PROCESS_SERVICE_URL);
 
     // Messaging channels (WhatsApp, Messenger, Telegram): webhooks store, the inbox worker runs turns, the outbox sends.
-    const messaging = configuredChannels(config);
+    const messaging = configuredChannels(config, smsWiring(db.prisma, log, now));
     const channelStore = new PrismaChannelStore(db.prisma, db.sql);
     let channels: ChannelLayer | null = null;
     if (messaging.all.length > 0) {
       const i18n = { t: (lang: string, key: string, params?: Record<string, unknown>) => render({ key, params: params as never }, lang === 'en' ? 'en' : 'fr') };
       channels = new ChannelLayer({
         store: channelStore, logic: (ctx: TurnContext) => bot.run(ctx), channels: messaging.all, log, now,
-        say: (lang) => (key, params) => i18n.t(lang, key, params),
+        // SMS says the same few words more briefly (locales/*/sms.json).
+        say: (lang, channel) => (key, params) => i18n.t(lang, channel === 'sms' ? `sms.${key}` : key, params),
         apology: (lang) => i18n.t(lang, 'errors.tryAgain'),
         leaseMs: config.CHANNEL_LEASE_SECONDS * 1000,
         pollMs: config.OUTBOX_POLL_MS,
@@ -216,13 +218,21 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
           staleButtonText: (locale) => i18n.t(langFromLocale(locale), 'channels.buttonExpired'),
         });
       }
+      if (messaging.sms) {
+        mountSms(server, {
+          layer: channels, store: channelStore, log, maxBodyBytes, now,
+          publicUrl: () => config.PUBLIC_URL ?? url,
+          twilio: config.SMS_PROVIDER === 'twilio' ? { accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN! } : undefined,
+          vonage: config.SMS_PROVIDER === 'vonage' ? { signatureSecret: config.VONAGE_SIGNATURE_SECRET!, method: config.VONAGE_SIGNATURE_METHOD } : undefined,
+        });
+      }
       registerChannelNews(proactive, messaging, channelStore, log, now);
     }
 
     url = await listen(server, config);
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({
-      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now),
+      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now), sms: smsNews(config, messaging),
     });
     const purge = async () => {
       try {
@@ -338,6 +348,7 @@ async function main(): Promise<void> {
   const config0 = loadConfig();
   if (config0.WHATSAPP_PHONE_NUMBER_ID) console.log(`  WhatsApp webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/whatsapp  (docs/channels.md)`);
   if (config0.MESSENGER_PAGE_ID) console.log(`  Messenger webhook:             ${config0.PUBLIC_URL ?? app.url}/webhooks/messenger  (docs/channels.md)`);
+  if (config0.SMS_PROVIDER) console.log(`  SMS webhook (${config0.SMS_PROVIDER}):${' '.repeat(Math.max(1, 15 - config0.SMS_PROVIDER.length))}${config0.PUBLIC_URL ?? app.url}/webhooks/sms  (docs/channels.md)`);
   if (config0.TELEGRAM_BOT_TOKEN) console.log(`  Telegram webhook:              ${config0.PUBLIC_URL ?? app.url}/webhooks/telegram  (docs/channels.md)`);
   if (!config0.PUBLIC_URL) {
     // Local mode: a fresh one-use link for the coordinator, who sees every association's requests.

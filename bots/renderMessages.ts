@@ -4,20 +4,25 @@ import { ChoiceFactory, ListStyle, type Choice } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { Msg, MsgParam } from '../dialogs/Msg';
 import type { Lang } from '../intake/vocabulary';
-import { choiceStyleFor } from './channelCapabilities';
+import { choiceStyleFor, textVariantFor } from './channelCapabilities';
 
-export type Renderer = (m: Msg, lang: Lang) => string;
+/**
+ * Says a message in a language. With a `variant` (a channel's own wording, e.g. "sms"), the
+ * key `<variant>.<key>` is said instead when the locale has it: the same thing, shorter.
+ */
+export type Renderer = (m: Msg, lang: Lang, variant?: string) => string;
 
 /** Translates a message, its nested message params and lists (one per line). */
 export function createRenderer(i18n: i18n): Renderer {
-  const render: Renderer = (m, lang) => {
+  const render: Renderer = (m, lang, variant) => {
     const params: Record<string, unknown> = { lng: lang };
-    for (const [k, v] of Object.entries(m.params ?? {})) params[k] = renderParam(v, lang);
-    return i18n.t(m.key, params) as string;
+    for (const [k, v] of Object.entries(m.params ?? {})) params[k] = renderParam(v, lang, variant);
+    const key = variant && i18n.exists(`${variant}.${m.key}`, { lng: lang }) ? `${variant}.${m.key}` : m.key;
+    return i18n.t(key, params) as string;
   };
-  const renderParam = (v: MsgParam, lang: Lang): string | number => {
-    if (Array.isArray(v)) return v.map((x) => render(x, lang)).join('\n');
-    if (typeof v === 'object') return render(v, lang);
+  const renderParam = (v: MsgParam, lang: Lang, variant?: string): string | number => {
+    if (Array.isArray(v)) return v.map((x) => render(x, lang, variant)).join('\n');
+    if (typeof v === 'object') return render(v, lang, variant);
     return v;
   };
   return render;
@@ -29,8 +34,10 @@ export function createRenderer(i18n: i18n): Renderer {
  * place that knows what a channel can display.
  */
 export function toActivities(msgs: Msg[], lang: Lang, channelId: string, render: Renderer): Partial<Activity>[] {
+  const variant = textVariantFor(channelId);
   return msgs.map((m) => {
-    const text = render(m, lang);
+    // The answers offered keep their one wording: the understanding reads them back.
+    const text = render(m, lang, variant);
     if (!m.choices || m.choices.length === 0) return { type: ActivityTypes.Message, text, locale: lang === 'en' ? 'en-US' : 'fr-FR' };
     const choices: Choice[] = m.choices.map((c) => ({ value: render(c.label, lang) }));
     const style = choiceStyleFor(channelId, choices.length);

@@ -15,6 +15,11 @@ export interface ProactiveSender {
   send(conversationRef: unknown, text: string): Promise<'sent' | 'unsupported'>;
 }
 
+/** Sends one text to a mobile number: 'unsupported' when it cannot (the number sent STOP, is not a mobile, is refused); throws on a transient failure. */
+export interface NewsBySms {
+  send(phone: string, text: string, deliveryId: string): Promise<'sent' | 'unsupported'>;
+}
+
 /** Sends a reply queued by a messaging channel's turn (kind channel_message) through that channel's API. */
 export interface ChannelSender {
   send(n: ClaimedNotification): Promise<DeliveryResult>;
@@ -34,6 +39,8 @@ export interface OutboxWorkerOptions {
   proactive: ProactiveSender;
   /** Replies of messaging channels (WhatsApp, Telegram); without it they are dead letters. */
   channels?: ChannelSender;
+  /** News by SMS to the mobile number a young person gave, when their channel cannot carry it and they gave no e-mail (SMS_NEWS). */
+  sms?: NewsBySms;
   t: Translate;
   links: StaffLinks;
   log: Logger;
@@ -309,9 +316,10 @@ export class OutboxWorker {
     const text = this.o.t(lang, `news.${p.event ?? 'delayed'}`, { association: p.association, previous: p.previous, days: p.days, channel });
     const sent = await this.o.proactive.send(ctx.request.conversationRef, text);
     if (sent === 'sent') return { transport: 'proactive', result: { ok: true } };
-    // The chat channel cannot carry it: the contact the young person gave, e-mail first
-    // (no SMS gateway is configured in this version).
+    // The chat channel cannot carry it: the contact the young person gave, e-mail first,
+    // else their mobile number by SMS when an SMS provider is configured (SMS_NEWS).
     if (r.contact.email) return { transport: `email:${this.o.email.mode}`, result: await this.o.email.send(youngPersonEmail({ to: r.contact.email, deliveryId: n.id, lang, text }, this.o.t)) };
+    if (r.contact.phone && this.o.sms && (await this.o.sms.send(r.contact.phone, text, n.id)) === 'sent') return { transport: 'sms', result: { ok: true } };
     return { transport: 'none', result: permanentFailure('no_channel_to_young_person') };
   }
 }

@@ -4,7 +4,7 @@ import { jsonLogger } from '../bots/log';
 import { ProactiveMessenger } from '../bots/ProactiveMessenger';
 import { createDatabase } from '../db/createDatabase';
 import { createHandoffStack, randomWorkerId } from '../handoffStack';
-import { channelOutbox, configuredChannels, registerChannelNews } from '../adapters/channels/configured';
+import { channelOutbox, configuredChannels, registerChannelNews, smsNews, smsWiring } from '../adapters/channels/configured';
 import { PrismaChannelStore } from '../db/PrismaChannelStore';
 
 /**
@@ -22,10 +22,10 @@ async function main(): Promise<void> {
   const proactive = new ProactiveMessenger(adapter, { appId: config.MicrosoftAppId ?? '', authenticated, channelSecret: !!channel });
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   // Replies and news of the messaging channels are sent from here too (npm start queues them).
-  const messaging = configuredChannels(config);
+  const messaging = configuredChannels(config, smsWiring(db.prisma, log));
   const channelStore = new PrismaChannelStore(db.prisma, db.sql);
   registerChannelNews(proactive, messaging, channelStore, log);
-  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), channels: channelOutbox(messaging, channelStore, log) });
+  const stack = createHandoffStack({ db, config, log, now: () => new Date(), proactive, publicUrl, workerId: randomWorkerId('worker'), channels: channelOutbox(messaging, channelStore, log), sms: smsNews(config, messaging) });
   stack.worker.start();
   log('info', 'worker.started', { worker: stack.worker.id, email: stack.email.mode });
   let stopping = false;

@@ -8,7 +8,7 @@ import { langFromLocale } from '../../locales/i18n';
 import { retryDelayMs, type RetryPolicy } from '../../notifications/backoff';
 import { LeaseLostError, type ChannelMessagePayload, type ChannelStore, type ClaimedInbound, type InboundKind, type InboundRecord } from './ChannelStore';
 import { ChannelError, type MessagingChannel } from './MessagingChannel';
-import { renderForChannel, type ReplyActivity, type Say } from './outbound';
+import { renderForChannel, type OutboundMessage, type ReplyActivity, type Say } from './outbound';
 
 /** The state key of a conversation on a messaging channel: the channel and the platform's user id (as bots/ConversationStore.keyOf makes it). */
 export const conversationKeyOf = (channel: string, userId: string) => `${channel}/conversations/${userId}`;
@@ -22,7 +22,7 @@ export interface ChannelLayerOptions {
   logic: (context: TurnContext) => Promise<void>;
   channels: MessagingChannel[];
   /** The few words the renderer adds, in a language. */
-  say: (lang: Lang) => Say;
+  say: (lang: Lang, channel?: string) => Say;
   /** The apology when a message cannot be processed at all. */
   apology: (lang: Lang) => string;
   log: Logger;
@@ -197,6 +197,15 @@ export class ChannelLayer {
         locale: p.locale,
         timestamp: m.receivedAt,
       };
+      const answered = await channel.intercept?.(p);
+      if (answered) {
+        // The channel answers this one itself (SMS STOP / START): no turn, the bot's state untouched.
+        const replies = answered.map((message, part): ChannelMessagePayload => ({ channel: m.channel, conversationKey: m.conversationKey, to: p.replyTo ?? p.userId, message, inReplyTo: m.id, turn, part }));
+        await this.o.store.commit(m, this.id, null, replies, this.now());
+        if (replies.length > 0) this.o.onQueued?.();
+        this.o.log('info', 'inbox.processed', { channel: m.channel, conv, attempt: m.attempts, kind: m.payload.kind, answeredBy: 'channel' });
+        return;
+      }
       await this.adapter.run(activity, (context) => setTurnCommit(context, async (outcome) => {
         const replies = this.render(m, channel, outcome.activities, turn);
         await this.o.store.commit(m, this.id, { key: outcome.key, state: outcome.state, eTag: outcome.eTag, erase: outcome.erase }, replies, this.now());
@@ -239,14 +248,13 @@ export class ChannelLayer {
 
   /** A turn's activities as outbox rows for its channel, in order. */
   private render(m: ClaimedInbound, channel: MessagingChannel, activities: Partial<Activity>[], turn: string): ChannelMessagePayload[] {
-    const out: ChannelMessagePayload[] = [];
+    let messages: OutboundMessage[] = [];
     for (const a of activities) {
       if (a.type !== ActivityTypes.Message) continue;
-      const say = this.o.say(langFromLocale(a.locale));
-      for (const message of renderForChannel(a as ReplyActivity, channel.limits, say)) {
-        out.push({ channel: m.channel, conversationKey: m.conversationKey, to: m.payload.replyTo ?? m.payload.userId, message, inReplyTo: m.id, turn, part: out.length });
-      }
+      const say = this.o.say(langFromLocale(a.locale), channel.id);
+      messages.push(...renderForChannel(a as ReplyActivity, channel.limits, say));
     }
-    return out;
+    if (channel.renderTurn) messages = channel.renderTurn(messages, m.conversationKey);
+    return messages.map((message, part) => ({ channel: m.channel, conversationKey: m.conversationKey, to: m.payload.replyTo ?? m.payload.userId, message, inReplyTo: m.id, turn, part }));
   }
 }

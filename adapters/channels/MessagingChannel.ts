@@ -1,3 +1,4 @@
+import type { InboundPayload } from './ChannelStore';
 import type { ChannelLimits, OutboundMessage } from './outbound';
 
 /** What one send gave: the platform's id of the message, or why not (a short code, never the platform's text). */
@@ -12,6 +13,13 @@ export interface MessagingChannel {
   readonly limits: ChannelLimits;
   /** Sends one rendered message to a user or chat; `deliveryId` is our outbox row (echoed back in statuses where the platform allows). */
   send(to: string, message: OutboundMessage, deliveryId: string): Promise<SendOutcome>;
+  /**
+   * A message the channel answers itself, before the bot (SMS: STOP and START): the
+   * replies to queue instead of a turn, or undefined to run the bot's turn as usual.
+   */
+  intercept?(payload: InboundPayload): Promise<OutboundMessage[] | undefined>;
+  /** A whole turn's replies, made to fit the channel (SMS: one message within a segment budget). */
+  renderTurn?(messages: OutboundMessage[], conversationKey: string): OutboundMessage[];
 }
 
 /** A channel's infrastructure failure, with a stable code. */

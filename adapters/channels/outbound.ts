@@ -10,7 +10,7 @@ export interface OutboundChoice { title: string; value: string }
  * the offered answer; "1 et 3" several).
  */
 export type OutboundMessage =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; /** SMS: the confirmation of STOP, the one message a stopped number still gets. */ optOutNotice?: true }
   | { kind: 'buttons'; text: string; choices: OutboundChoice[] }
   | { kind: 'list'; text: string; button: string; choices: (OutboundChoice & { description?: string })[] };
 

@@ -5,7 +5,7 @@ import { postSignedWebhook } from '../meta/signature';
 
 /**
  * A loopback stand-in for the Messenger Platform's Send API, for tests: it takes
- * POST /{version}/me/messages like Graph does, refuses what the Send API refuses (the
+ * POST /{version}/{PAGE-ID}/messages (or /me/messages) like Graph does, refuses what the Send API refuses (the
  * documented limits of a text and its quick replies, a missing messaging_type, a message
  * outside the 24-hour window without an allowed tag, a wrong token), answers with a
  * message id, and plays the person: it signs and posts webhooks as Meta would (messages,
@@ -91,7 +91,8 @@ export class FakeSendApi {
     };
     const error = (status: number, code: number, message: string, subcode?: number) =>
       reply(status, { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: crypto.randomBytes(8).toString('hex') } });
-    if (req.method !== 'POST' || !/^\/v\d+\.\d+\/me\/messages$/.test(req.url ?? '')) return error(404, 100, 'Unknown path');
+    const path = /^\/v\d+\.\d+\/([^/]+)\/messages$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !path || (path[1] !== 'me' && path[1] !== this.o.pageId)) return error(404, 100, 'Unknown path');
     if (req.headers.authorization !== `Bearer ${this.o.pageAccessToken}`) return error(401, 190, 'Invalid OAuth access token');
     let body: Record<string, unknown>;
     try {

@@ -7,14 +7,20 @@ export interface SendApiOptions {
   /** https://graph.facebook.com (a loopback fake in tests). */
   baseUrl: string;
   version: string;
+  /** The Page's id: Meta's Send API reference documents POST /{version}/{PAGE-ID}/messages. */
+  pageId: string;
   pageAccessToken: string;
   timeoutMs: number;
   /** The message tag for news outside the 24-hour window; unset: such news goes by e-mail. */
   newsTag?: MessengerNewsTag;
 }
 
-// Error codes a retry can cure: unknown / service unavailable (1, 2), rate limits (4, 32, 613),
-// temporary send failure (1200), a token expiring or being rotated (190: the operator fixes it).
+// Checked against Meta's Messenger Platform "Common Error Codes" and Send API error code
+// pages (docs/channels.md, "Connect Messenger"). A retry can cure: 1 and 2 (an unexpected
+// error, "retry your request later"; Meta adds that 2 may also come from a person who
+// blocked the business: then the retries end in a dead letter and news falls back to
+// e-mail), rate limits (4, 32, 613), 1200 (temporary send message failure), a token
+// expiring or being rotated (190: the operator fixes it; the outbox keeps the messages).
 const RETRYABLE = new Set([1, 2, 4, 32, 190, 613, 1200]);
 // The person cannot be reached this way: unavailable (551), outside the allowed window
 // (10 with subcode 2018278), no matching user (100 with subcode 2018001), blocked by the user (200 with subcode 1545041).
@@ -41,7 +47,7 @@ export class SendApi implements MessagingChannel {
   }
 
   private async post(body: Record<string, unknown>): Promise<SendOutcome> {
-    const url = `${this.o.baseUrl.replace(/\/+$/, '')}/${this.o.version}/me/messages`;
+    const url = `${this.o.baseUrl.replace(/\/+$/, '')}/${this.o.version}/${encodeURIComponent(this.o.pageId)}/messages`;
     let res: Response;
     try {
       res = await fetch(url, {

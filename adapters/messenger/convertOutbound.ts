@@ -18,7 +18,7 @@ export type MessengerNewsTag = 'ACCOUNT_UPDATE' | 'CONFIRMED_EVENT_UPDATE';
 /** How a message is sent: an answer within the 24-hour window, or a tagged update outside it. */
 export type MessagingType = { messaging_type: 'RESPONSE' } | { messaging_type: 'MESSAGE_TAG'; tag: MessengerNewsTag };
 
-/** One message as the Send API's POST /{version}/me/messages takes it. */
+/** One message as the Send API's POST /{version}/{PAGE-ID}/messages takes it. */
 export function toSendApiMessage(psid: string, m: OutboundMessage, type: MessagingType = { messaging_type: 'RESPONSE' }): Record<string, unknown> {
   const base = { recipient: { id: psid }, ...type };
   switch (m.kind) {

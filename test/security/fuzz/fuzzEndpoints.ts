@@ -1,3 +1,4 @@
+import { twilioSignatureOf } from '../../../adapters/sms/signatures';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import fc from 'fast-check';
@@ -30,6 +31,7 @@ const SECRET = `fuzz-directline-secret-${'0'.repeat(16)}`;
 const WHATSAPP = { phoneNumberId: '106540352242922', appSecret: `fuzz-meta-app-secret-${'1'.repeat(12)}`, verifyToken: `fuzz-verify-token-${'2'.repeat(8)}` };
 const MESSENGER = { pageId: '104851234567890', appSecret: `fuzz-messenger-app-secret-${'5'.repeat(8)}`, verifyToken: `fuzz-messenger-verify-${'6'.repeat(8)}` };
 const TELEGRAM = { token: `123456:${'A'.repeat(35)}`, secret: `fuzz_telegram_secret_${'3'.repeat(8)}` };
+const TWILIO = { accountSid: `AC${'9'.repeat(32)}`, authToken: 'F'.repeat(32), number: '+33757000099' };
 
 export interface FuzzTarget {
   app: App;
@@ -57,6 +59,7 @@ export async function startFuzzTarget(): Promise<FuzzTarget> {
     MESSENGER_PAGE_ID: MESSENGER.pageId, MESSENGER_PAGE_ACCESS_TOKEN: `fuzz-page-token-${'7'.repeat(8)}`, MESSENGER_APP_SECRET: MESSENGER.appSecret,
     MESSENGER_VERIFY_TOKEN: MESSENGER.verifyToken, MESSENGER_GRAPH_URL: 'http://127.0.0.1:9',
     TELEGRAM_BOT_TOKEN: TELEGRAM.token, TELEGRAM_WEBHOOK_SECRET: TELEGRAM.secret, TELEGRAM_API_URL: 'http://127.0.0.1:9',
+    SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.number, TWILIO_API_URL: 'http://127.0.0.1:9',
   });
   const app = await createApp({ config, log: (level: string, event: string, fields: LogFields = {}) => { logs.push(JSON.stringify({ level, event, ...fields })); } });
   const id = crypto.randomUUID();
@@ -196,6 +199,38 @@ const telegramUpdate = fc.record({
   callback_query: field(fc.record({ id: field(fc.string({ maxLength: 30 })), from: field(tgUser), data: field(fc.oneof(fc.constantFrom('c:1', 'c:2', 'c:99', 'c:-1', 'c:'), fc.string({ maxLength: 80 }))), message: field(tgMessage) }, { requiredKeys: [] })),
 }, { requiredKeys: ['update_id'] });
 
+/** Twilio's incoming message form: mostly its fields (a hostile value now and then), as strings. */
+const str = (good: fc.Arbitrary<string>) => fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: fc.string({ maxLength: 80 }) }, { weight: 1, arbitrary: hostile.map(String) });
+const twilioForm = fc.record({
+  MessageSid: str(fc.oneof(fc.constantFrom(`SM${'a'.repeat(32)}`, `SM${'b'.repeat(32)}`), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 }).map((h) => `SM${h}`), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 }).map((h) => `MM${h}`))),
+  AccountSid: str(fc.constantFrom(TWILIO.accountSid, TWILIO.accountSid, `AC${'0'.repeat(32)}`)),
+  From: str(fc.constantFrom('+33612345678', '+33612345679', '+447700900123', 'BINOME', '+1', '')),
+  To: str(fc.constant(TWILIO.number)),
+  Body: text.map(String),
+  NumMedia: str(fc.constantFrom('0', '0', '1', '10', '-1')),
+  MediaContentType0: str(fc.constantFrom('image/jpeg', 'audio/amr', 'video/3gpp', 'text/vcard', 'application/pdf')),
+  FromCountry: str(fc.constantFrom('FR', 'GB', 'US', '')),
+}, { requiredKeys: [] });
+const formContentType = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=UTF-8') },
+  { weight: 2, arbitrary: fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', '', 'text/csv') },
+);
+
+/** The SMS webhook as Twilio posts it: a form, mostly signed right over PUBLIC_URL (here the listening address) and its sorted parameters. */
+function twilioWebhook(url: string): fc.Arbitrary<FuzzRequest> {
+  const body = fc.oneof(
+    { weight: 6, arbitrary: twilioForm.map((f) => ({ params: f as Record<string, string>, raw: new URLSearchParams(f as Record<string, string>).toString() })) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 300 }).map((raw) => ({ params: Object.fromEntries(new URLSearchParams(raw)), raw })) },
+  );
+  return fc.tuple(body, fc.constantFrom('right', 'right', 'right', 'right', 'wrong', 'missing', 'empty'), formContentType).map(([b, how, type]) => {
+    const headers: Record<string, string> = { 'content-type': type };
+    if (how === 'right') headers['x-twilio-signature'] = twilioSignatureOf(TWILIO.authToken, `${url}/webhooks/sms`, b.params);
+    else if (how === 'wrong') headers['x-twilio-signature'] = twilioSignatureOf(TWILIO.authToken, 'https://evil.example/webhooks/sms', b.params);
+    else if (how === 'empty') headers['x-twilio-signature'] = '';
+    return { method: 'POST', path: '/webhooks/sms', headers, body: b.raw };
+  });
+}
+
 /**
  * A messaging webhook: mostly signed right over the exact bytes sent (so the payload reaches
  * the parser and the inbox), sometimes with a forged, missing or stale signature.
@@ -313,6 +348,7 @@ export function endpoints(target: FuzzTarget): Endpoint[] {
       }, { requiredKeys: [] }).map((q) => `/webhooks/messenger?${Object.entries({ 'hub.mode': q.mode, 'hub.verify_token': q.token, 'hub.challenge': q.challenge }).filter(([, v]) => v !== undefined).map(([k2, v]) => `${k2}=${pct(v!)}`).join('&')}`), fc.record({})),
     },
     { name: 'POST /webhooks/messenger', arbitrary: signedWebhook('/webhooks/messenger', messengerPayload, (body) => `sha256=${crypto.createHmac('sha256', MESSENGER.appSecret).update(body).digest('hex')}`, 'x-hub-signature-256') },
+    { name: 'POST /webhooks/sms (Twilio)', arbitrary: twilioWebhook(target.url) },
     { name: 'POST /webhooks/telegram', arbitrary: signedWebhook('/webhooks/telegram', telegramUpdate, () => TELEGRAM.secret, 'x-telegram-bot-api-secret-token') },
     {
       name: 'any method, any path',
