@@ -30,6 +30,18 @@ describe('locales', () => {
     }
   });
 
+  it('every channel wording (sms.*) shadows a key that exists and uses only its placeholders', () => {
+    // A variant key that no longer matches a base key (renamed or removed) would silently stop applying.
+    const own = new Set(['sms.stopped', 'sms.started']);
+    for (const key of Object.keys(fr).filter((k) => k.startsWith('sms.') && !own.has(k))) {
+      const base = key.slice('sms.'.length);
+      expect([key, base in fr]).toEqual([key, true]);
+      // A shorter wording may leave a placeholder out (the SMS alternative line drops the description).
+      const known = new Set(placeholders(fr[base] ?? ''));
+      expect([key, placeholders(fr[key]!).filter((p) => !known.has(p))]).toEqual([key, []]);
+    }
+  });
+
   it('every key written in the code exists', () => {
     const dirs = ['dialogs', 'bots', 'intake', 'adapters', 'notifications'];
     const files = ['index.ts', ...dirs.flatMap((d) => fs.readdirSync(path.join(__dirname, '..', d), { recursive: true }).map((f) => path.join(d, String(f))))].filter((f) => f.endsWith('.ts'));
