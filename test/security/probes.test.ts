@@ -326,4 +326,11 @@ describe('security probes against the real server', () => {
     // Static assets may be cached: they hold nothing personal.
     expect((await rawRequest(`${app.url}/assets/style.css`)).headers['cache-control']).toBe('public, max-age=300');
   });
+
+  it('the young person\'s pages (/ and /chat) open in a browsing context of their own (Cross-Origin-Opener-Policy)', async () => {
+    for (const path of ['/', '/chat', '/?lang=en', '/chat?lang=en']) {
+      const res = await rawRequest(`${app.url}${path}`);
+      expect([path, res.status, res.headers['cross-origin-opener-policy']]).toEqual([path, 200, 'same-origin']);
+    }
+  });
 });
