@@ -87,6 +87,10 @@ describe.each<DbKind>(['pglite', 'postgres'])('delivery of notifications on %s',
     expect(mail.parsed.text).toMatch(/https:\/\/binome\.example\/staff\/a\/[\w-]+\.[\w-]+\?action=accept/);
     expect(mail.parsed.text).toMatch(/\?action=decline/);
     expect(mail.parsed.html).toContain('<dl');
+    // The inbox, where the association sees all its requests, besides the signed links of this one.
+    expect(mail.parsed.text).toContain('Voir toutes vos demandes');
+    expect(mail.parsed.text).toMatch(/^https:\/\/binome\.example\/staff\/inbox$/m);
+    expect(mail.parsed.html).toContain('href="https://binome.example/staff/inbox"');
   });
 
   maybe('without SMTP writes the e-mail as an .eml file readable by its owner only', async () => {
