@@ -62,39 +62,24 @@ export interface OutboxWorkerOptions {
  * the row claimed; when its lease expires another pass delivers it again with the same
  * delivery id: at most a duplicate, which receivers can drop, never a loss.
  */
-export class OutboxWorker {
+export class OutboxWorker extends WorkerLoop {
   readonly id: string;
   private readonly now: () => Date;
   private readonly policy: RetryPolicy;
   private readonly batchSize: number;
   private readonly leaseMs: number;
-  private readonly worker: WorkerLoop;
 
   constructor(private readonly o: OutboxWorkerOptions) {
+    super(o.pollMs ?? 1_000);
     this.id = o.workerId ?? `w-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
     this.now = o.now ?? (() => new Date());
     this.policy = o.policy ?? DEFAULT_RETRY_POLICY;
     this.batchSize = o.batchSize ?? 10;
     this.leaseMs = o.leaseMs ?? 60_000;
-    this.worker = new WorkerLoop({ pass: () => this.pass(), pollMs: o.pollMs ?? 1_000 });
-  }
-
-  start(): void {
-    this.worker.start();
-  }
-
-  /** Finishes the batch in hand, then stops. */
-  stop(): Promise<void> {
-    return this.worker.stop();
-  }
-
-  /** Something was just queued: look now rather than at the next poll. */
-  kick(): void {
-    this.worker.kick();
   }
 
   /** One pass of the worker loop: true when it delivered something (look again at once). */
-  private async pass(): Promise<boolean> {
+  protected override async pass(): Promise<boolean> {
     let handled = 0;
     try {
       await this.o.onPass?.(this.now());

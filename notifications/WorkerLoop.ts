@@ -1,29 +1,23 @@
 /**
  * The start / stop / kick loop of a polling worker (the outbox worker, the channels' inbox
- * worker): it runs `pass` again and again; after a pass that says it found nothing to do
- * (or cannot take more), it waits `pollMs` unless `kick()` came during the pass, and a
- * `kick()` during the wait ends it at once. `stop()` ends the wait, lets the pass in hand
- * finish, then awaits `finish` (what is still in hand), and resolves.
+ * worker), as a base class: it runs `pass` again and again; after a pass that says it found
+ * nothing to do (or cannot take more), it waits `pollMs` unless `kick()` came during the
+ * pass, and a `kick()` during the wait ends it at once. `stop()` ends the wait, lets the
+ * pass in hand finish, then awaits `finish` (what is still in hand), and resolves.
  */
-export class WorkerLoop {
+export abstract class WorkerLoop {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private kicked = false;
 
-  constructor(
-    private readonly o: {
-      /** One pass; resolves true when there may be more to do at once (no wait before the next). */
-      pass: () => Promise<boolean>;
-      pollMs: number;
-      /** Awaited once the loop has stopped. */
-      finish?: () => Promise<void>;
-    },
-  ) {}
+  constructor(private readonly pollMs: number) {}
 
-  get isRunning(): boolean {
-    return this.running;
-  }
+  /** One pass; resolves true when there may be more to do at once (no wait before the next). */
+  protected abstract pass(): Promise<boolean>;
+
+  /** Awaited once the loop has stopped: what is still in hand. */
+  protected async finish(): Promise<void> {}
 
   start(): void {
     if (this.running) return;
@@ -31,6 +25,7 @@ export class WorkerLoop {
     this.loop = this.run();
   }
 
+  /** Finishes what is in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
@@ -47,10 +42,10 @@ export class WorkerLoop {
   private async run(): Promise<void> {
     while (this.running) {
       this.kicked = false;
-      const more = await this.o.pass();
+      const more = await this.pass();
       if (!more && this.running && !this.kicked) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.o.pollMs);
+          const timer = setTimeout(resolve, this.pollMs);
           this.wake = () => {
             clearTimeout(timer);
             resolve();
@@ -59,6 +54,6 @@ export class WorkerLoop {
         this.wake = null;
       }
     }
-    await this.o.finish?.();
+    await this.finish();
   }
 }

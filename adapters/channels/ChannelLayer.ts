@@ -71,7 +71,7 @@ class ChannelTurnAdapter extends BotAdapter {
  * are written in one transaction. A process killed at any point loses no message and
  * answers none twice.
  */
-export class ChannelLayer {
+export class ChannelLayer extends WorkerLoop {
   readonly id: string;
   private readonly adapter = new ChannelTurnAdapter();
   private readonly channels: Map<string, MessagingChannel>;
@@ -80,16 +80,15 @@ export class ChannelLayer {
   private readonly batchSize: number;
   private readonly policy: RetryPolicy;
   private readonly inHand = new Set<Promise<void>>();
-  private readonly worker: WorkerLoop;
 
   constructor(private readonly o: ChannelLayerOptions) {
+    super(o.pollMs ?? 1_000);
     this.id = o.workerId ?? `inbox-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
     this.channels = new Map(o.channels.map((c) => [c.id, c]));
     this.now = o.now ?? (() => new Date());
     this.leaseMs = o.leaseMs ?? 60_000;
     this.batchSize = o.batchSize ?? 10;
     this.policy = o.policy ?? { maxAttempts: 5, baseMs: 2_000, capMs: 5 * 60_000 };
-    this.worker = new WorkerLoop({ pass: () => this.pass(), pollMs: o.pollMs ?? 1_000, finish: async () => void (await Promise.all(this.inHand)) });
   }
 
   channel(id: string): MessagingChannel | undefined {
@@ -103,26 +102,13 @@ export class ChannelLayer {
     return added;
   }
 
-  start(): void {
-    this.worker.start();
-  }
-
-  /** Finishes the turns in hand, then stops. */
-  stop(): Promise<void> {
-    return this.worker.stop();
-  }
-
-  kick(): void {
-    this.worker.kick();
-  }
-
   /**
    * One pass of the worker loop. Keeps up to `batchSize` turns in hand: a slot freed (a
    * turn done, which may make its conversation's next message due) or a new message claims
    * at once, rather than after the slowest turn of a batch. True when it should look again
    * without waiting.
    */
-  private async pass(): Promise<boolean> {
+  protected override async pass(): Promise<boolean> {
     let claimed = 0;
     const free = this.batchSize - this.inHand.size;
     if (free > 0) {
@@ -141,6 +127,11 @@ export class ChannelLayer {
       }
     }
     return claimed > 0 && this.inHand.size < this.batchSize;
+  }
+
+  /** The worker stopped: the turns in hand finish. */
+  protected override async finish(): Promise<void> {
+    await Promise.all(this.inHand);
   }
 
   /** One batch (at most one message per conversation); returns how many were taken. */
