@@ -10,12 +10,20 @@
  * 3. Beside it, in the same run, the baseline: normalising and tokenising the same messages
  *    (the least any reading must do), so the ratio travels between machines.
  * 4. The slowest adversarial inputs (20,000 characters of junk) for the record.
+ * 5. Every parser and the whole reading for each question on the hostile inputs of the
+ *    adversarial test (test/understanding/adversarialInputs.ts), and reading a place on
+ *    long junk: the slowest of each, and its ratio to the baseline on the same input (a
+ *    super-linear regex shows as seconds). These were timed assertions in the tests,
+ *    which failed on a loaded machine.
  *
  * No assertion: timings depend on the machine; tests do not time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ADVERSARIAL, PARSERS, PLACE_JUNK } from '../test/understanding/adversarialInputs';
 import { CommuneIndex } from '../understanding/places/CommuneIndex';
+import { parsePlace } from '../understanding/places/parsePlace';
+import { readPlace } from '../understanding/places/readPlace';
 import { normalize, tokenize } from '../understanding/text';
 import { understand, type Asked } from '../understanding/understand';
 import { warmUpUnderstanding } from '../understanding/warmUp';
@@ -83,6 +91,38 @@ function main(): void {
     understand(text, { asked: null, lang: 'fr', today: TODAY, places });
     console.log(`  ${label.padEnd(20)} ${(Number(process.hrtime.bigint() - s) / 1e6).toFixed(1).padStart(7)} ms`);
   }
+
+  // Best of two after a warm-up call: backtracking is slow every time, a GC pause once.
+  const best = (fn: () => unknown): number => {
+    fn();
+    let b = Infinity;
+    for (let k = 0; k < 2; k++) {
+      const s = process.hrtime.bigint();
+      fn();
+      b = Math.min(b, Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    return b;
+  };
+  const inputs: [string, string][] = [...ADVERSARIAL, ...PLACE_JUNK.map((t, i): [string, string] => [`place junk ${i + 1}`, t])];
+  const baseline = new Map(inputs.map(([label, text]) => [label, Math.max(best(() => tokenize(normalize(text))), 0.001)]));
+  const parsers: [string, (text: string) => unknown][] = [
+    ...PARSERS,
+    ['parsePlace', (t) => parsePlace(t, places)],
+    ['readPlace (asked nothing)', (t) => readPlace(t, places, null)],
+    ['readPlace (asked place)', (t) => readPlace(t, places, 'place')],
+  ];
+  console.log(`\nhostile inputs (${inputs.length}, up to 20,000 characters), the slowest for each parser; baseline: normalize + tokenize of the same input`);
+  const rows = parsers.map(([name, parse]) => {
+    let worst = { label: '', ms: 0 };
+    for (const [label, text] of inputs) {
+      const ms = best(() => parse(text));
+      if (ms > worst.ms) worst = { label, ms };
+    }
+    return { name, ...worst, ratio: worst.ms / baseline.get(worst.label)! };
+  });
+  for (const r of rows) console.log(`  ${r.name.padEnd(34)} ${r.ms.toFixed(1).padStart(8)} ms  ×${r.ratio.toFixed(0).padStart(5)} baseline   (${r.label})`);
+  const worstRow = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(`slowest: ${worstRow.name} on "${worstRow.label}", ${worstRow.ms.toFixed(1)} ms (the tests used to allow 200 ms for a parser, 1,500 ms for a whole reading, 500 ms for readPlace)`);
 }
 
 main();

@@ -126,15 +126,16 @@ export class HandoffService {
 
   private async pass(view: AssignmentView, outcome: 'declined' | 'expired', declineReason?: string): Promise<'applied' | 'conflict'> {
     const now = this.o.now();
+    // A handoff the coordinator reassigned away is left out too, but is not a failure of its association.
     const previous: PreviousDecision[] = view.history
-      .filter((h) => h.status === 'declined' || h.status === 'expired' || h.id === view.id)
-      .map((h) => ({ associationId: h.associationId, programmeId: h.programmeId ?? '', outcome: h.id === view.id ? outcome : (h.status as 'declined' | 'expired') }));
+      .filter((h) => h.status === 'declined' || h.status === 'expired' || h.status === 'reassigned' || h.id === view.id)
+      .map((h) => ({ associationId: h.associationId, programmeId: h.programmeId ?? '', outcome: h.id === view.id ? outcome : (h.status as PreviousDecision['outcome']) }));
     const [programmes, load] = await Promise.all([this.o.directory.listProgrammes(), this.o.directory.loadSince(periodStart(now))]);
     const decision = rerouteRequest(view.request, previous, programmes, load, now);
     const option = decision.kind === 'routed' ? decision.chosen : decision.fallback;
     const p = option.programme;
     const toCoordinator = decision.kind === 'no_match' || p.isCoordinator;
-    const failures = previous.length;
+    const failures = previous.filter((d) => d.outcome !== 'reassigned').length;
     const applied = await this.o.store.apply({
       assignmentId: view.id,
       outcome,

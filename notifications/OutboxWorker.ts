@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Logger } from '../bots/log';
 import { errorCode } from '../bots/log';
 import { retryDelayMs, type RetryPolicy, DEFAULT_RETRY_POLICY } from './backoff';
+import { WorkerLoop } from './WorkerLoop';
 import { alertEmail, loginEmail, markedNotSent, newRequestEmail, shortRef, withdrawnEmail, youngPersonEmail, type EmailMessage, type Translate } from './composeEmail';
 import type { AlertReason, ClaimedNotification, DeliveryContext, NewsEvent, OutboxStore, Outcome, RecipientAssociation } from './OutboxStore';
 import { createActionToken } from './signing';
@@ -68,69 +69,33 @@ export interface OutboxWorkerOptions {
  * the row claimed; when its lease expires another pass delivers it again with the same
  * delivery id: at most a duplicate, which receivers can drop, never a loss.
  */
-export class OutboxWorker {
+export class OutboxWorker extends WorkerLoop {
   readonly id: string;
   private readonly now: () => Date;
   private readonly policy: RetryPolicy;
   private readonly batchSize: number;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private kicked = false;
 
   constructor(private readonly o: OutboxWorkerOptions) {
+    super(o.pollMs ?? 1_000);
     this.id = o.workerId ?? `w-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
     this.now = o.now ?? (() => new Date());
     this.policy = o.policy ?? DEFAULT_RETRY_POLICY;
     this.batchSize = o.batchSize ?? 10;
     this.leaseMs = o.leaseMs ?? 60_000;
-    this.pollMs = o.pollMs ?? 1_000;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Finishes the batch in hand, then stops. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-  }
-
-  /** Something was just queued: look now rather than at the next poll. */
-  kick(): void {
-    this.kicked = true;
-    this.wake?.();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        await this.o.onPass?.(this.now());
-        handled = await this.runOnce();
-      } catch (err) {
-        // The database is down or a bug: log the code, wait, try again. Rows stay claimed or pending.
-        this.o.log('error', 'outbox.pass_failed', { code: errorCode(err) });
-      }
-      if (handled === 0 && this.running && !this.kicked) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
-      }
-      this.kicked = false;
+  /** One pass of the worker loop: true when it delivered something (look again at once). */
+  protected override async pass(): Promise<boolean> {
+    let handled = 0;
+    try {
+      await this.o.onPass?.(this.now());
+      handled = await this.runOnce();
+    } catch (err) {
+      // The database is down or a bug: log the code, wait, try again. Rows stay claimed or pending.
+      this.o.log('error', 'outbox.pass_failed', { code: errorCode(err) });
     }
+    return handled > 0;
   }
 
   /** One batch: returns how many notifications were attempted. */
@@ -265,7 +230,7 @@ export class OutboxWorker {
     const expires = new Date(this.now().getTime() + this.o.links.validDays * 86_400_000);
     const token = createActionToken({ assignmentId: assignment.id, exp: Math.floor(expires.getTime() / 1000) }, key);
     const base = this.o.links.publicUrl.replace(/\/+$/, '');
-    const links = { accept: `${base}/staff/a/${token}?action=accept`, decline: a.isCoordinator ? null : `${base}/staff/a/${token}?action=decline`, expires };
+    const links = { accept: `${base}/staff/a/${token}?action=accept`, decline: a.isCoordinator ? null : `${base}/staff/a/${token}?action=decline`, expires, inbox: `${base}/staff/inbox` };
     return {
       email: (to: string) => newRequestEmail({
         to, deliveryId: n.id, requestId: request.id, request: request.payload, isCoordinator: a.isCoordinator,

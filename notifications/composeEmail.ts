@@ -89,7 +89,8 @@ export interface NewRequestEmailInput {
   responseDays: number;
   deadline: Date | null;
   chosenBy?: string;
-  links: { accept: string; decline: string | null; expires: Date } | null;
+  /** `inbox`: the staff inbox (/staff/inbox), where the association sees all its requests. */
+  links: { accept: string; decline: string | null; expires: Date; inbox?: string } | null;
 }
 
 /** The e-mail that hands a request over to an association's staff (always in French). */
@@ -105,6 +106,7 @@ export function newRequestEmail(input: NewRequestEmailInput, t: Translate): Emai
     ? [
         { label: t(lang, 'staff.email.newRequest.accept'), url: input.links.accept },
         ...(input.links.decline ? [{ label: t(lang, 'staff.email.newRequest.decline'), url: input.links.decline }] : []),
+        ...(input.links.inbox ? [{ label: t(lang, 'staff.email.newRequest.inbox'), url: input.links.inbox }] : []),
       ]
     : [];
   const after = [

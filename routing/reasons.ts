@@ -44,9 +44,11 @@ export const REASON_PARAMS = {
   place_not_given: [],
   no_need_match: [],
   at_capacity: [],
-  // Rerouting: the association already had this request and declined it or let it expire.
+  // Rerouting: the association already had this request and declined it or let it expire,
+  // or the coordinator reassigned it to another association.
   previously_declined: [],
   previously_expired: [],
+  previously_reassigned: [],
   // Why the coordinator receives the request.
   no_programme_fits: [],
   no_programme_left: [],

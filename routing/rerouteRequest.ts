@@ -6,13 +6,16 @@ import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, Routable
 export interface PreviousDecision {
   programmeId: string;
   associationId: string;
-  /** 'declined': the association said no; 'expired': it did not answer in time. */
-  outcome: 'declined' | 'expired';
+  /**
+   * 'declined': the association said no; 'expired': it did not answer in time;
+   * 'reassigned': the coordinator took the request from it and gave it to another.
+   */
+  outcome: 'declined' | 'expired' | 'reassigned';
 }
 
 /**
  * Routes a request again after the associations it was sent to declined it or let it
- * expire. Every programme of such an association is left out, not only the programme
+ * expire, or the coordinator reassigned it away from them. Every programme of such an association is left out, not only the programme
  * that was tried: an association that cannot take a young person now will not take them
  * through its other programme either, and the young person has already waited once.
  * A programme whose id was tried is left out too, in case a directory edit moved it to
@@ -39,7 +42,7 @@ export function rerouteRequest(
     const byProgramme = new Map<string, Set<PreviousDecision['outcome']>>();
     for (const d of previousDecisions) {
       // A malformed entry is skipped rather than failing the whole reroute.
-      if (d === null || typeof d !== 'object' || (d.outcome !== 'declined' && d.outcome !== 'expired')) continue;
+      if (d === null || typeof d !== 'object' || (d.outcome !== 'declined' && d.outcome !== 'expired' && d.outcome !== 'reassigned')) continue;
       if (typeof d.associationId === 'string') add(byAssociation, d.associationId, d.outcome);
       if (typeof d.programmeId === 'string') add(byProgramme, d.programmeId, d.outcome);
     }
@@ -49,10 +52,11 @@ export function rerouteRequest(
       // Fixed order, whatever the order of the history, so that decisions stay deterministic.
       if (outcomes.has('declined')) out.push(reason('previously_declined'));
       if (outcomes.has('expired')) out.push(reason('previously_expired'));
+      if (outcomes.has('reassigned')) out.push(reason('previously_reassigned'));
       return out;
     };
     // Left out for having been tried and for nothing else: it would have fitted.
-    const onlyTried = (reasons: Reason[]): boolean => reasons.every((r) => r.code === 'previously_declined' || r.code === 'previously_expired');
+    const onlyTried = (reasons: Reason[]): boolean => reasons.every((r) => r.code === 'previously_declined' || r.code === 'previously_expired' || r.code === 'previously_reassigned');
     return decide(request, programmes, load, tried, (excluded) =>
       reason(excluded.some((e) => onlyTried(e.reasons)) ? 'no_programme_left' : 'no_programme_fits'),
     );

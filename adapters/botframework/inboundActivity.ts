@@ -12,6 +12,9 @@ const accountId = z.string().max(MAX_ID_LENGTH).refine((s) => !hasForbiddenChara
  */
 export const InboundActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
+  // A reply to a channel is posted to .../activities/{id}: an id that is not a string made
+  // the turn fail with the generic apology (found by the fuzz, 2 turns in 10,000).
+  id: accountId.optional().nullable(),
   channelId: idSchema(MAX_CHANNEL_ID_LENGTH),
   conversation: z.looseObject({ id: idSchema(MAX_ID_LENGTH) }),
   from: z.looseObject({ id: accountId }).optional(),

@@ -6,6 +6,7 @@ import { StorageConflictError } from '../../db/PrismaStorage';
 import type { Lang } from '../../intake/vocabulary';
 import { langFromLocale } from '../../locales/i18n';
 import { retryDelayMs, type RetryPolicy } from '../../notifications/backoff';
+import { WorkerLoop } from '../../notifications/WorkerLoop';
 import { LeaseLostError, type ChannelMessagePayload, type ChannelStore, type ClaimedInbound, type InboundKind, type InboundRecord } from './ChannelStore';
 import { ChannelError, type MessagingChannel } from './MessagingChannel';
 import { renderForChannel, type OutboundMessage, type ReplyActivity, type Say } from './outbound';
@@ -70,26 +71,22 @@ class ChannelTurnAdapter extends BotAdapter {
  * are written in one transaction. A process killed at any point loses no message and
  * answers none twice.
  */
-export class ChannelLayer {
+export class ChannelLayer extends WorkerLoop {
   readonly id: string;
   private readonly adapter = new ChannelTurnAdapter();
   private readonly channels: Map<string, MessagingChannel>;
   readonly now: () => Date;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
   private readonly batchSize: number;
   private readonly policy: RetryPolicy;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private kicked = false;
+  private readonly inHand = new Set<Promise<void>>();
 
   constructor(private readonly o: ChannelLayerOptions) {
+    super(o.pollMs ?? 1_000);
     this.id = o.workerId ?? `inbox-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
     this.channels = new Map(o.channels.map((c) => [c.id, c]));
     this.now = o.now ?? (() => new Date());
     this.leaseMs = o.leaseMs ?? 60_000;
-    this.pollMs = o.pollMs ?? 1_000;
     this.batchSize = o.batchSize ?? 10;
     this.policy = o.policy ?? { maxAttempts: 5, baseMs: 2_000, capMs: 5 * 60_000 };
   }
@@ -105,63 +102,36 @@ export class ChannelLayer {
     return added;
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Finishes the turns in hand, then stops. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-  }
-
-  kick(): void {
-    this.kicked = true;
-    this.wake?.();
-  }
-
   /**
-   * Keeps up to `batchSize` turns in hand: a slot freed (a turn done, which may make its
-   * conversation's next message due) or a new message claims at once, rather than after
-   * the slowest turn of a batch.
+   * One pass of the worker loop. Keeps up to `batchSize` turns in hand: a slot freed (a
+   * turn done, which may make its conversation's next message due) or a new message claims
+   * at once, rather than after the slowest turn of a batch. True when it should look again
+   * without waiting.
    */
-  private async run(): Promise<void> {
-    const inHand = new Set<Promise<void>>();
-    while (this.running) {
-      this.kicked = false;
-      let claimed = 0;
-      const free = this.batchSize - inHand.size;
-      if (free > 0) {
-        try {
-          const rows = await this.o.store.claim(this.id, this.now(), free, this.leaseMs);
-          claimed = rows.length;
-          for (const m of rows) {
-            const turn: Promise<void> = this.processOne(m).finally(() => {
-              inHand.delete(turn);
-              this.kick();
-            });
-            inHand.add(turn);
-          }
-        } catch (err) {
-          this.o.log('error', 'inbox.pass_failed', { code: errorCode(err) });
+  protected override async pass(): Promise<boolean> {
+    let claimed = 0;
+    const free = this.batchSize - this.inHand.size;
+    if (free > 0) {
+      try {
+        const rows = await this.o.store.claim(this.id, this.now(), free, this.leaseMs);
+        claimed = rows.length;
+        for (const m of rows) {
+          const turn: Promise<void> = this.processOne(m).finally(() => {
+            this.inHand.delete(turn);
+            this.kick();
+          });
+          this.inHand.add(turn);
         }
-      }
-      if ((claimed === 0 || inHand.size >= this.batchSize) && this.running && !this.kicked) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
+      } catch (err) {
+        this.o.log('error', 'inbox.pass_failed', { code: errorCode(err) });
       }
     }
-    await Promise.all(inHand);
+    return claimed > 0 && this.inHand.size < this.batchSize;
+  }
+
+  /** The worker stopped: the turns in hand finish. */
+  protected override async finish(): Promise<void> {
+    await Promise.all(this.inHand);
   }
 
   /** One batch (at most one message per conversation); returns how many were taken. */

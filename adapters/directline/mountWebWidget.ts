@@ -47,6 +47,9 @@ export function mountWebWidget(server: Server, opts: { directLine: DirectLine; c
       'X-Content-Type-Options': 'nosniff',
       // A quick exit must not tell the next site where the young person was.
       'Referrer-Policy': 'no-referrer',
+      // Opened on its own (not in the widget's frame, where browsers ignore it), the page shares
+      // no browsing context with a window of another site: no window.opener either way.
+      'Cross-Origin-Opener-Policy': 'same-origin',
       // Web Chat styles itself with inline <style> elements; scripts are ours and its bundle only.
       'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors ${frameable ? '*' : "'self'"}; base-uri 'none'; form-action 'none'`,
     });

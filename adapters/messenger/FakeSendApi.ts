@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { postSignedWebhook } from '../meta/signature';
+import { LoopbackFake } from '../channels/LoopbackFake';
 
 /**
  * A loopback stand-in for the Messenger Platform's Send API, for tests: it takes
@@ -51,55 +51,31 @@ export interface FakeSendOptions {
   now?: () => number;
 }
 
-export class FakeSendApi {
+export class FakeSendApi extends LoopbackFake {
   readonly sent: SentMessengerMessage[] = [];
   readonly rejected: { body: Record<string, unknown>; problems: string[] }[] = [];
   /** When each person last wrote to the page: the standard messaging window. */
   readonly lastWrote = new Map<string, number>();
-  private server: http.Server | null = null;
   private readonly now: () => number;
-  url = '';
-  webhookUrl: string | undefined;
 
   constructor(private readonly o: FakeSendOptions) {
+    super();
     this.webhookUrl = o.webhookUrl;
     this.now = o.now ?? Date.now;
-  }
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
   to(psid: string): SentMessengerMessage[] {
     return this.sent.filter((m) => m.to === psid);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  protected handle(req: http.IncomingMessage, raw: Buffer, reply: (status: number, body: unknown) => void): void {
     const error = (status: number, code: number, message: string, subcode?: number) =>
       reply(status, { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: crypto.randomBytes(8).toString('hex') } });
     const path = /^\/v\d+\.\d+\/([^/]+)\/messages$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !path || (path[1] !== 'me' && path[1] !== this.o.pageId)) return error(404, 100, 'Unknown path');
     if (req.headers.authorization !== `Bearer ${this.o.pageAccessToken}`) return error(401, 190, 'Invalid OAuth access token');
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-    } catch {
-      return error(400, 100, 'Invalid JSON');
-    }
+    const body = LoopbackFake.json(raw);
+    if (body === undefined) return error(400, 100, 'Invalid JSON');
     const problems = sendApiPayloadProblems(body);
     if (problems.length > 0) {
       this.rejected.push({ body, problems });

@@ -1,5 +1,6 @@
 import type restify from 'restify';
-import type { Logger } from '../../bots/log';
+import type { z } from 'zod';
+import { errorCode, type Logger } from '../../bots/log';
 import { answer, first, readRawBody, sameSecret } from '../channels/webhookHttp';
 import { verifySignature } from './signature';
 
@@ -25,11 +26,49 @@ export function mountMetaHandshake(server: restify.Server, path: string, verifyT
   });
 }
 
+export interface MetaWebhookOptions {
+  /** The channel's id, the prefix of its log events (`whatsapp.webhook_rejected`, ...). */
+  channel: string;
+  appSecret: string;
+  verifyToken: string;
+  maxBodyBytes: number;
+  log: Logger;
+}
+
+/**
+ * Mounts a Meta webhook at `path`: GET answers the subscription handshake; POST reads the
+ * body within its size bound (413), checks X-Hub-Signature-256 over the raw bytes (401),
+ * parses the JSON (400) and its shape with `schema` (400), then hands the payload to
+ * `take` (which stores it) and answers 200. When `take` throws (the database is down) it
+ * answers 503: Meta retries a webhook that was not answered 200, so nothing is lost.
+ */
+export function mountMetaWebhook<T>(server: restify.Server, path: string, o: MetaWebhookOptions, schema: z.ZodType<T>, take: (payload: T) => Promise<void>): void {
+  mountMetaHandshake(server, path, o.verifyToken, o.log, o.channel);
+  server.post(path, async (req: restify.Request, res: restify.Response) => {
+    try {
+      const body = await readSignedJson(req, res, o);
+      if (!body) return;
+      const parsed = schema.safeParse(body.json);
+      if (!parsed.success) {
+        // Signed by Meta but not a shape we know: retrying will not change it. The path of the first problem, never a value.
+        o.log('warn', `${o.channel}.webhook_rejected`, { reason: 'invalid_shape', at: parsed.error.issues[0]?.path.join('.').slice(0, 80) });
+        answer(res, 400, { error: 'invalid_payload' });
+        return;
+      }
+      await take(parsed.data);
+      answer(res, 200, { ok: true });
+    } catch (err) {
+      o.log('error', `${o.channel}.webhook_failed`, { code: errorCode(err) });
+      if (!res.headersSent) answer(res, 503, { error: 'unavailable' });
+    }
+  });
+}
+
 /**
  * Reads a Meta webhook POST: size bound (413), signature over the raw bytes (401), JSON
  * (400). Returns the parsed JSON, or undefined once it has answered the refusal itself.
  */
-export async function readSignedJson(req: restify.Request, res: restify.Response, o: { appSecret: string; maxBodyBytes: number; log: Logger; channel: string }): Promise<{ json: unknown } | undefined> {
+async function readSignedJson(req: restify.Request, res: restify.Response, o: MetaWebhookOptions): Promise<{ json: unknown } | undefined> {
   const raw = await readRawBody(req, o.maxBodyBytes);
   if (raw === 'too_large') {
     o.log('warn', `${o.channel}.webhook_rejected`, { reason: 'too_large' });

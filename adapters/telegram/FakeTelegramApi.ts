@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackFake } from '../channels/LoopbackFake';
 
 /**
  * A loopback stand-in for the Telegram Bot API, for tests and `npm run simulate`: it takes
@@ -32,49 +32,26 @@ export function sendMessageProblems(body: Record<string, unknown>): string[] {
   return p;
 }
 
-export class FakeTelegramApi {
+export class FakeTelegramApi extends LoopbackFake {
   readonly sent: TgSent[] = [];
   readonly rejected: { method: string; body: Record<string, unknown>; problems: string[] }[] = [];
   readonly answered: { id: string; text?: string }[] = [];
-  private server: http.Server | null = null;
   private nextMessageId = 1;
   private nextUpdateId = 100_000;
-  url = '';
-  webhookUrl: string | undefined;
 
-  constructor(private readonly o: { token: string; secret: string }) {}
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  constructor(private readonly o: { token: string; secret: string }) {
+    super();
   }
 
   to(chatId: string): TgSent[] {
     return this.sent.filter((m) => m.chatId === chatId);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  protected handle(req: http.IncomingMessage, raw: Buffer, reply: (status: number, body: unknown) => void): void {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     if (!m || m[1] !== this.o.token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-    } catch {
-      return reply(400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
-    }
+    const body = LoopbackFake.json(raw);
+    if (body === undefined) return reply(400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
     if (m[2] === 'answerCallbackQuery') {
       if (typeof body.callback_query_id !== 'string' || (typeof body.text === 'string' && body.text.length > 200)) return reply(400, { ok: false, error_code: 400, description: 'Bad Request' });
       this.answered.push({ id: body.callback_query_id, text: typeof body.text === 'string' ? body.text : undefined });

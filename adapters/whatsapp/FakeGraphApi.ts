@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { postSignedWebhook } from '../meta/signature';
+import { LoopbackFake } from '../channels/LoopbackFake';
 
 /**
  * A loopback stand-in for the WhatsApp Cloud API, for tests, `npm run simulate` and the
@@ -87,31 +87,17 @@ export interface FakeGraphOptions {
   statuses?: boolean;
 }
 
-export class FakeGraphApi {
+export class FakeGraphApi extends LoopbackFake {
   readonly sent: SentMessage[] = [];
   readonly rejected: { body: Record<string, unknown>; problems: string[] }[] = [];
   /** Users whose 24-hour window is closed: free-form messages to them fail later with a 131047 status, as on WhatsApp. */
   readonly windowClosed = new Set<string>();
   private failures: { status: number; code: number }[] = [];
-  private server: http.Server | null = null;
   private waiters: (() => void)[] = [];
-  url = '';
-  webhookUrl: string | undefined;
 
   constructor(private readonly o: FakeGraphOptions) {
+    super();
     this.webhookUrl = o.webhookUrl;
-  }
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
   /** The next `count` sends fail with this Graph error. */
@@ -139,24 +125,14 @@ export class FakeGraphApi {
     }
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  protected handle(req: http.IncomingMessage, raw: Buffer, reply: (status: number, body: unknown) => void): void {
     const error = (status: number, code: number, message: string) => reply(status, { error: { message, type: 'OAuthException', code, fbtrace_id: crypto.randomBytes(8).toString('hex') } });
     const m = /^\/v\d+\.\d+\/([^/]+)\/messages$/.exec(req.url ?? '');
     if (req.method !== 'POST' || !m) return error(404, 100, 'Unknown path');
     if (req.headers.authorization !== `Bearer ${this.o.accessToken}`) return error(401, 190, 'Invalid OAuth access token');
     if (decodeURIComponent(m[1]!) !== this.o.phoneNumberId) return error(400, 100, 'Unknown phone number id');
-    let body: Record<string, unknown>;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-    } catch {
-      return error(400, 100, 'Invalid JSON');
-    }
+    const body = LoopbackFake.json(raw);
+    if (body === undefined) return error(400, 100, 'Invalid JSON');
     const failure = this.failures.shift();
     if (failure) return error(failure.status, failure.code, 'Injected failure');
     const problems = graphPayloadProblems(body);

@@ -1,6 +1,7 @@
 import { signatureOf } from '../../adapters/meta/signature';
 import type { App } from '../../index';
 import type { FakeGraphApi } from '../../adapters/whatsapp/FakeGraphApi';
+import { expectKindsAnsweredKeepingPlace, expectMetaHandshake, expectReplayedOnce } from '../helpers/channelPerson';
 import { lastChoices, Phone, said, shown, startWhatsAppApp, texts, WA } from '../helpers/whatsappPhone';
 
 describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
@@ -75,12 +76,7 @@ describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
   }, 120_000);
 
   it("answers Meta's subscription handshake only with the verify token", async () => {
-    const ok = await fetch(`${app.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${WA.verifyToken}&hub.challenge=1158201444`);
-    expect(ok.status).toBe(200);
-    expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(`${app.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1158201444`);
-    expect(wrong.status).toBe(403);
-    expect(await wrong.text()).not.toContain('1158201444');
+    await expectMetaHandshake(`${app.url}/webhooks/whatsapp`, WA.verifyToken, 'nope', '1158201444');
   });
 
   it('bad input: wrong signature 401, malformed JSON 400, unknown shape 400, 1 MB 413; nothing stored', async () => {
@@ -101,20 +97,11 @@ describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
   it('a webhook delivered twice (Meta retries) is one turn with one set of replies', async () => {
     const phone = new Phone(app, fake, '33600000002');
     const m = fake.messageFrom(phone.user, { type: 'text', text: { body: 'salut' } });
-    expect(await fake.post(m.body)).toBe(200);
-    expect(await fake.post(m.body)).toBe(200);
-    const first = await phone.repliesTo(m.id);
-    expect(await fake.post(m.body)).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(fake.to(phone.user)).toHaveLength(first.length);
-    expect(await app.db.prisma.channelInbox.count({ where: { externalId: m.id } })).toBe(1);
+    await expectReplayedOnce(app, phone, fake, m);
   });
 
   it('voice notes, images, stickers, locations and unknown types get a kind answer and lose nothing', async () => {
     const phone = new Phone(app, fake, '33600000003');
-    await phone.say('bonjour');
-    await phone.tap('Oui, on y va');
-    await phone.say('Malik');
     const kinds: Record<string, unknown>[] = [
       { type: 'audio', audio: { id: '1', mime_type: 'audio/ogg; codecs=opus', voice: true } },
       { type: 'image', image: { id: '2', mime_type: 'image/jpeg', sha256: 'x' } },
@@ -122,16 +109,7 @@ describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
       { type: 'location', location: { latitude: 45.76, longitude: 4.83, name: 'Lyon' } },
       { type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown' }] },
     ];
-    for (const k of kinds) {
-      const r = await phone.send(k);
-      expect(texts(r)[0]).toContain(said('input.attachment'));
-      // The question is asked again: the conversation is where it was.
-      expect(texts(r).join('\n')).toContain(said('intake.age.ask'));
-    }
-    const r = await phone.say('16 ans');
-    expect(texts(r).join('\n')).toContain(said('intake.situation.ask'));
-    const state = await app.db.prisma.botState.findUnique({ where: { key: 'whatsapp/conversations/33600000003' } });
-    expect((state!.data as { draft: { firstName?: string; age?: number } }).draft).toMatchObject({ firstName: 'Malik', age: 16 });
+    await expectKindsAnsweredKeepingPlace(app, phone, kinds, texts, said);
   });
 
   it('consent declined: nothing of the conversation is kept but the last message’s id and the reply saying so', async () => {

@@ -1,9 +1,7 @@
 import type { App } from '../../index';
 import { FakeGraphApi, type SentMessage } from '../../adapters/whatsapp/FakeGraphApi';
-import { silentLogger } from '../../bots/log';
-import { loadConfig } from '../../config';
-import { createApp } from '../../index';
 import { createI18n } from '../../locales/i18n';
+import { ChannelPerson, startAppWithFake } from './channelPerson';
 
 export const WA = {
   phoneNumberId: '106540352242922',
@@ -13,16 +11,11 @@ export const WA = {
 };
 
 /** The app with WhatsApp on, its Graph API a loopback fake that also plays the phones. */
-export async function startWhatsAppApp(databaseUrl: string, env: Record<string, string> = {}, opts: { statuses?: boolean; now?: () => Date } = {}): Promise<{ app: App; fake: FakeGraphApi }> {
-  const fake = await new FakeGraphApi({ accessToken: WA.accessToken, phoneNumberId: WA.phoneNumberId, appSecret: WA.appSecret, statuses: opts.statuses }).start();
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_PSEUDONYM_KEY: 'test',
-    WHATSAPP_PHONE_NUMBER_ID: WA.phoneNumberId, WHATSAPP_ACCESS_TOKEN: WA.accessToken, WHATSAPP_APP_SECRET: WA.appSecret, WHATSAPP_VERIFY_TOKEN: WA.verifyToken,
-    WHATSAPP_GRAPH_URL: fake.url, OUTBOX_POLL_MS: '50', ...env,
+export function startWhatsAppApp(databaseUrl: string, env: Record<string, string> = {}, opts: { statuses?: boolean; now?: () => Date } = {}): Promise<{ app: App; fake: FakeGraphApi }> {
+  return startAppWithFake(new FakeGraphApi({ accessToken: WA.accessToken, phoneNumberId: WA.phoneNumberId, appSecret: WA.appSecret, statuses: opts.statuses }), {
+    databaseUrl, env, now: opts.now, webhookPath: '/webhooks/whatsapp',
+    channelEnv: (url) => ({ WHATSAPP_PHONE_NUMBER_ID: WA.phoneNumberId, WHATSAPP_ACCESS_TOKEN: WA.accessToken, WHATSAPP_APP_SECRET: WA.appSecret, WHATSAPP_VERIFY_TOKEN: WA.verifyToken, WHATSAPP_GRAPH_URL: url }),
   });
-  const app = await createApp({ config, log: silentLogger, now: opts.now });
-  fake.webhookUrl = `${app.url}/webhooks/whatsapp`;
-  return { app, fake };
 }
 
 /** What a sent message shows: its text and the buttons or rows it offers. */
@@ -44,49 +37,14 @@ export function said(key: string, lang: 'fr' | 'en' = 'fr', params: Record<strin
   return raw.split('{{')[0]!.trim().slice(0, 40);
 }
 
-/**
- * One phone's conversation: each call sends a message and returns the replies of that
- * turn once the bot processed it and the outbox delivered them all (read from the database:
- * the inbox row is done and its replies are delivered).
- */
-export class Phone {
-  constructor(private readonly app: App, private readonly fake: FakeGraphApi, readonly user: string) {}
-
-  async say(text: string): Promise<SentMessage[]> {
-    const { status, id } = await this.fake.text(this.user, text);
-    if (status !== 200) throw new Error(`webhook answered ${status}`);
-    return this.repliesTo(id);
+/** One phone's conversation (see ChannelPerson); the fake's sends carry the outbox row's id. */
+export class Phone extends ChannelPerson<SentMessage> {
+  constructor(app: App, private readonly graph: FakeGraphApi, user: string) {
+    super(app, graph, user, 'whatsapp');
   }
 
-  async tap(title: string): Promise<SentMessage[]> {
-    const { status, id } = await this.fake.tap(this.user, title);
-    if (status !== 200) throw new Error(`webhook answered ${status}`);
-    return this.repliesTo(id);
-  }
-
-  async send(message: Record<string, unknown>): Promise<SentMessage[]> {
-    const m = this.fake.messageFrom(this.user, message);
-    const status = await this.fake.post(m.body);
-    if (status !== 200) throw new Error(`webhook answered ${status}`);
-    return this.repliesTo(m.id);
-  }
-
-  /** The replies to one inbound message, in the order they were sent. */
-  async repliesTo(externalId: string, ms = 20_000): Promise<SentMessage[]> {
-    const prisma = this.app.db.prisma;
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const row = await prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'whatsapp', externalId } } });
-      if (row && (row.status === 'done' || row.status === 'failed')) {
-        const rows = await prisma.notification.findMany({ where: { kind: 'channel_message', payload: { path: ['inReplyTo'], equals: row.id } }, orderBy: { seq: 'asc' } });
-        if (rows.every((r) => r.status === 'delivered' || r.status === 'dead')) {
-          const ids = rows.map((r) => r.id);
-          return ids.map((id) => this.fake.sent.find((s) => s.deliveryId === id)).filter((s): s is SentMessage => !!s);
-        }
-      }
-      if (Date.now() > deadline) throw new Error(`no replies to ${externalId} (inbox: ${row?.status ?? 'absent'})`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  protected async sentFor(ids: string[]): Promise<SentMessage[]> {
+    return ids.map((id) => this.graph.sent.find((s) => s.deliveryId === id)).filter((s): s is SentMessage => !!s);
   }
 }
 

@@ -87,6 +87,10 @@ describe.each<DbKind>(['pglite', 'postgres'])('delivery of notifications on %s',
     expect(mail.parsed.text).toMatch(/https:\/\/binome\.example\/staff\/a\/[\w-]+\.[\w-]+\?action=accept/);
     expect(mail.parsed.text).toMatch(/\?action=decline/);
     expect(mail.parsed.html).toContain('<dl');
+    // The inbox, where the association sees all its requests, besides the signed links of this one.
+    expect(mail.parsed.text).toContain('Voir toutes vos demandes');
+    expect(mail.parsed.text).toMatch(/^https:\/\/binome\.example\/staff\/inbox$/m);
+    expect(mail.parsed.html).toContain('href="https://binome.example/staff/inbox"');
   });
 
   maybe('without SMTP writes the e-mail as an .eml file readable by its owner only', async () => {
@@ -205,9 +209,8 @@ describe.each<DbKind>(['pglite', 'postgres'])('delivery of notifications on %s',
     try {
       const a = await submit();
       await setContact(a.associationId, { notifyBy: 'webhook', webhookUrl: hanging.url, webhookSecret: SECRET });
-      const t0 = Date.now();
+      // The transport's timeout ends the attempt (a hang would hit the test's own timeout); no timed assertion.
       await stack.worker.drain();
-      expect(Date.now() - t0).toBeLessThan(5_000);
       expect((await notificationsOf(a.id))[0]).toMatchObject({ status: 'pending', lastError: 'timeout' });
       const b = await submit();
       await setContact(b.associationId, { notifyBy: 'webhook', webhookUrl: slow.url, webhookSecret: SECRET });

@@ -116,6 +116,13 @@ describe('staff e-mails', () => {
     expect(m.html).toContain('Inès');
   });
 
+  it('links to the staff inbox besides the signed links, when given', () => {
+    const m = newRequestEmail({ ...base, links: { ...links, inbox: 'https://binome.example/staff/inbox' }, request: REQUEST }, t);
+    expect(m.text).toContain("Voir toutes vos demandes (boîte de réception de l'association) :\nhttps://binome.example/staff/inbox");
+    expect(m.html).toContain('href="https://binome.example/staff/inbox"');
+    expect(newRequestEmail({ ...base, request: REQUEST }, t).text).not.toContain('/staff/inbox');
+  });
+
   it('sets reply-to only when the young person chose e-mail', () => {
     expect(newRequestEmail({ ...base, request: REQUEST }, t).replyTo).toBe('ines@example.fr');
     const byPhone = { ...REQUEST, contact: { email: 'ines@example.fr', phone: '+33612345678', preferred: 'phone' as const } };

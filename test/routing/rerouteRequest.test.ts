@@ -35,6 +35,14 @@ describe('rerouteRequest', () => {
     expect(ids(rerouteRequest(request(), history, DIRECTORY, {}, NOW))).toEqual(expected);
   });
 
+  it('leaves out an association the coordinator reassigned the request away from', () => {
+    const reassigned: PreviousDecision = { programmeId: A1.id, associationId: A1.associationId, outcome: 'reassigned' };
+    const d = rerouteRequest(request(), [reassigned, declined(B1)], DIRECTORY, {}, NOW);
+    expect(ids(d)).toEqual(['no_match:coord']);
+    expect(reasonsOf(d, 'a2')).toEqual(['previously_reassigned']);
+    expect(d.kind === 'no_match' && d.fallback.reasons).toEqual([{ code: 'no_programme_left' }]);
+  });
+
   it('equals routeRequest when there is no history', () => {
     const load = { a1: 3, b2: 1 };
     expect(rerouteRequest(request(), [], DIRECTORY, load, NOW)).toEqual(routeRequest(request(), DIRECTORY, load, NOW));

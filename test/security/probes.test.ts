@@ -206,6 +206,19 @@ describe('security probes against the real server', () => {
       expect(res.body).toContain(field);
     });
 
+    it.each([
+      ['an object', { a: 'b' }],
+      ['an array', [{}, [null, false, 'x', 1e-158]]],
+      ['a number', 42],
+    ])('an activity id that is %s (found by the fuzz: its reply could not be addressed, the turn failed with the generic apology): 400 naming id', async (_name, id) => {
+      const before = await app.db.prisma.botState.count();
+      const res = await post(activity({ id, deliveryMode: 'normal', serviceUrl: 'http://127.0.0.1:9/' }));
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toEqual({ error: 'bad_request', message: 'Invalid activity: id.' });
+      expect(leaksInternals(res.body)).toBe(false);
+      expect(await app.db.prisma.botState.count()).toBe(before);
+    });
+
     it('6. the Direct Line endpoint never lets such an id reach the bot either', async () => {
       for (const id of ['abc%00def', 'abc%01', '%E2%80%A8']) {
         const res = await rawRequest(`${app.url}/v3/directline/conversations/${id}/activities`, { headers: { authorization: `Bearer ${SECRET}` } });
@@ -325,5 +338,12 @@ describe('security probes against the real server', () => {
     expect((await rawRequest(`${app.url}/healthz`)).headers['cache-control']).toBe('no-store');
     // Static assets may be cached: they hold nothing personal.
     expect((await rawRequest(`${app.url}/assets/style.css`)).headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('the young person\'s pages (/ and /chat) open in a browsing context of their own (Cross-Origin-Opener-Policy)', async () => {
+    for (const path of ['/', '/chat', '/?lang=en', '/chat?lang=en']) {
+      const res = await rawRequest(`${app.url}${path}`);
+      expect([path, res.status, res.headers['cross-origin-opener-policy']]).toEqual([path, 200, 'same-origin']);
+    }
   });
 });

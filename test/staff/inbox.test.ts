@@ -252,6 +252,22 @@ describe.each<DbKind>(['pglite', 'postgres'])('staff inbox over HTTP (%s)', (kin
     expect(dashHtml).not.toContain('ines@example.fr');
   });
 
+  maybe('a request reassigned away from an association does not come back to it when the next one declines', async () => {
+    const { id, assignment } = await submit();
+    const first = assignment.associationId;
+    const coord = await login('collectif-mentorat');
+    const target = (await db!.prisma.association.findFirstOrThrow({ where: { id: { notIn: [first, 'collectif-mentorat'] }, active: true } })).id;
+    const csrf = csrfIn(await (await get(`/staff/inbox/${assignment.id}`, coord)).text());
+    expect((await fetch(`${app.url}/staff/inbox/${assignment.id}`, form({ action: 'reassign', csrf, association: target }, { origin: origin() }, coord))).status).toBe(303);
+    const second = await db!.prisma.assignment.findFirstOrThrow({ where: { requestId: id, status: 'pending' } });
+    expect(second.associationId).toBe(target);
+    expect(await app.handoff.handoff.decline(second.id, 'Plus de place')).toMatchObject({ ok: true, status: 'declined' });
+    const handoffs = await db!.prisma.assignment.findMany({ where: { requestId: id }, orderBy: { createdAt: 'asc' } });
+    expect(handoffs.map((h) => h.status)).toEqual(['reassigned', 'declined', 'pending']);
+    expect(handoffs[2]!.associationId).not.toBe(first);
+    expect(handoffs[2]!.associationId).not.toBe(target);
+  });
+
   maybe('English by the switch or Accept-Language; a session of an association made inactive ends', async () => {
     const { assignment } = await submit();
     const cookie = await login(assignment.associationId);

@@ -55,12 +55,11 @@ describe('detectNoise', () => {
     'je veux de l aide', 'I want to select a course from the list', 'Ignore? non, je suis au lycée', 'forget everything I said', 'oublie tout ce que j ai dit', 'je vais suivre tes instructions',
   ])('%j is not noise', (text) => expect(detectNoise(text)).toBeNull());
 
-  it('never throws and stays quick on junk', () => {
+  // How long junk takes is measured by npm run bench:understanding (adversarial inputs), not here.
+  it('never throws on junk', () => {
     for (const bad of [undefined, null, 42, {}]) expect(() => detectNoise(bad as unknown as string)).not.toThrow();
     for (const junk of ['<'.repeat(20000), 'a*'.repeat(10000), "' or ".repeat(4000), '{{'.repeat(10000), 'ignore '.repeat(3000)]) {
-      const start = performance.now();
-      detectNoise(junk);
-      expect(performance.now() - start).toBeLessThan(200);
+      expect(() => detectNoise(junk)).not.toThrow();
     }
   });
 });

@@ -73,11 +73,10 @@ describe('parseFaq', () => {
     expect(splitFaq('je suis en terminale à Brest')).toEqual({ faq: null, rest: 'je suis en terminale à Brest' });
   });
 
-  it('never throws and stays quick on junk', () => {
+  // How long junk takes is measured by npm run bench:understanding (adversarial inputs), not here.
+  it('never throws on junk', () => {
     for (const bad of [undefined, null, 42, {}]) expect(parseFaq(bad as unknown as string)).toBeNull();
-    const start = performance.now();
-    parseFaq('c payant ? qui ~ '.repeat(3000));
-    expect(performance.now() - start).toBeLessThan(200);
+    expect(() => parseFaq('c payant ? qui ~ '.repeat(3000))).not.toThrow();
   });
 
   it('has an answer in both languages for every code and every word it explains', () => {

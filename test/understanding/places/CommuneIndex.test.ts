@@ -98,12 +98,10 @@ describe('robustness and speed', () => {
     ['many names', 'Saint-Denis '.repeat(1500)],
   ];
 
-  test.each(hostile)('%s: returns quickly and never throws', (_label, text) => {
-    const started = process.hrtime.bigint();
+  // How long these take is measured by npm run bench:understanding (adversarial inputs), not here.
+  test.each(hostile)('%s: never throws', (_label, text) => {
     const result = parsePlace(text, index);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(typeof result.ok).toBe('boolean');
-    expect(ms).toBeLessThan(200);
   });
 
   test('non-string input is treated as empty rather than throwing', () => {

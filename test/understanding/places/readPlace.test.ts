@@ -4,6 +4,7 @@ import { parsePlace } from '../../../understanding/places/parsePlace';
 import { readPlace } from '../../../understanding/places/readPlace';
 import type { PlaceRead } from '../../../understanding/places/types';
 import { understand } from '../../../understanding/understand';
+import { PLACE_JUNK } from '../adversarialInputs';
 
 const index = CommuneIndex.load();
 
@@ -194,14 +195,10 @@ describe('understand(): the place slot', () => {
     expect(understand('je préfère ne pas dire', { ...ctx, asked: 'firstName' }).slots.place).toBeUndefined();
   });
 
-  test('long junk is read quickly', () => {
-    const junk = ['lyon paris '.repeat(2000), 'à Aix '.repeat(3000), 'Saint-Denis près de '.repeat(1000), 'dans le 93 '.repeat(2000)];
-    for (const text of junk) {
-      for (const asked of [null, 'place'] as const) {
-        const started = process.hrtime.bigint();
-        readPlace(text, index, asked);
-        expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(500);
-      }
+  // How long these take is measured by npm run bench:understanding (adversarial inputs), not here.
+  test('long junk is read without throwing', () => {
+    for (const text of PLACE_JUNK) {
+      for (const asked of [null, 'place'] as const) expect(() => readPlace(text, index, asked)).not.toThrow();
     }
   });
 });
