@@ -38,7 +38,7 @@ import { PrismaRequestStore } from './db/PrismaRequestStore';
 import { PrismaStorage } from './db/PrismaStorage';
 import { purgeStaleConversations } from './db/purgeStaleConversations';
 import { seedDirectoryIfEmpty } from './db/seedDirectory';
-import { IntakeDialog } from './dialogs/IntakeDialog';
+import { FlowEngine } from './dialogs/engine/FlowEngine';
 import type { Translate } from './dialogs/Msg';
 import { proposeRoute, submitRequest } from './intake/submitRequest';
 import { createI18n, langFromLocale } from './locales/i18n';
@@ -75,7 +75,7 @@ const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans qu
 /** The funnel's steps in the order a young person meets them. */
 export const FUNNEL_ORDER: readonly string[] = [...FUNNEL_HEAD, ...QUESTIONS.map((q) => q.slot), ...FUNNEL_TAIL];
 
-export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
+export interface BotStack { bot: IntakeBot; dialog: FlowEngine; render: Renderer; t: Translate }
 
 /** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
 export function createBotStack(opts: {
@@ -89,7 +89,7 @@ export function createBotStack(opts: {
   const requests = new PrismaRequestStore(opts.db.prisma);
   const directory = new PrismaDirectory(opts.db.prisma);
   const funnel = new PrismaDashboard(opts.db.prisma);
-  const dialog = new IntakeDialog({
+  const dialog = new FlowEngine({
     places: CommuneIndex.load(),
     t,
     now: opts.now,

@@ -1,4 +1,4 @@
-import type { IntakeDialog, TurnInput, TurnResult } from '../dialogs/IntakeDialog';
+import type { FlowEngine, TurnInput, TurnResult } from '../dialogs/engine/FlowEngine';
 import { newState, type IntakeState } from '../dialogs/IntakeState';
 import type { Msg } from '../dialogs/Msg';
 import type { Lang } from '../intake/vocabulary';
@@ -19,7 +19,7 @@ const CHECK_CHOICES = [
  * channel: it reads text and returns locale keys, and each channel adapter goes through
  * IntakeBot, so web chat, Bot Framework and the messaging channels behave alike.
  *
- * - Clear danger: the form pauses and the help lines show at once (IntakeDialog.onCrisis).
+ * - Clear danger: the form pauses and the help lines show at once (FlowEngine.onCrisis).
  * - Ambiguous ("je veux en finir", "ça me tue"): one gentle question. While a question of
  *   the form is pending, the message is still read as its answer (nothing the young person
  *   said is lost); the form's reply waits. A clear "it was about my studies / I'm fine"
@@ -30,7 +30,7 @@ const CHECK_CHOICES = [
  */
 export class SafetyHook {
   constructor(
-    private readonly dialog: IntakeDialog,
+    private readonly dialog: FlowEngine,
     private readonly render: Renderer,
     private readonly log: Logger,
   ) {}

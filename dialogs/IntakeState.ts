@@ -3,6 +3,7 @@ import type { Place } from '../intake/MentoringRequest';
 import type { Lang } from '../intake/vocabulary';
 import type { CrisisCategory } from '../understanding/safety/detectCrisis';
 import type { Slots } from '../understanding/understand';
+import type { FlowId } from './engine/Flow';
 
 export type { Draft };
 
@@ -26,6 +27,8 @@ export type Confirmation = 'stop' | 'delete' | 'restart' | 'tooYoung' | 'tooOld'
 
 export interface IntakeState {
   v: 1;
+  /** The conversation it is (dialogs/engine/Flow): absent in a young person's, the first and most common. */
+  flow?: FlowId;
   lang: Lang;
   phase: Phase;
   current: SlotName | null;

@@ -1,21 +1,23 @@
 import crypto from 'node:crypto';
-import type { MentoringRequest } from '../intake/MentoringRequest';
-import { draftToRequest, type DraftField } from '../intake/draftToRequest';
-import type { Lang } from '../intake/vocabulary';
-import type { Proposal, ProposalOption } from '../intake/submitRequest';
-import type { Reason } from '../routing/types';
-import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
-import { parseYesNo } from '../understanding/parseYesNo';
-import type { CommuneIndex } from '../understanding/places/CommuneIndex';
-import { helpLinesFor } from '../understanding/safety/helpLines';
-import type { CrisisSignal } from '../understanding/safety/detectCrisis';
-import { newState, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
-import { MessageReader, placeChoiceAsk, readingPolicy, slotsRead } from './readings';
-import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from './progress';
-import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
-import { plainYesNo, questionFor, type AskContext, type Question } from './questions';
-import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from './prompts';
-import { reasonMsg, summaryLines } from './summary';
+import type { MentoringRequest } from '../../intake/MentoringRequest';
+import type { Lang } from '../../intake/vocabulary';
+import type { Proposal, ProposalOption } from '../../intake/submitRequest';
+import type { Reason } from '../../routing/types';
+import { parseCommand, commandText, type Command } from '../../understanding/parseCommand';
+import { parseYesNo } from '../../understanding/parseYesNo';
+import type { CommuneIndex } from '../../understanding/places/CommuneIndex';
+import { helpLinesFor } from '../../understanding/safety/helpLines';
+import type { CrisisSignal } from '../../understanding/safety/detectCrisis';
+import { newState, type Confirmation, type IntakeState, type SlotName } from '../IntakeState';
+import { placeChoiceAsk, type MessageReader } from '../readings';
+import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from '../progress';
+import { msg, type ChoiceOption, type Msg, type Translate } from '../Msg';
+import { plainYesNo, type AskContext, type Question } from '../questions';
+import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from '../prompts';
+import { reasonMsg, summaryLines } from '../summary';
+import { createFlows } from '../flows';
+import { flowMsgs, type Flow, type FlowId } from './Flow';
+import { questionOf } from './registry';
 
 export interface SubmitMeta { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string }
 export interface SubmitOutcome {
@@ -60,26 +62,35 @@ export interface TurnResult { state: IntakeState | null; out: Msg[] }
 
 export const MAX_MESSAGE_LENGTH = 2000;
 const MAX_RETRIES = 3;
-const DRAFT_FIELD_SLOTS: Record<DraftField, SlotName[]> = {
-  consent: [], age: ['age'], needs: ['needs'], contact: ['contact', 'contactPreference'],
-  guardian: ['guardianName', 'guardianContact', 'guardianConsent'], other: [],
-};
-const EDIT_FIELD_SLOT: Record<EditableField, SlotName> = {
-  firstName: 'firstName', age: 'age', situation: 'situation', level: 'level', needs: 'needs', place: 'place',
-  priority: 'priority', meeting: 'meeting', availability: 'availability', contact: 'contact',
-  contactPreference: 'contactPreference', guardian: 'guardianName',
-};
 
 /**
- * The mentee intake conversation: welcome and consent, questions (data in questions.ts),
- * summary with corrections, submission. Pure of any channel: it reads text and says
- * locale keys; bots/ renders them.
+ * The conversation engine: welcome and consent, questions, summary with corrections,
+ * commands, confirmations, proposal and submission, for any flow described as data
+ * (dialogs/engine/Flow: the mentee intake in dialogs/flows/mentee, the volunteer's in
+ * dialogs/flows/volunteer). Pure of any channel: it reads text and says locale keys;
+ * bots/ renders them.
  */
-export class IntakeDialog {
-  private readonly reader: MessageReader;
+export class FlowEngine {
+  private readonly flows: Record<FlowId, Flow>;
 
   constructor(private readonly deps: IntakeDeps) {
-    this.reader = new MessageReader(deps);
+    this.flows = createFlows(deps);
+  }
+
+  /** The flow a conversation is in. */
+  private flowOf(state: { flow?: FlowId }): Flow {
+    return this.flows[state.flow ?? 'mentee'];
+  }
+
+  private readerOf(state: IntakeState): MessageReader {
+    return this.flowOf(state).reader;
+  }
+
+  /** What a turn says, in the words of the flow the conversation ends the turn in. */
+  private said(result: TurnResult, flowAtStart: { flow?: FlowId }): TurnResult {
+    const flow = this.flowOf(result.state ?? flowAtStart);
+    const lang = result.state?.lang ?? 'fr';
+    return { state: result.state, out: flowMsgs(flow, (key) => this.deps.t(lang, key) !== key, result.out) };
   }
 
   /** Handles one message of the young person. */
@@ -90,11 +101,12 @@ export class IntakeDialog {
     const silentFor = state.lastActivityAt ? now.getTime() - Date.parse(state.lastActivityAt) : 0;
     state.lastActivityAt = now.toISOString();
     state.turns = (state.turns ?? 0) + 1;
+    const flowAtStart = { flow: state.flow };
 
     const result = await this.route(state, input, out, silentFor);
     const done = result ?? { state, out };
     if (done.state) this.countStep(done.state, input.channel);
-    return done;
+    return this.said(done, flowAtStart);
   }
 
   /** The funnel: the step this conversation is at, counted the first time it gets there. */
@@ -105,7 +117,7 @@ export class IntakeDialog {
     const seen = (state.reached ??= []);
     if (seen.includes(step)) return;
     seen.push(step);
-    this.deps.reached(step, channel);
+    this.deps.reached(this.flowOf(state).step(step), channel);
   }
 
   /** Says hello when a conversation opens (conversationUpdate), before any message. */
@@ -115,7 +127,7 @@ export class IntakeDialog {
     state.lastActivityAt = this.deps.now().toISOString();
     const out = this.welcomeStep(state);
     this.countStep(state, channel);
-    return { state, out };
+    return this.said({ state, out }, state);
   }
 
   /** A crisis message: help lines first, the form waits. */
@@ -130,12 +142,12 @@ export class IntakeDialog {
     const offer: Msg = canContinue
       ? { key: 'safety.offerContinue', choices: [{ code: 'continue', label: msg('safety.continue') }] }
       : msg('safety.notEmergency');
-    return { state, out: [msg('safety.intro'), ...lines, offer] };
+    return this.said({ state, out: [msg('safety.intro'), ...lines, offer] }, state);
   }
 
   /** The form where it was: what is pending asked again (after the safety question). */
   resume(state: IntakeState): Msg[] {
-    return this.reaskStep(state);
+    return this.said({ state, out: this.reaskStep(state) }, state).out;
   }
 
   private async route(state: IntakeState, input: TurnInput, out: Msg[], silentFor: number): Promise<TurnResult | void> {
@@ -153,13 +165,13 @@ export class IntakeDialog {
       const cmd = parseCommand(text);
       // "Effacer mes données" must reach requests sent earlier, even when the form state is gone.
       if (cmd?.kind === 'deleteData') return this.askConfirmation(state, 'delete', out);
-      const u = this.reader.read(state, text, null);
+      const u = this.readerOf(state).read(state, text, null);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang;
       if (detected) state.lang = detected;
       if (cmd?.kind === 'switchLang' || u.langRequested) state.langChosen = true;
       // An opening that tells the whole story is kept for after the consent, not asked again.
-      this.reader.hold(state, u);
-      if (u.faq) out.push(this.reader.faqMsg(state, u));
+      this.readerOf(state).hold(state, u);
+      if (u.faq) out.push(this.readerOf(state).faqMsg(state, u));
       out.push(...this.welcomeStep(state, Object.keys(u.slots).length > 0));
       return;
     }
@@ -205,9 +217,9 @@ export class IntakeDialog {
       out.push(msg('intake.consent.declined'));
       return { state: null, out };
     }
-    const u = this.reader.read(state, text, null);
-    this.reader.followLanguage(state, u, out);
-    this.reader.hold(state, u);
+    const u = this.readerOf(state).read(state, text, null);
+    this.readerOf(state).followLanguage(state, u, out);
+    this.readerOf(state).hold(state, u);
     if (choice === 'yes' || (yn.ok && yn.value)) {
       state.consentAt = this.deps.now().toISOString();
       state.phase = 'asking';
@@ -215,14 +227,14 @@ export class IntakeDialog {
       const pending = state.pending;
       delete state.pending;
       if (pending) {
-        const applied = this.reader.applyReadings(state, pending, { force: false, except: null });
-        out.push(...this.reader.understoodMsgs(state, applied));
+        const applied = this.readerOf(state).applyReadings(state, pending, { force: false, except: null });
+        out.push(...this.readerOf(state).understoodMsgs(state, applied));
         if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
       }
       out.push(...this.askNextStep(state));
       return;
     }
-    if (u.faq) { out.push(this.reader.faqMsg(state, u), consentAsk()); return; }
+    if (u.faq) { out.push(this.readerOf(state).faqMsg(state, u), consentAsk()); return; }
     // A story sent before answering (a long message typed while the welcome came): noted, not "not understood".
     if (Object.keys(u.slots).length > 0) { out.push(msg('intake.welcome.noted'), consentAsk()); return; }
     out.push(msg('intake.consent.retry'), consentAsk());
@@ -232,17 +244,17 @@ export class IntakeDialog {
   private answerStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
     const slot = state.current;
     if (!slot) { out.push(...this.askNextStep(state)); return; }
-    const q = questionFor(slot);
-    const policy = readingPolicy(state);
-    const u = this.reader.read(state, text, policy.asked);
+    const q = questionOf(state, slot);
+    const policy = this.readerOf(state).rules.policy(state);
+    const u = this.readerOf(state).read(state, text, policy.asked);
     if (q.skippable && u.skip) {
       this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
       out.push(...this.afterAnswer(state));
       return;
     }
-    this.reader.followLanguage(state, u, out);
+    this.readerOf(state).followLanguage(state, u, out);
     // "Can we continue in English?" and nothing else: the question again, in that language, no retry counted.
-    if (u.langRequested && slotsRead(u.slots).length === 0 && !u.faq) {
+    if (u.langRequested && this.readerOf(state).slotsRead(u.slots).length === 0 && !u.faq) {
       out.push(this.questionMsg(state, q));
       return;
     }
@@ -250,17 +262,17 @@ export class IntakeDialog {
     // A question about the service ("gratuit ?" is no first name) or a correction of another answer
     // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
     // ("en fait c'est lea@example.fr" at the contact question corrects this very answer: read as usual.)
-    const correctsOther = u.correction && !slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
-    const answer = this.reader.ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
+    const correctsOther = u.correction && !this.readerOf(state).slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
+    const answer = this.readerOf(state).ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
       ?? (u.faq || correctsOther ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
-      ? this.reader.applyReadings(state, u.slots, { force: !!u.correction, except: slot, adds: u.adds })
+      ? this.readerOf(state).applyReadings(state, u.slots, { force: !!u.correction, except: slot, adds: u.adds })
       : { noted: [], corrected: [] };
-    out.push(...this.reader.understoodMsgs(state, applied));
+    out.push(...this.readerOf(state).understoodMsgs(state, applied));
     if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
     if (u.faq) {
-      out.push(this.reader.faqMsg(state, u));
+      out.push(this.readerOf(state).faqMsg(state, u));
       if (answer.kind === 'ok') { this.record(state, q, answer.apply); out.push(...this.afterAnswer(state)); return; }
       out.push(...this.reaskStep(state));
       return;
@@ -366,16 +378,16 @@ export class IntakeDialog {
       if (line) { out.push(...this.editStep(state, line.slot)); return; }
     }
     // "non l'âge c'est 18", "c pas Roubaix c Tourcoing": the summary changes, then shows again.
-    const u = this.reader.read(state, text, 'confirm');
-    const changes = this.reader.applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
+    const u = this.readerOf(state).read(state, text, 'confirm');
+    const changes = this.readerOf(state).applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
     if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !isAnswered(state, 'place')) {
-      out.push(...this.reader.understoodMsgs(state, changes));
+      out.push(...this.readerOf(state).understoodMsgs(state, changes));
       if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out);
       if (nextMissing(state)) { state.editing = true; out.push(...this.askNextStep(state)); return; }
       out.push(...this.summaryStep(state));
       return;
     }
-    if (u.faq) { out.push(this.reader.faqMsg(state, u), ...this.summaryStep(state)); return; }
+    if (u.faq) { out.push(this.readerOf(state).faqMsg(state, u), ...this.summaryStep(state)); return; }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
     // Sending needs a plain yes: "oui mais change ma ville" is not one.
     const yn = plainYesNo(text, state.lang);
@@ -393,7 +405,7 @@ export class IntakeDialog {
 
   /** Re-asks one answer; once answered, back to the summary (or on, if the form is not done). */
   private editStep(state: IntakeState, slot: SlotName): Msg[] {
-    const q = questionFor(slot);
+    const q = questionOf(state, slot);
     if (!q.applies(state.draft)) return [msg('intake.edit.notApplicable'), ...this.reaskStep(state)];
     state.editing = state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal' || state.editing;
     state.phase = 'asking';
@@ -408,7 +420,7 @@ export class IntakeDialog {
   private async proposalStep(state: IntakeState, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
     const built = this.buildRequest(state, input.channel, out);
     if (!built) return;
-    const proposal = await this.deps.propose(built);
+    const proposal = await this.flowOf(state).propose(built);
     // Nothing to choose between (one fit, or the coordinator): send right away.
     if (proposal.fallback || proposal.alternatives.length === 0) return this.submitStep(state, input, out, undefined, true);
     state.phase = 'proposal';
@@ -444,11 +456,11 @@ export class IntakeDialog {
     out.push(msg('intake.proposal.retry'), proposalAsk(state));
   }
 
-  private buildRequest(state: IntakeState, channel: string, out: Msg[]): MentoringRequest | null {
-    const built = draftToRequest(state.draft, { lang: state.lang, channel, consentAt: state.consentAt, now: this.deps.now() });
+  private buildRequest(state: IntakeState, channel: string, out: Msg[]): unknown {
+    const built = this.flowOf(state).build(state, { lang: state.lang, channel, now: this.deps.now() });
     if (built.ok) return built.value;
     // A question the form should have asked is missing: ask it rather than fail.
-    for (const field of built.missing) for (const slot of DRAFT_FIELD_SLOTS[field]) delete state.answered[slot];
+    for (const slot of built.missing) delete state.answered[slot];
     out.push(msg('intake.submit.incomplete'), ...this.askNextStep(state));
     return null;
   }
@@ -457,7 +469,7 @@ export class IntakeDialog {
   private async submitStep(state: IntakeState, input: TurnInput, out: Msg[], preferredProgrammeId: string | undefined, explain: boolean): Promise<TurnResult | void> {
     const built = this.buildRequest(state, input.channel, out);
     if (!built) return;
-    const outcome = await this.deps.submit(built, {
+    const outcome = await this.flowOf(state).submit(built, {
       submissionId: state.submissionId ?? crypto.randomUUID(),
       conversationKey: input.conversationKey,
       conversationRef: input.conversationRef,
@@ -494,10 +506,13 @@ export class IntakeDialog {
       case 'edit':
         if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
         if (cmd.field === null) { state.phase = 'editPick'; out.push(editPickAsk(state)); return; }
-        if (!questionFor(EDIT_FIELD_SLOT[cmd.field]).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
-        if (!isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
-        out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
+      {
+        const slot = this.flowOf(state).editSlot(cmd.field);
+        if (!slot || !questionOf(state, slot).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
+        if (!isAnswered(state, slot)) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
+        out.push(...this.editStep(state, slot));
         return;
+      }
       case 'restart':
         if (Object.keys(state.answered).length === 0 && state.phase !== 'submitted') { out.push(...this.restartStep(state)); return; }
         return this.askConfirmation(state, 'restart', out);
@@ -577,7 +592,7 @@ export class IntakeDialog {
     state.retries = 0;
     delete state.pendingPlaces;
     delete state.proposal;
-    return [this.questionMsg(state, questionFor(previous))];
+    return [this.questionMsg(state, questionOf(state, previous))];
   }
 
   /** Asks again whatever is pending: the question, the summary, the consent. */
@@ -592,7 +607,7 @@ export class IntakeDialog {
         if (state.current === 'place' && state.pendingPlaces?.length) {
           return [placeChoiceAsk(state.pendingPlaces)];
         }
-        const q = state.current ? questionFor(state.current) : null;
+        const q = state.current ? questionOf(state, state.current) : null;
         return q ? [this.questionMsg(state, q)] : this.askNextStep(state);
       }
       case 'summary':
