@@ -41,6 +41,7 @@ import { seedDirectoryIfEmpty } from './db/seedDirectory';
 import { FlowEngine } from './dialogs/engine/FlowEngine';
 import type { Translate } from './dialogs/Msg';
 import { proposeRoute, submitRequest } from './intake/submitRequest';
+import { routeVolunteer } from './routing/volunteerFit';
 import { createI18n, langFromLocale } from './locales/i18n';
 import { CommuneIndex } from './understanding/places/CommuneIndex';
 import { warmUpUnderstanding } from './understanding/warmUp';
@@ -104,6 +105,19 @@ export function createBotStack(opts: {
       const result = await submitRequest(request, meta, { directory, requests, now: opts.now, onStored: opts.onStored });
       warnIfRoutingFailed(result.reasons, opts.log);
       return result;
+    },
+    // A volunteer's offer: the same directory, outbox and staff links; the volunteer fit table routes it.
+    volunteers: {
+      propose: async (offer) => {
+        const proposal = await proposeRoute(offer, { directory, now: opts.now, route: (o, programmes) => routeVolunteer(o, programmes) });
+        warnIfRoutingFailed(proposal.chosen.reasons, opts.log);
+        return proposal;
+      },
+      submit: async (offer, meta) => {
+        const result = await submitRequest(offer, meta, { directory, requests, now: opts.now, onStored: opts.onStored, route: (o, programmes) => routeVolunteer(o, programmes) });
+        warnIfRoutingFailed(result.reasons, opts.log);
+        return result;
+      },
     },
     // A counter, never on the young person's path: a failure is logged and the turn goes on.
     reached: (step, channel) => {

@@ -17,7 +17,10 @@ export function summaryLines(state: IntakeState): SummaryLine[] {
 }
 
 // Reason params that are codes are shown through their vocabulary labels.
-const CODE_PARAMS: Record<string, string> = { need: 'vocab.need', public: 'vocab.public', mode: 'vocab.meeting', situation: 'vocab.situation' };
+const CODE_PARAMS: Record<string, string> = {
+  need: 'vocab.need', public: 'vocab.public', mode: 'vocab.meeting', situation: 'vocab.situation',
+  help: 'vocab.help', occupation: 'vocab.occupation', vpublic: 'vocab.volunteerPublic',
+};
 
 /** A routing reason as a translatable message. */
 export function reasonMsg(reason: Reason): Msg {

@@ -8,7 +8,7 @@ import type { Msg } from '../Msg';
 import type { SubmitMeta, SubmitOutcome } from './FlowEngine';
 
 /** The conversations the bot holds: a young person asking for a mentor, a volunteer offering to be one. */
-export const FLOW_IDS = ['mentee'] as const;
+export const FLOW_IDS = ['mentee', 'volunteer'] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
 
 /** What a flow's answers become once checked: a validated record, or the questions to ask again. */
@@ -30,6 +30,8 @@ export interface Flow<R = unknown> {
   questions: readonly Question[];
   /** Reads messages into this flow's answers. */
   reader: MessageReader;
+  /** Whether a message asks for this flow ("je voudrais devenir mentor"): the conversation moves to it. */
+  claims(text: string): boolean;
   /** The question a "modifier mon âge" command reopens, null where the flow has none. */
   editSlot(field: EditableField): SlotName | null;
   /** The answers as the validated record, or which questions must be asked again. */

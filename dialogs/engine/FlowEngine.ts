@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { MentoringRequest } from '../../intake/MentoringRequest';
+import type { VolunteerOffer } from '../../intake/VolunteerOffer';
 import type { Lang } from '../../intake/vocabulary';
 import type { Proposal, ProposalOption } from '../../intake/submitRequest';
 import type { Reason } from '../../routing/types';
@@ -36,6 +37,11 @@ export interface IntakeDeps {
   /** What routing would choose and the alternatives, nothing stored. */
   propose(request: MentoringRequest): Promise<Proposal>;
   submit(request: MentoringRequest, meta: SubmitMeta): Promise<SubmitOutcome>;
+  /** The same for a volunteer's offer (dialogs/flows/volunteer). */
+  volunteers: {
+    propose(offer: VolunteerOffer): Promise<Proposal>;
+    submit(offer: VolunteerOffer, meta: SubmitMeta): Promise<SubmitOutcome>;
+  };
   /** Erases every request and notification of a conversation; returns how many requests. */
   erase(conversationKey: string): Promise<number>;
   /** A message after this long a silence starts with a reminder of what was said. */
@@ -165,6 +171,9 @@ export class FlowEngine {
       const cmd = parseCommand(text);
       // "Effacer mes données" must reach requests sent earlier, even when the form state is gone.
       if (cmd?.kind === 'deleteData') return this.askConfirmation(state, 'delete', out);
+      // "Je voudrais devenir mentor": the volunteer's conversation from the welcome on.
+      const wanted = this.claimedFlow(state, text);
+      if (wanted) this.enterFlow(state, wanted);
       const u = this.readerOf(state).read(state, text, null);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang;
       if (detected) state.lang = detected;
@@ -186,8 +195,10 @@ export class FlowEngine {
     if (silentFor > this.deps.resumeAfterMs && (state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal')) {
       out.push(recallMsg(state));
     }
-    const cmd = parseCommand(text);
+    const cmd = this.commandIn(state, text);
     if (cmd) return this.commandStep(state, cmd, out);
+    const wanted = state.phase === 'submitted' ? null : this.claimedFlow(state, text);
+    if (wanted) return this.switchStep(state, wanted, text, out);
     switch (state.phase) {
       case 'consent': return this.consentStep(state, text, out);
       case 'asking': return this.answerStep(state, text, out);
@@ -196,6 +207,66 @@ export class FlowEngine {
       case 'proposal': return this.proposalReplyStep(state, text, input, out);
       case 'submitted': out.push(msg('intake.submitted.already', { association: state.associationName ?? '' })); return;
     }
+  }
+
+  /** The command a message is, unless it answers the question asked ("anglais" to "which languages do you speak?"). */
+  private commandIn(state: IntakeState, text: string): Command | null {
+    const cmd = parseCommand(text);
+    if (cmd?.kind !== 'switchLang' || state.phase !== 'asking' || !state.current) return cmd;
+    return questionOf(state, state.current).namesLanguages ? null : cmd;
+  }
+
+  /** The other flow a message asks for ("je voudrais devenir mentor", "en fait je cherche un mentor"), if any. */
+  private claimedFlow(state: IntakeState, text: string): FlowId | null {
+    const current = this.flowOf(state);
+    const other = Object.values(this.flows).find((f) => f !== current && f.claims(text));
+    return other?.id ?? null;
+  }
+
+  /**
+   * Moves the conversation to another flow. What both flows ask (first name, age where the
+   * other flow takes it, place, meeting, contact) carries over; the rest is forgotten.
+   */
+  private enterFlow(state: IntakeState, to: FlowId): void {
+    const from = this.flowOf(state);
+    if (to === 'mentee') delete state.flow;
+    else state.flow = to;
+    const target = this.flowOf(state);
+    const asks = (slot: SlotName) => target.questions.some((q) => q.slot === slot);
+    for (const q of from.questions) {
+      if (asks(q.slot)) continue;
+      q.clear(state.draft);
+      delete (state.draft as Record<string, unknown>)[q.slot];
+      delete state.answered[q.slot];
+    }
+    const { min, max } = target.reader.rules.ages;
+    if (state.draft.age !== undefined && (state.draft.age < min || state.draft.age > max)) {
+      delete state.draft.age;
+      delete state.answered.age;
+    }
+    state.history = state.history.filter(asks);
+    state.current = null;
+    state.retries = 0;
+    state.editing = false;
+    delete state.proposal;
+    forgetWhatNoLongerApplies(state);
+  }
+
+  /** Someone on the wrong side: the other flow, keeping what fits it, then on where it stands. */
+  private switchStep(state: IntakeState, to: FlowId, text: string, out: Msg[]): TurnResult | void {
+    this.enterFlow(state, to);
+    out.push(msg(`flow.switched.${to}`));
+    const reader = this.readerOf(state);
+    const u = reader.read(state, text, null);
+    if (state.phase === 'consent') {
+      reader.hold(state, u);
+      out.push(...this.welcomeStep(state));
+      return;
+    }
+    const applied = reader.applyReadings(state, u.slots, { force: false, except: null });
+    out.push(...reader.understoodMsgs(state, applied));
+    if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
+    out.push(...this.askNextStep(state));
   }
 
   /** Says what Binôme is, what it asks and why, who receives it, and asks for consent. */

@@ -1,5 +1,6 @@
 import type { SlotName } from '../IntakeState';
 import { QUESTIONS, type Question } from '../questions';
+import { VOLUNTEER_QUESTIONS } from '../flows/volunteer/questions';
 import type { FlowId } from './Flow';
 
 /**
@@ -8,6 +9,7 @@ import type { FlowId } from './Flow';
  */
 const QUESTIONS_OF: Record<FlowId, readonly Question[]> = {
   mentee: QUESTIONS,
+  volunteer: VOLUNTEER_QUESTIONS,
 };
 
 export function questionsOf(state: { flow?: FlowId }): readonly Question[] {

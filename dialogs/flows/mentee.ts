@@ -6,6 +6,7 @@ import type { IntakeDeps } from '../engine/FlowEngine';
 import type { SlotName } from '../IntakeState';
 import { QUESTIONS } from '../questions';
 import { MENTEE_READING, MessageReader } from '../readings';
+import { readSide } from '../../understanding/volunteer/parseVolunteer';
 
 /** The questions to ask again when a part of the request is missing or invalid. */
 const DRAFT_FIELD_SLOTS: Record<DraftField, SlotName[]> = {
@@ -29,6 +30,7 @@ export function menteeFlow(deps: IntakeDeps): Flow<MentoringRequest> {
     textPrefix: null,
     questions: QUESTIONS,
     reader: new MessageReader(deps, MENTEE_READING),
+    claims: (text) => readSide(text) === 'mentee',
     editSlot: (field) => EDIT_FIELD_SLOT[field],
     build(state, meta) {
       const built = draftToRequest(state.draft, { ...meta, consentAt: state.consentAt });
