@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Draft } from './Draft';
+import { sharedFields } from './draftToRequest';
 import type { VolunteerDraft } from './volunteerDraft';
 import { ContactSchema, PlaceSchema } from './MentoringRequest';
 import { LANGUAGES, MEETING_MODES, type Lang } from './vocabulary';
@@ -39,23 +40,14 @@ const SLOT_OF_FIELD: Record<string, string[]> = { age: ['age'], helps: ['helps']
 export function draftToOffer(d: Draft & VolunteerDraft, meta: { lang: Lang; channel: string; now: Date; consentAt: string | undefined }):
   { ok: true; value: VolunteerOffer } | { ok: false; missing: string[] } {
   const candidate = {
-    schemaVersion: 1 as const,
+    ...sharedFields(d, meta),
     kind: 'volunteer' as const,
-    locale: meta.lang,
-    channel: meta.channel.slice(0, 40) || 'unknown',
-    submittedAt: meta.now.toISOString(),
-    firstName: d.firstName ?? null,
-    age: d.age,
     occupation: d.occupation ?? null,
     company: d.occupation?.kind === 'employed' ? d.company ?? null : null,
-    place: d.place ?? null,
-    meeting: d.meeting ?? 'either',
     time: d.time ?? null,
     helps: d.helps ?? [],
     publics: d.publics ?? [],
     languages: d.languages ?? ['fr'],
-    contact: { email: d.email ?? null, phone: d.phone ?? null, preferred: d.contactPreference ?? (d.email ? 'email' : 'phone') },
-    consent: meta.consentAt ? { given: true as const, at: meta.consentAt } : undefined,
   };
   const parsed = VolunteerOfferSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };

@@ -110,6 +110,9 @@ const helps: Question = {
   show: (d) => (d.helps ? list(d.helps.map((h) => msg(`vocab.help.${h}`))) : null),
 };
 
+const isPublic = (c: string): c is VolunteerPublic => (VOLUNTEER_PUBLICS as readonly string[]).includes(c);
+const publicsOfButtons = (codes: string[]): VolunteerPublic[] | null => (codes.length === 0 ? null : codes.filter(isPublic));
+
 const publics: Question = {
   slot: 'publics',
   applies: () => true,
@@ -118,12 +121,9 @@ const publics: Question = {
   ask: ask('publics'),
   choices: () => [...vocab('volunteerPublic', VOLUNTEER_PUBLICS), { code: 'any', label: msg('vocab.volunteerPublic.any') }],
   understand(text, ctx) {
-    const read = readPublics(text, true);
-    if (read) return { kind: 'ok', apply: (d) => { d.publics = read; } };
-    const codes = byChoice(text, ctx, this);
-    if (codes.length === 0) return { kind: 'retry' };
-    const chosen = codes.filter((c): c is VolunteerPublic => (VOLUNTEER_PUBLICS as readonly string[]).includes(c));
-    return { kind: 'ok', apply: (d) => { d.publics = chosen; } };
+    // Words first; then buttons, where "Peu importe" is the empty list.
+    const chosen = readPublics(text, true) ?? publicsOfButtons(byChoice(text, ctx, this));
+    return chosen ? { kind: 'ok', apply: (d) => { d.publics = chosen; } } : { kind: 'retry' };
   },
   clear: (d) => { delete d.publics; },
   show: (d) => {

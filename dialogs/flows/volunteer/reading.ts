@@ -37,18 +37,13 @@ export const VOLUNTEER_READING: ReadingRules = {
         // "pendant un an" after "3h par mois": the part not said stays.
         d.time = { hoursPerMonth: s.time.hoursPerMonth ?? d.time?.hoursPerMonth ?? null, months: s.time.months ?? d.time?.months ?? null };
         return 'applied';
-      case 'helps':
-        if (!s.helps) return 'nothing';
-        d.helps = s.helps;
+      case 'helps': case 'publics': case 'languages': {
+        // Lists read as they are: the reading's key is the draft's.
+        const value = s[slot];
+        if (!value) return 'nothing';
+        Object.assign(d, { [slot]: value });
         return 'applied';
-      case 'publics':
-        if (!s.publics) return 'nothing';
-        d.publics = s.publics;
-        return 'applied';
-      case 'languages':
-        if (!s.languages) return 'nothing';
-        d.languages = s.languages;
-        return 'applied';
+      }
       default:
         // First name, age (the volunteer's range), place, meeting, contact: read as in the mentee flow.
         return applySlot(d, slot, s, replace, AGES);
