@@ -39,9 +39,10 @@ import { PrismaRequestStore } from './db/PrismaRequestStore';
 import { PrismaStorage } from './db/PrismaStorage';
 import { purgeStaleConversations } from './db/purgeStaleConversations';
 import { seedDirectoryIfEmpty } from './db/seedDirectory';
-import { IntakeDialog } from './dialogs/IntakeDialog';
+import { FlowEngine } from './dialogs/engine/FlowEngine';
 import type { Translate } from './dialogs/Msg';
 import { proposeRoute, submitRequest } from './intake/submitRequest';
+import { routeVolunteer } from './routing/volunteerFit';
 import { createI18n, langFromLocale } from './locales/i18n';
 import { CommuneIndex } from './understanding/places/CommuneIndex';
 import { warmUpUnderstanding } from './understanding/warmUp';
@@ -76,7 +77,7 @@ const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans qu
 /** The funnel's steps in the order a young person meets them. */
 export const FUNNEL_ORDER: readonly string[] = [...FUNNEL_HEAD, ...QUESTIONS.map((q) => q.slot), ...FUNNEL_TAIL];
 
-export interface BotStack { bot: IntakeBot; dialog: IntakeDialog; render: Renderer; t: Translate }
+export interface BotStack { bot: IntakeBot; dialog: FlowEngine; render: Renderer; t: Translate }
 
 /** Wires database -> understanding -> dialog -> bot (shared by the server, the tests and the benchmarks). */
 export function createBotStack(opts: {
@@ -90,7 +91,7 @@ export function createBotStack(opts: {
   const requests = new PrismaRequestStore(opts.db.prisma);
   const directory = new PrismaDirectory(opts.db.prisma);
   const funnel = new PrismaDashboard(opts.db.prisma);
-  const dialog = new IntakeDialog({
+  const dialog = new FlowEngine({
     places: CommuneIndex.load(),
     t,
     now: opts.now,
@@ -105,6 +106,19 @@ export function createBotStack(opts: {
       const result = await submitRequest(request, meta, { directory, requests, now: opts.now, onStored: opts.onStored });
       warnIfRoutingFailed(result.reasons, opts.log);
       return result;
+    },
+    // A volunteer's offer: the same directory, outbox and staff links; the volunteer fit table routes it.
+    volunteers: {
+      propose: async (offer) => {
+        const proposal = await proposeRoute(offer, { directory, now: opts.now, route: (o, programmes) => routeVolunteer(o, programmes) });
+        warnIfRoutingFailed(proposal.chosen.reasons, opts.log);
+        return proposal;
+      },
+      submit: async (offer, meta) => {
+        const result = await submitRequest(offer, meta, { directory, requests, now: opts.now, onStored: opts.onStored, route: (o, programmes) => routeVolunteer(o, programmes) });
+        warnIfRoutingFailed(result.reasons, opts.log);
+        return result;
+      },
     },
     // A counter, never on the young person's path: a failure is logged and the turn goes on.
     reached: (step, channel) => {

@@ -15,7 +15,7 @@ import { loadConfig } from '../config';
 import { PrismaDirectory } from '../db/PrismaDirectory';
 import { PrismaRequestStore } from '../db/PrismaRequestStore';
 import { PrismaStorage } from '../db/PrismaStorage';
-import { IntakeDialog } from '../dialogs/IntakeDialog';
+import { FlowEngine } from '../dialogs/engine/FlowEngine';
 import { createApp } from '../index';
 import { resetSchema, script } from './shared';
 
@@ -80,7 +80,7 @@ timeMethod(PrismaDirectory.prototype, 'listProgrammes', 'routing.directory');
 timeMethod(PrismaDirectory.prototype, 'loadSince', 'routing.load');
 timeMethod(PrismaRequestStore.prototype, 'findRouting', 'request.find');
 timeMethod(PrismaRequestStore.prototype, 'saveRouted', 'request.save');
-timeMethod(IntakeDialog.prototype, 'onMessage', 'dialog (incl. its db calls)');
+timeMethod(FlowEngine.prototype, 'onMessage', 'dialog (incl. its db calls)');
 
 async function main(): Promise<void> {
   await resetSchema(DATABASE_URL);

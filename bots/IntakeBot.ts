@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import type { IntakeDialog, TurnResult } from '../dialogs/IntakeDialog';
+import type { FlowEngine, TurnResult } from '../dialogs/engine/FlowEngine';
 import type { Msg } from '../dialogs/Msg';
 import { StorageConflictError } from '../db/PrismaStorage';
 import { langFromLocale } from '../locales/i18n';
@@ -30,7 +30,7 @@ export class IntakeBot {
   readonly limiter: TurnLimiter;
 
   constructor(
-    private readonly dialog: IntakeDialog,
+    private readonly dialog: FlowEngine,
     private readonly store: ConversationStore,
     private readonly render: Renderer,
     private readonly log: Logger,

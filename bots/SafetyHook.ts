@@ -1,4 +1,4 @@
-import type { IntakeDialog, TurnInput, TurnResult } from '../dialogs/IntakeDialog';
+import type { FlowEngine, TurnInput, TurnResult } from '../dialogs/engine/FlowEngine';
 import { newState, type IntakeState } from '../dialogs/IntakeState';
 import type { Msg } from '../dialogs/Msg';
 import type { Lang } from '../intake/vocabulary';
@@ -36,7 +36,7 @@ const DISTRESS = new Set(
  * channel: it reads text and returns locale keys, and each channel adapter goes through
  * IntakeBot, so web chat, Bot Framework and the messaging channels behave alike.
  *
- * - Clear danger: the form pauses and the help lines show at once (IntakeDialog.onCrisis).
+ * - Clear danger: the form pauses and the help lines show at once (FlowEngine.onCrisis).
  * - Ambiguous ("je veux en finir", "ça me tue", "c'est tendu à la maison"): one gentle
  *   question that fits the hint (understanding/safety/checkKind.ts: studies, home, being
  *   hurt, a place to sleep, harassment, something taken). While a question of the form is
@@ -52,7 +52,7 @@ const DISTRESS = new Set(
  */
 export class SafetyHook {
   constructor(
-    private readonly dialog: IntakeDialog,
+    private readonly dialog: FlowEngine,
     private readonly render: Renderer,
     private readonly log: Logger,
   ) {}

@@ -43,7 +43,8 @@ export class PrismaDirectory implements DirectorySource {
   async loadSince(since: Date): Promise<ProgrammeLoad> {
     const groups = await this.prisma.mentoringRequest.groupBy({
       by: ['programmeId'],
-      where: { createdAt: { gte: since }, programmeId: { not: null } },
+      // Capacities count young people; volunteers offered to a programme take no place.
+      where: { createdAt: { gte: since }, programmeId: { not: null }, kind: 'mentee' },
       _count: { _all: true },
     });
     const load: ProgrammeLoad = {};

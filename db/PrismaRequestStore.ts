@@ -31,6 +31,7 @@ export class PrismaRequestStore implements RequestStore {
           data: [{
             id: requestId,
             schemaVersion: request.schemaVersion,
+            kind: 'kind' in request ? request.kind : 'mentee',
             payload: request as unknown as Prisma.InputJsonValue,
             status: decision.kind === 'routed' ? 'routed' : 'fallback',
             routing: { ...decision, chosenBy } as unknown as Prisma.InputJsonValue,

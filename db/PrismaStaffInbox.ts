@@ -6,7 +6,7 @@ import type { AlertItem, HandoffRow, InboxAssociation, Progress, StaffInboxStore
 
 const INCLUDE = {
   association: { select: { name: true, isCoordinator: true } },
-  request: { select: { payload: true, associationId: true, assignments: { select: { id: true }, orderBy: [{ createdAt: 'desc' }, { decidedAt: { sort: 'desc', nulls: 'first' } }, { id: 'desc' }], take: 1 } } },
+  request: { select: { kind: true, payload: true, associationId: true, assignments: { select: { id: true }, orderBy: [{ createdAt: 'desc' }, { decidedAt: { sort: 'desc', nulls: 'first' } }, { id: 'desc' }], take: 1 } } },
 } satisfies Prisma.AssignmentInclude;
 
 type Row = Prisma.AssignmentGetPayload<{ include: typeof INCLUDE }>;
@@ -26,6 +26,7 @@ function toRow(a: Row): HandoffRow {
     // The latest handoff of the request holds it (a reroute's is created when the previous one is decided).
     current: a.request.assignments[0]?.id === a.id,
     request: a.request.payload as unknown as MentoringRequest,
+    kind: a.request.kind === 'volunteer' ? 'volunteer' : 'mentee',
   };
 }
 

@@ -1,16 +1,21 @@
-import type { Draft } from '../intake/Draft';
+import type { Draft as MenteeDraft } from '../intake/Draft';
+import type { VolunteerDraft } from '../intake/volunteerDraft';
 import type { Place } from '../intake/MentoringRequest';
 import type { Lang } from '../intake/vocabulary';
 import type { CrisisCategory } from '../understanding/safety/detectCrisis';
 import type { Slots } from '../understanding/understand';
+import type { FlowId } from './engine/Flow';
 
-export type { Draft };
+/** The answers so far, of whichever flow: the fields both flows ask (name, age, place, contact) are shared. */
+export type Draft = MenteeDraft & VolunteerDraft;
 
 export const SLOTS = [
   'firstName', 'age', 'situation', 'level', 'needs', 'needsOther', 'place', 'priority',
   'meeting', 'availability', 'contact', 'contactPreference', 'guardianName', 'guardianContact', 'guardianConsent',
 ] as const;
-export type SlotName = (typeof SLOTS)[number];
+/** The volunteer flow's own questions (dialogs/flows/volunteer); it shares the others' names with the mentee flow. */
+export const VOLUNTEER_SLOTS = ['occupation', 'occupationDetail', 'company', 'time', 'helps', 'publics', 'languages'] as const;
+export type SlotName = (typeof SLOTS)[number] | (typeof VOLUNTEER_SLOTS)[number];
 
 export type Phase =
   | 'new' // nothing said yet
@@ -26,6 +31,8 @@ export type Confirmation = 'stop' | 'delete' | 'restart' | 'tooYoung' | 'tooOld'
 
 export interface IntakeState {
   v: 1;
+  /** The conversation it is (dialogs/engine/Flow): absent in a young person's, the first and most common. */
+  flow?: FlowId;
   lang: Lang;
   phase: Phase;
   current: SlotName | null;

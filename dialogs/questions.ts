@@ -68,6 +68,8 @@ export interface Question {
   ask(ctx: AskContext): Msg;
   choices?(ctx: AskContext): ChoiceOption[];
   multiple?: boolean;
+  /** Its answers name languages: "anglais" answers it rather than switching the conversation to English. */
+  namesLanguages?: boolean;
   understand(text: string, ctx: AskContext): Answer;
   /** Already known from another answer ("en terminale" gives the situation and the year). */
   filled?(d: Draft): boolean;
@@ -79,7 +81,7 @@ export interface Question {
   show(d: Draft): Msg | string | null;
 }
 
-const vocab = (group: string, codes: readonly string[]): ChoiceOption[] =>
+export const vocab = (group: string, codes: readonly string[]): ChoiceOption[] =>
   codes.map((code) => ({ code, label: msg(`vocab.${group}.${code}`) }));
 const ask = (slot: SlotName) => (ctx: AskContext) => msg(`intake.${slot}.ask`, ctx.state.draft.firstName ? { name: ctx.state.draft.firstName } : { name: '' });
 
@@ -100,7 +102,7 @@ const isSchoolYear = (v: string): v is SchoolYear => (SCHOOL_YEARS as readonly s
 const isDiploma = (v: string): v is DiplomaLevel => (DIPLOMA_LEVELS as readonly string[]).includes(v);
 
 /** Picks a button's code from free text, for questions whose parser did not understand. */
-function byChoice(text: string, ctx: AskContext, q: Question): string[] {
+export function byChoice(text: string, ctx: AskContext, q: Question): string[] {
   return q.choices ? matchChoices(text, q.choices(ctx), ctx.lang, ctx.t, q.multiple) : [];
 }
 

@@ -4,11 +4,12 @@ import { isMobile } from '../understanding/parsePhone';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { choosePlace } from '../understanding/places/choosePlace';
 import { formatPlace } from '../understanding/places/parsePlace';
-import { understand, type Asked, type SlotKey, type Slots, type Understanding } from '../understanding/understand';
+import { understand, type Asked, type SlotKey, type Slots, type UnderstandContext, type Understanding } from '../understanding/understand';
 import type { Draft, IntakeState, SlotName } from './IntakeState';
 import { msg, type Msg, type Translate } from './Msg';
 import { forgetWhatNoLongerApplies, isAnswered } from './progress';
-import { QUESTIONS, questionFor, SCHOOL_KINDS, type Answer, type Question } from './questions';
+import { SCHOOL_KINDS, type Answer, type Question } from './questions';
+import { questionOf, questionsOf } from './engine/registry';
 
 /** The dialog's question each reading answers. */
 export const SLOT_OF_KEY: Partial<Record<SlotKey, SlotName>> = {
@@ -42,12 +43,31 @@ export function slotsRead(slots: Slots): SlotName[] {
 
 export type ApplyOutcome = 'applied' | 'nothing' | 'tooYoung' | 'tooOld';
 
+/** What a question was asked, as the flow's reader names it (the mentee flow: `understand`'s Asked). */
+export type AskedKey = Asked | (string & {});
+
+/** How a flow reads messages into its answers: what MessageReader needs to know of the flow. */
+export interface ReadingRules {
+  /** Reads one message, whatever was asked. */
+  understand(text: string, ctx: Omit<UnderstandContext, 'asked'> & { asked: AskedKey | null }): Understanding;
+  /** The flow's question each reading answers. */
+  slotOfKey: Partial<Record<string, SlotName>>;
+  /** What `understand` is told was asked, and whether answers to other questions are read on the way. */
+  policy(state: IntakeState): { asked: AskedKey | null; extrasOnlyIfCorrection: boolean };
+  /** Writes what a reading says about one question into the draft. */
+  applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean): ApplyOutcome;
+  /** Questions whose own `understand` reads the reply (free words, contact details). */
+  readsItself: readonly SlotName[];
+  /** Ages the flow takes: outside them, confirmed then refused, nothing kept. */
+  ages: { min: number; max: number };
+}
+
 /**
  * Writes what a reading says about one question into the draft. Places that still need a
  * choice (several namesakes, a département alone) are not written here: the dialog asks.
  * `replace`: a correction of contact details keeps the half not mentioned.
  */
-export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean): ApplyOutcome {
+export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean, ages = { min: MIN_AGE, max: MAX_AGE }): ApplyOutcome {
   switch (slot) {
     case 'firstName':
       if (s.firstName === undefined) return 'nothing';
@@ -55,8 +75,8 @@ export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean):
       return 'applied';
     case 'age':
       if (s.age === undefined) return 'nothing';
-      if (s.age < MIN_AGE) return 'tooYoung';
-      if (s.age > MAX_AGE) return 'tooOld';
+      if (s.age < ages.min) return 'tooYoung';
+      if (s.age > ages.max) return 'tooOld';
       d.age = s.age;
       return 'applied';
     case 'situation':
@@ -149,7 +169,7 @@ export function checkAsk(state: IntakeState, slot: SlotName): Msg {
  * The reply to a check: yes stores the doubtful reading as the answer, no drops it (the
  * question is then asked), anything else drops it too and is read as the answer itself.
  */
-export function answerCheck(state: IntakeState, yes: boolean | null): 'yes' | 'no' | null {
+export function answerCheck(state: IntakeState, yes: boolean | null, apply: ReadingRules['applySlot'] = applySlot): 'yes' | 'no' | null {
   const slot = state.checking;
   delete state.checking;
   const held = state.unsure ?? {};
@@ -162,7 +182,7 @@ export function answerCheck(state: IntakeState, yes: boolean | null): 'yes' | 'n
   }
   if (!slot || yes === null) return null;
   if (!yes) return 'no';
-  if (applySlot(state.draft, slot, held, false) !== 'applied') return 'no';
+  if (apply(state.draft, slot, held, false) !== 'applied') return 'no';
   state.answered[slot] = true;
   state.history = [...state.history.filter((s) => s !== slot), slot];
   state.retries = 0;
@@ -170,6 +190,16 @@ export function answerCheck(state: IntakeState, yes: boolean | null): 'yes' | 'n
   forgetWhatNoLongerApplies(state);
   return 'yes';
 }
+
+/** How the young person's messages are read: the mentee flow's rules. */
+export const MENTEE_READING: ReadingRules = {
+  understand: (text, ctx) => understand(text, { ...ctx, asked: ctx.asked as Asked | null }),
+  slotOfKey: SLOT_OF_KEY,
+  policy: readingPolicy,
+  applySlot: (d, slot, s, replace) => applySlot(d, slot, s, replace),
+  readsItself: ['contact', 'guardianName', 'guardianContact', 'guardianConsent', 'needsOther'],
+  ages: { min: MIN_AGE, max: MAX_AGE },
+};
 
 export interface AppliedReadings { noted: SlotName[]; corrected: SlotName[]; outOfRange?: 'tooYoung' | 'tooOld' }
 
@@ -188,10 +218,20 @@ export interface ReaderDeps {
 /**
  * Turns what `understand` read in a message into changes to the conversation: the answer to
  * the question asked, the answers given on the way, corrections, the FAQ answer, the
- * language. The dialog (IntakeDialog) decides what to say next.
+ * language. The engine (engine/FlowEngine) decides what to say next.
  */
 export class MessageReader {
-  constructor(private readonly deps: ReaderDeps) {}
+  constructor(private readonly deps: ReaderDeps, readonly rules: ReadingRules = MENTEE_READING) {}
+
+  /** The flow's questions a reading answers, each once, in the order of its keys. */
+  slotsRead(slots: Slots): SlotName[] {
+    const out: SlotName[] = [];
+    for (const key of Object.keys(slots)) {
+      const slot = this.rules.slotOfKey[key];
+      if (slot && !out.includes(slot)) out.push(slot);
+    }
+    return out;
+  }
 
   /** Keeps what a message said before consent, for when consent is given. */
   hold(state: IntakeState, u: Understanding): void {
@@ -202,8 +242,8 @@ export class MessageReader {
   }
 
   /** Reads a message with everything the conversation knows (the question asked, the situation, the day). */
-  read(state: IntakeState, text: string, asked: Asked | null): Understanding {
-    return understand(text, { asked, situation: state.draft.situation?.kind ?? null, lang: state.lang, today: this.deps.now(), places: this.deps.places });
+  read(state: IntakeState, text: string, asked: AskedKey | null): Understanding {
+    return this.rules.understand(text, { asked, situation: state.draft.situation?.kind ?? null, lang: state.lang, today: this.deps.now(), places: this.deps.places });
   }
 
   /** The first messages decide the language: a young person writing English gets English. */
@@ -231,9 +271,9 @@ export class MessageReader {
    */
   applyReadings(state: IntakeState, slots: Slots, opts: { force: boolean; except: SlotName | null; adds?: boolean }): AppliedReadings {
     const result: AppliedReadings = { noted: [], corrected: [] };
-    for (const slot of slotsRead(slots)) {
+    for (const slot of this.slotsRead(slots)) {
       if (slot === opts.except) continue;
-      const q = questionFor(slot);
+      const q = questionOf(state, slot);
       const answered = isAnswered(state, slot);
       if (answered && !opts.force) continue;
       const place = slots.place;
@@ -249,7 +289,7 @@ export class MessageReader {
       const before = JSON.stringify(q.show(draft));
       // "rajoute la confiance en moi": added to the needs already given.
       const given = slot === 'needs' && opts.adds && slots.needs && draft.needs ? { ...slots, needs: [...new Set([...draft.needs, ...slots.needs])] } : slots;
-      const outcome = applySlot(draft, slot, given, answered);
+      const outcome = this.rules.applySlot(draft, slot, given, answered);
       if (outcome === 'tooYoung' || outcome === 'tooOld') { result.outOfRange = outcome; continue; }
       if (outcome !== 'applied' || !q.applies(draft)) continue;
       state.draft = draft;
@@ -265,9 +305,10 @@ export class MessageReader {
 
   /** "Noted: …" and "Changed: …", each answer as its summary line; after an opening, with how to correct it. */
   understoodMsgs(state: IntakeState, applied: AppliedReadings, opening = false): Msg[] {
-    const order = (a: SlotName, b: SlotName) => QUESTIONS.findIndex((q) => q.slot === a) - QUESTIONS.findIndex((q) => q.slot === b);
+    const questions = questionsOf(state);
+    const order = (a: SlotName, b: SlotName) => questions.findIndex((q) => q.slot === a) - questions.findIndex((q) => q.slot === b);
     const items = (slots: SlotName[]) => [...slots].sort(order).flatMap((slot) => {
-      const value = questionFor(slot).show(state.draft);
+      const value = questionOf(state, slot).show(state.draft);
       return value === null ? [] : [msg('intake.understood.item', { label: msg(`intake.field.${slot}`), value })];
     });
     const out: Msg[] = [];
@@ -310,23 +351,21 @@ export class MessageReader {
       }
       case 'age':
         if (s.age === undefined) return null;
-        if (s.age < MIN_AGE) return { kind: 'outOfRange', which: 'tooYoung' };
-        if (s.age > MAX_AGE) return { kind: 'outOfRange', which: 'tooOld' };
+        if (s.age < this.rules.ages.min) return { kind: 'outOfRange', which: 'tooYoung' };
+        if (s.age > this.rules.ages.max) return { kind: 'outOfRange', which: 'tooOld' };
         return { kind: 'ok', apply: (d) => { d.age = s.age!; } };
       case 'level':
         // "en première pro en fait": the whole situation again, year included.
         if (!s.level && s.situation) return { kind: 'ok', apply: (d) => { applySlot(d, 'situation', s, true); } };
         break;
-      case 'contact':
-      case 'guardianName': case 'guardianContact': case 'guardianConsent': case 'needsOther':
-        return null;
       default:
+        if (this.rules.readsItself.includes(q.slot)) return null;
         break;
     }
-    if (!slotsRead(s).includes(q.slot)) return null;
+    if (!this.slotsRead(s).includes(q.slot)) return null;
     const probe = structuredClone(state.draft);
-    if (applySlot(probe, q.slot, s, false) !== 'applied') return null;
+    if (this.rules.applySlot(probe, q.slot, s, false) !== 'applied') return null;
     const ack = q.slot === 'firstName' && s.firstName ? msg('intake.firstName.thanks', { name: s.firstName }) : undefined;
-    return { kind: 'ok', apply: (d) => { applySlot(d, q.slot, s, false); }, ack };
+    return { kind: 'ok', apply: (d) => { this.rules.applySlot(d, q.slot, s, false); }, ack };
   }
 }

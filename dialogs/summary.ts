@@ -1,14 +1,14 @@
 import type { Reason } from '../routing/types';
 import type { IntakeState, SlotName } from './IntakeState';
 import { msg, type Msg, type MsgParam } from './Msg';
-import { QUESTIONS } from './questions';
+import { questionsOf } from './engine/registry';
 
 export interface SummaryLine { slot: SlotName; value: MsgParam }
 
 /** The answered questions, in questionnaire order, as the summary numbers them. */
 export function summaryLines(state: IntakeState): SummaryLine[] {
   const lines: SummaryLine[] = [];
-  for (const q of QUESTIONS) {
+  for (const q of questionsOf(state)) {
     if (!(state.answered[q.slot] || q.filled?.(state.draft)) || !q.applies(state.draft)) continue;
     const value = q.show(state.draft);
     if (value !== null) lines.push({ slot: q.slot, value });
@@ -17,7 +17,10 @@ export function summaryLines(state: IntakeState): SummaryLine[] {
 }
 
 // Reason params that are codes are shown through their vocabulary labels.
-const CODE_PARAMS: Record<string, string> = { need: 'vocab.need', public: 'vocab.public', mode: 'vocab.meeting', situation: 'vocab.situation' };
+const CODE_PARAMS: Record<string, string> = {
+  need: 'vocab.need', public: 'vocab.public', mode: 'vocab.meeting', situation: 'vocab.situation',
+  help: 'vocab.help', occupation: 'vocab.occupation', vpublic: 'vocab.volunteerPublic',
+};
 
 /** A routing reason as a translatable message. */
 export function reasonMsg(reason: Reason): Msg {

@@ -7,10 +7,13 @@ import { evaluateConversations, type ConversationResult, type SimulatedConversat
 export const PEOPLE_SETS = ['heldout', 'tuning'] as const;
 export type PeopleSet = (typeof PEOPLE_SETS)[number];
 
-const DIR = path.join(__dirname, '..', 'test', 'fixtures', 'understanding', 'people');
+const DIR = path.join(__dirname, '..', 'test', 'fixtures', 'understanding');
 
-export function loadPeople(set: PeopleSet): SimulatedConversation[] {
-  return JSON.parse(fs.readFileSync(path.join(DIR, `${set}.json`), 'utf8')) as SimulatedConversation[];
+/** The young people's corpus (`people`), or the volunteers' (`volunteers`, same format and halves). */
+export type Corpus = 'people' | 'volunteers';
+
+export function loadPeople(set: PeopleSet, corpus: Corpus = 'people'): SimulatedConversation[] {
+  return JSON.parse(fs.readFileSync(path.join(DIR, corpus, `${set}.json`), 'utf8')) as SimulatedConversation[];
 }
 
 export interface PeopleReport {

@@ -1,4 +1,5 @@
 import type { MentoringRequest } from './MentoringRequest';
+import type { VolunteerOffer } from './VolunteerOffer';
 import { addWorkingDays } from '../notifications/workingDays';
 import { routeRequest } from '../routing/routeRequest';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RouteOption } from '../routing/types';
@@ -19,7 +20,8 @@ export type ChosenBy = 'routing' | 'young_person';
 export interface NewRoutedRequest {
   /** The request's id, chosen by the caller: the idempotency key of a submission. */
   requestId: string;
-  request: MentoringRequest;
+  /** A young person's request, or a volunteer's offer (stored with its kind). */
+  request: MentoringRequest | VolunteerOffer;
   decision: RouteDecision;
   chosenBy?: ChosenBy;
   conversationKey: string;
@@ -72,14 +74,18 @@ const optionOf = (o: RouteOption): ProposalOption => ({
   reasons: o.reasons,
 });
 
-async function decide(request: MentoringRequest, directory: DirectorySource, now: Date): Promise<RouteDecision> {
+/** How a kind of record is routed: the mentee's routeRequest, or the volunteer fit table (routing/volunteerFit). */
+export type Router<R> = (record: R, programmes: DirectoryProgramme[], load: ProgrammeLoad, now: Date) => RouteDecision;
+const routeMentee: Router<MentoringRequest> = routeRequest;
+
+async function decide<R>(request: R, directory: DirectorySource, now: Date, route: Router<R>): Promise<RouteDecision> {
   const [programmes, load] = await Promise.all([directory.listProgrammes(), directory.loadSince(periodStart(now))]);
-  return routeRequest(request, programmes, load, now);
+  return route(request, programmes, load, now);
 }
 
 /** What routing would choose, and the alternatives, without storing anything. */
-export async function proposeRoute(request: MentoringRequest, deps: { directory: DirectorySource; now: () => Date }): Promise<Proposal> {
-  const decision = await decide(request, deps.directory, deps.now());
+export async function proposeRoute<R = MentoringRequest>(request: R, deps: { directory: DirectorySource; now: () => Date; route?: Router<R> }): Promise<Proposal> {
+  const decision = await decide(request, deps.directory, deps.now(), deps.route ?? (routeMentee as unknown as Router<R>));
   if (decision.kind === 'no_match') return { chosen: optionOf(decision.fallback), alternatives: [], fallback: true };
   return { chosen: optionOf(decision.chosen), alternatives: decision.alternatives.map(optionOf), fallback: false };
 }
@@ -103,17 +109,17 @@ export const periodStart = (now: Date) => new Date(Date.UTC(now.getUTCFullYear()
  * proposal) and stores it with its notification. A programme the young person preferred
  * is used when routing still finds it eligible (chosen or among the alternatives).
  */
-export async function submitRequest(
-  request: MentoringRequest,
+export async function submitRequest<R extends MentoringRequest | VolunteerOffer = MentoringRequest>(
+  request: R,
   meta: { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string },
-  deps: { directory: DirectorySource; requests: RequestStore; now: () => Date; onStored?: () => void },
+  deps: { directory: DirectorySource; requests: RequestStore; now: () => Date; onStored?: () => void; route?: Router<R> },
 ): Promise<SubmitResult> {
   // Submitted already (the turn was redone, or the young person confirmed again after an
   // error): answer with what was stored, send nothing twice.
   const stored = await deps.requests.findRouting(meta.submissionId);
   if (stored) return resultOf(stored.requestId, stored.decision, true);
 
-  let decision = await decide(request, deps.directory, deps.now());
+  let decision = await decide(request, deps.directory, deps.now(), deps.route ?? (routeMentee as unknown as Router<R>));
   let preferenceHonoured = !meta.preferredProgrammeId;
   let chosenBy: ChosenBy = 'routing';
   if (decision.kind === 'routed' && meta.preferredProgrammeId) {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isVolunteerOffer } from '../intake/VolunteerOffer';
 import type { Logger } from '../bots/log';
 import { errorCode } from '../bots/log';
 import { retryDelayMs, type RetryPolicy, DEFAULT_RETRY_POLICY } from './backoff';
@@ -278,7 +279,8 @@ export class OutboxWorker extends WorkerLoop {
     const lang = r.locale;
     const p = n.payload as { event?: NewsEvent; association?: string; previous?: string; days?: number };
     const channel = this.o.t(lang, `news.channel.${r.contact.preferred}`);
-    const text = this.o.t(lang, `news.${p.event ?? 'delayed'}`, { association: p.association, previous: p.previous, days: p.days, channel });
+    // A volunteer hears about their offer, in the same words otherwise.
+    const text = this.o.t(lang, `news.${isVolunteerOffer(r) ? 'volunteer.' : ''}${p.event ?? 'delayed'}`, { association: p.association, previous: p.previous, days: p.days, channel });
     const sent = await this.o.proactive.send(ctx.request.conversationRef, text);
     if (sent === 'sent') return { transport: 'proactive', result: { ok: true } };
     // The chat channel cannot carry it: the contact the young person gave, e-mail first,

@@ -27,6 +27,8 @@ export interface HandoffRow {
   /** The request's latest handoff (the one that holds it now). */
   current: boolean;
   request: MentoringRequest;
+  /** A young person's request, or a volunteer's offer (listed apart); absent: a request. */
+  kind?: 'mentee' | 'volunteer';
 }
 
 /** A handoff as one viewer may see it. */
@@ -47,6 +49,7 @@ export interface InboxItem {
    */
   visibility: 'full' | 'noContacts' | 'outcome';
   request: MentoringRequest | null;
+  kind: 'mentee' | 'volunteer';
 }
 
 export interface WithdrawnItem { requestId: string; associationId: string; associationName: string; at: Date }
@@ -110,6 +113,7 @@ export function toItem(row: HandoffRow, viewer: Viewer): InboxItem | null {
     assignmentId: row.assignmentId, requestId: row.requestId, associationId: row.associationId, associationName: row.associationName,
     status: inboxStatus(row), createdAt: row.createdAt, deadlineAt: row.deadlineAt, decidedAt: row.decidedAt, current: row.current,
     visibility,
+    kind: row.kind ?? 'mentee',
     request: visibility === 'outcome' ? null : visibility === 'full' ? row.request : withoutContacts(row.request),
   };
 }

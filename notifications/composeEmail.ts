@@ -1,4 +1,5 @@
 import type { MentoringRequest } from '../intake/MentoringRequest';
+import { isVolunteerOffer, type VolunteerOffer } from '../intake/VolunteerOffer';
 import type { Lang } from '../intake/vocabulary';
 
 export type Translate = (lang: Lang, key: string, params?: Record<string, unknown>) => string;
@@ -24,7 +25,8 @@ const PARIS_DAY_EN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris'
 export const formatDay = (d: Date, lang: Lang) => (lang === 'en' ? PARIS_DAY_EN : PARIS_DAY).format(d);
 
 /** The request's fields as staff need them, label → value, in the staff's language. */
-export function requestFields(requestId: string, r: MentoringRequest, t: Translate, lang: Lang, chosenBy?: string): [string, string][] {
+export function requestFields(requestId: string, r: MentoringRequest | VolunteerOffer, t: Translate, lang: Lang, chosenBy?: string): [string, string][] {
+  if (isVolunteerOffer(r)) return volunteerFields(requestId, r, t, lang, chosenBy);
   const f = (k: string) => t(lang, `staff.field.${k}`);
   const none = f('notGiven');
   const rows: [string, string][] = [[f('reference'), shortRef(requestId)]];
@@ -80,11 +82,36 @@ function render(paragraphsBefore: string[], fields: [string, string][], links: {
   return { text, html };
 }
 
+/** A volunteer's offer as staff need it to call them back (nothing sensitive is in it). */
+function volunteerFields(requestId: string, r: VolunteerOffer, t: Translate, lang: Lang, chosenBy?: string): [string, string][] {
+  const f = (k: string) => t(lang, `staff.field.${k}`);
+  const none = f('notGiven');
+  const list = (group: string, codes: readonly string[]) => codes.map((c) => t(lang, `vocab.${group}.${c}`)).join(', ');
+  const rows: [string, string][] = [[f('reference'), shortRef(requestId)], [f('kind'), f('kindVolunteer')]];
+  rows.push([f('firstName'), r.firstName ?? none]);
+  rows.push([f('age'), t(lang, 'staff.field.yearsOld', { age: r.age })]);
+  rows.push([f('occupation'), r.occupation ? [t(lang, `vocab.occupation.${r.occupation.kind}`), r.occupation.detail].filter(Boolean).join(', ') : none]);
+  if (r.company) rows.push([f('company'), r.company]);
+  rows.push([f('place'), r.place ? `${r.place.name}${r.place.postalCode ? ` (${r.place.postalCode})` : ` (${r.place.departement})`}` : none]);
+  rows.push([f('meeting'), t(lang, `vocab.meeting.${r.meeting}`)]);
+  rows.push([f('time'), r.time ? [r.time.hoursPerMonth !== null ? t(lang, 'staff.field.hoursPerMonth', { hours: r.time.hoursPerMonth }) : null, r.time.months !== null ? t(lang, 'staff.field.months', { months: r.time.months }) : null].filter(Boolean).join(', ') : none]);
+  rows.push([f('helps'), list('help', r.helps)]);
+  rows.push([f('publics'), r.publics.length === 0 ? f('any') : list('volunteerPublic', r.publics)]);
+  rows.push([f('languages'), list('language', r.languages)]);
+  rows.push([f('email'), r.contact.email ?? none]);
+  rows.push([f('phone'), r.contact.phone ?? none]);
+  rows.push([f('preferred'), t(lang, `vocab.contact.${r.contact.preferred}`)]);
+  rows.push(['', f('volunteerChecks')]);
+  rows.push([f('language'), t(lang, `staff.language.${r.locale}`)]);
+  if (chosenBy) rows.push([f('chosenBy'), t(lang, `staff.chosenBy.${chosenBy}`)]);
+  return rows;
+}
+
 export interface NewRequestEmailInput {
   to: string;
   deliveryId: string;
   requestId: string;
-  request: MentoringRequest;
+  request: MentoringRequest | VolunteerOffer;
   isCoordinator: boolean;
   responseDays: number;
   deadline: Date | null;
@@ -97,9 +124,11 @@ export interface NewRequestEmailInput {
 export function newRequestEmail(input: NewRequestEmailInput, t: Translate): EmailMessage {
   const lang: Lang = 'fr';
   const ref = shortRef(input.requestId);
+  // A volunteer's offer says so in its subject and first lines; the rest is the same handoff.
+  const kind = isVolunteerOffer(input.request) ? 'newVolunteer' : 'newRequest';
   const intro = input.isCoordinator
-    ? t(lang, 'staff.email.newRequest.introCoordinator')
-    : t(lang, 'staff.email.newRequest.intro', { days: input.responseDays, deadline: input.deadline ? formatDay(input.deadline, lang) : '' });
+    ? t(lang, `staff.email.${kind}.introCoordinator`)
+    : t(lang, `staff.email.${kind}.intro`, { days: input.responseDays, deadline: input.deadline ? formatDay(input.deadline, lang) : '' });
   // Reply-to the young person only if they chose e-mail as the way to be contacted.
   const replyTo = input.request.contact.preferred === 'email' && input.request.contact.email ? input.request.contact.email : undefined;
   const links = input.links
@@ -115,7 +144,7 @@ export function newRequestEmail(input: NewRequestEmailInput, t: Translate): Emai
     t(lang, 'staff.email.newRequest.footer', { delivery: input.deliveryId }),
   ];
   const { text, html } = render([intro], requestFields(input.requestId, input.request, t, lang, input.chosenBy), links, after);
-  return { to: input.to, subject: t(lang, 'staff.email.newRequest.subject', { ref }), text, html, replyTo, deliveryId: input.deliveryId };
+  return { to: input.to, subject: t(lang, `staff.email.${kind}.subject`, { ref }), text, html, replyTo, deliveryId: input.deliveryId };
 }
 
 export interface AlertEmailInput {

@@ -53,6 +53,22 @@ export const REASON_PARAMS = {
   no_programme_fits: [],
   no_programme_left: [],
   routing_error: [],
+  // A volunteer's offer (routing/volunteerFit): why a programme recruits them, what the association checks, why not.
+  volunteer_recruits: ['occupation'],
+  volunteer_help: ['help'],
+  volunteer_public: ['vpublic'],
+  volunteer_near: ['place'],
+  volunteer_remote: [],
+  volunteer_condition_women: [],
+  volunteer_condition_same_trade_two_years: [],
+  volunteer_condition_same_departement: [],
+  volunteer_condition_over_50: [],
+  volunteer_no_fit: [],
+  volunteer_full: [],
+  volunteer_not_recruited: ['occupation'],
+  volunteer_too_young: ['age'],
+  volunteer_other_help: [],
+  volunteer_out_of_area: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReasonCode = keyof typeof REASON_PARAMS;

@@ -1,5 +1,7 @@
 import { DEFAULT_COORDINATOR } from './defaultCoordinator';
+import { isVolunteerOffer } from '../intake/VolunteerOffer';
 import { decide, reason } from './routeRequest';
+import { routeVolunteer } from './volunteerFit';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RoutableRequest } from './types';
 
 /** What became of an earlier handoff of the same request. */
@@ -57,6 +59,8 @@ export function rerouteRequest(
     };
     // Left out for having been tried and for nothing else: it would have fitted.
     const onlyTried = (reasons: Reason[]): boolean => reasons.every((r) => r.code === 'previously_declined' || r.code === 'previously_expired' || r.code === 'previously_reassigned');
+    // A volunteer's offer: the volunteer fit table, without the associations already tried.
+    if (isVolunteerOffer(request)) return routeVolunteer(request, programmes.filter((p) => tried(p).length === 0));
     return decide(request, programmes, load, tried, (excluded) =>
       reason(excluded.some((e) => onlyTried(e.reasons)) ? 'no_programme_left' : 'no_programme_fits'),
     );

@@ -3,6 +3,8 @@
  * full conversations written from public testimonies) through the real bot stack and scores
  * every stored request: fields, routing against the labelled acceptable programmes,
  * confirmations asked, messages to a sent request, openings stored as a field.
+ * The volunteers' corpus (test/fixtures/understanding/volunteers) is played the same way and
+ * printed after it (`--people` or `--volunteers` for one only).
  * `-- --set heldout|tuning` one half only; `--failures` lists what went wrong;
  * `--conversation <id>` prints one transcript. Details are printed for the tuning half only:
  * the held-out half is measured, never looked at (its README).
@@ -18,12 +20,14 @@ async function main(): Promise<void> {
   const sets = si >= 0 ? [args[si + 1] as (typeof PEOPLE_SETS)[number]] : [...PEOPLE_SETS];
   const ci = args.indexOf('--conversation');
   const show = ci >= 0 ? args[ci + 1] : undefined;
-  for (const set of sets) {
+  // Young people first, then volunteers (dialogs/flows/volunteer), each half apart.
+  const corpora = args.includes('--volunteers') ? (['volunteers'] as const) : args.includes('--people') ? (['people'] as const) : (['people', 'volunteers'] as const);
+  for (const corpus of corpora) for (const set of sets) {
     const db = await createDatabase('pglite://memory');
     try {
       await seedDirectoryIfEmpty(db.prisma);
-      const report = await evaluatePeople(loadPeople(set), db, REFERENCE_DAY);
-      console.log(formatPeopleReport(set, report));
+      const report = await evaluatePeople(loadPeople(set, corpus), db, REFERENCE_DAY);
+      console.log(formatPeopleReport(corpus === 'people' ? set : `volunteers ${set}`, report));
       // Held-out: aggregate numbers only.
       for (const r of set === 'tuning' ? report.results : []) {
         const failed = !r.exact || r.routedOk === false || r.openingStored.length > 0;

@@ -79,6 +79,8 @@ export async function runRequests(prisma: PrismaClient, argv: string[], io: Comm
   }
   {
     const rows = await prisma.mentoringRequest.findMany({
+      // Young people's requests (the export's columns); volunteers' offers are in the staff inbox.
+      where: { kind: 'mentee' },
       orderBy: { createdAt: 'desc' },
       take: command === 'list' ? limit : undefined,
       include: { association: { select: { name: true } } },

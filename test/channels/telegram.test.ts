@@ -79,4 +79,38 @@ describe('Telegram end to end (PGlite, loopback Bot API)', () => {
     expect(await app.db.prisma.channelInbox.count()).toBe(before);
     expect(fake.answered.find((a) => a.id === 'cb-stale')?.text).toContain(said('channels.buttonExpired'));
   });
+  it('a volunteer on Telegram: from the first message to a stored, routed, notified offer; accepted by staff, they hear it here', async () => {
+    const user = '55500009';
+    let r = await say(user, 'Bonjour, je voudrais devenir mentor');
+    expect(all(r)).toContain(said('volunteer.welcome.what'));
+    r = await press(user, 'Oui, on y va');
+    expect(all(r)).toContain(said('intake.firstName.ask'));
+    for (const [text, next] of [
+      ['Karim', 'volunteer.age.ask'], ['34 ans', 'volunteer.occupation.ask'], ['je suis ingénieur chez Airbus', 'volunteer.occupationDetail.askEmployed'],
+      ['aéronautique', 'volunteer.place.ask'], ['Toulouse', 'volunteer.meeting.ask'], ['à distance', 'volunteer.time.ask'], ['2h par mois', 'volunteer.helps.ask'],
+      ['orientation et premier emploi', 'volunteer.publics.ask'], ['peu importe', 'volunteer.languages.ask'], ['non', 'volunteer.contact.ask'],
+      ['06 12 34 56 78', 'volunteer.summary.ask'],
+    ] as const) {
+      expect([text, all(await say(user, text))]).toEqual([text, expect.stringContaining(said(next))]);
+    }
+    r = await press(user, fake.to(user).at(-1)!.buttons[0]!.text);
+    if (!all(r).includes(said('volunteer.submitted.next'))) {
+      expect(all(r)).toContain(said('volunteer.proposal.ask'));
+      r = await press(user, r.at(-1)!.buttons[0]!.text);
+    }
+    expect(all(r)).toContain(said('volunteer.submitted.next'));
+    const prisma = app.db.prisma;
+    const stored = await prisma.mentoringRequest.findMany({ where: { conversationKey: `telegram/conversations/${user}` }, include: { assignments: true, notifications: true } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.kind).toBe('volunteer');
+    expect(stored[0]!.payload).toMatchObject({ kind: 'volunteer', channel: 'telegram', firstName: 'Karim', age: 34, occupation: { kind: 'employed', detail: 'aéronautique' }, company: 'Airbus', place: { commune: '31555' }, meeting: 'remote', helps: ['orientation', 'first_job'], contact: { phone: '+33612345678', preferred: 'phone' } });
+    expect(stored[0]!.notifications.map((n) => n.kind)).toContain('new_request');
+    // The association accepts (same action as a mentee request): the volunteer hears it on Telegram, in a volunteer's words.
+    const before = fake.to(user).length;
+    expect((await app.handoff.handoff.accept(stored[0]!.assignments[0]!.id)).ok).toBe(true);
+    for (let i = 0; i < 400 && fake.to(user).length === before; i++) await new Promise((res) => setTimeout(res, 25));
+    const news = fake.to(user).slice(before).map((m) => m.text).join('\n');
+    expect(news).toContain(said('news.volunteer.accepted'));
+    expect(news).toContain('proposition de devenir mentor');
+  }, 120_000);
 });

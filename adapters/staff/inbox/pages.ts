@@ -1,4 +1,5 @@
 import type { Lang } from '../../../intake/vocabulary';
+import { isVolunteerOffer } from '../../../intake/VolunteerOffer';
 import { escapeHtml, requestFields, shortRef, type Translate } from '../../../notifications/composeEmail';
 import type { DashboardStats } from '../../../notifications/dashboardStats';
 import type { AlertItem, InboxAssociation, InboxItem, InboxStatus, WithdrawnItem } from '../../../notifications/StaffInbox';
@@ -84,11 +85,31 @@ function deadlineText(c: PageContext, item: InboxItem, now: Date): string {
 function summaryLine(c: PageContext, item: InboxItem): string {
   const r = item.request;
   if (!r) return ti(c, 'outcomeOnly');
+  if (isVolunteerOffer(r)) {
+    return ti(c, 'volunteers.summary', {
+      age: r.age,
+      occupation: r.occupation ? tr(c, `vocab.occupation.${r.occupation.kind}`) : tr(c, 'staff.field.notGiven'),
+      helps: r.helps.map((h) => tr(c, `vocab.help.${h}`)).join(', '),
+      place: r.place ? r.place.name : tr(c, 'staff.field.notGiven'),
+    });
+  }
   return ti(c, 'summary', {
     age: r.age,
     needs: r.needs.map((n) => tr(c, `vocab.need.${n}`)).join(', '),
     place: r.place ? r.place.name : tr(c, 'staff.field.notGiven'),
   });
+}
+
+/** One list of handoffs (requests, or volunteers' offers), or what says it is empty. */
+function itemList(c: PageContext, items: InboxItem[], coordinator: boolean, now: Date, emptyKey: string): string {
+  if (items.length === 0) return `<p>${e(ti(c, emptyKey))}</p>`;
+  return `<ul class="items">${items.map((i) => {
+      const ref = shortRef(i.requestId);
+      const deadline = deadlineText(c, i, now);
+      return `<li><h3><a href="${e(href(c, `/staff/inbox/${i.assignmentId}`))}">${e(ti(c, 'open', { ref }))}</a></h3>
+<p class="meta">${statusBadge(c, i.status)} · ${e(ti(c, 'received', { date: when(c, i.createdAt) }))}${deadline ? ` · <strong>${e(deadline)}</strong>` : ''}</p>
+${coordinator ? `<p class="meta">${e(ti(c, 'heldBy', { association: i.associationName }))}</p>` : ''}<p class="meta">${e(summaryLine(c, i))}</p></li>`;
+    }).join('')}</ul>`;
 }
 
 export function inboxPage(c: PageContext, o: {
@@ -108,17 +129,13 @@ export function inboxPage(c: PageContext, o: {
     const options = [`<option value="">${e(ti(c, 'filterAll'))}</option>`, ...o.associations.map((a) => `<option value="${e(a.id)}"${a.id === o.filter ? ' selected' : ''}>${e(a.name)}</option>`)];
     parts.push(`<form method="get" action="/staff/inbox"><input type="hidden" name="lang" value="${c.lang}"><label for="association">${e(ti(c, 'filterLabel'))}</label><select id="association" name="association">${options.join('')}</select><button class="secondary" type="submit">${e(ti(c, 'filterButton'))}</button></form>`);
   }
-  parts.push(`<h2>${e(ti(c, 'nav.inbox'))} (${o.items.length})</h2>`);
-  if (o.items.length === 0) parts.push(`<p>${e(ti(c, 'empty'))}</p>`);
-  else {
-    parts.push(`<ul class="items">${o.items.map((i) => {
-      const ref = shortRef(i.requestId);
-      const deadline = deadlineText(c, i, o.now);
-      return `<li><h3><a href="${e(href(c, `/staff/inbox/${i.assignmentId}`))}">${e(ti(c, 'open', { ref }))}</a></h3>
-<p class="meta">${statusBadge(c, i.status)} · ${e(ti(c, 'received', { date: when(c, i.createdAt) }))}${deadline ? ` · <strong>${e(deadline)}</strong>` : ''}</p>
-${coordinator ? `<p class="meta">${e(ti(c, 'heldBy', { association: i.associationName }))}</p>` : ''}<p class="meta">${e(summaryLine(c, i))}</p></li>`;
-    }).join('')}</ul>`);
-  }
+  // Young people's requests, then volunteers' offers apart: the same handoffs and actions.
+  const requests = o.items.filter((i) => i.kind !== 'volunteer');
+  const volunteers = o.items.filter((i) => i.kind === 'volunteer');
+  parts.push(`<h2>${e(ti(c, 'nav.inbox'))} (${requests.length})</h2>`);
+  parts.push(itemList(c, requests, coordinator, o.now, 'empty'));
+  parts.push(`<h2 id="volunteers">${e(ti(c, 'volunteers.title'))} (${volunteers.length})</h2>`);
+  parts.push(itemList(c, volunteers, coordinator, o.now, 'volunteers.empty'));
   if (o.withdrawn.length) {
     parts.push(`<h2>${e(ti(c, 'withdrawn.title'))}</h2><ul>${o.withdrawn.map((w) => `<li>${e(ti(c, 'withdrawn.line', { ref: shortRef(w.requestId), date: when(c, w.at) }))}${coordinator ? ` · ${e(w.associationName)}` : ''}</li>`).join('')}</ul>`);
   }

@@ -1,21 +1,24 @@
 import crypto from 'node:crypto';
-import type { MentoringRequest } from '../intake/MentoringRequest';
-import { draftToRequest, type DraftField } from '../intake/draftToRequest';
-import type { Lang } from '../intake/vocabulary';
-import type { Proposal, ProposalOption } from '../intake/submitRequest';
-import type { Reason } from '../routing/types';
-import { parseCommand, commandText, type Command, type EditableField } from '../understanding/parseCommand';
-import { parseYesNo } from '../understanding/parseYesNo';
-import type { CommuneIndex } from '../understanding/places/CommuneIndex';
-import { helpLinesFor } from '../understanding/safety/helpLines';
-import type { CrisisSignal } from '../understanding/safety/detectCrisis';
-import { newState, type Confirmation, type IntakeState, type SlotName } from './IntakeState';
-import { answerCheck, checkAsk, MessageReader, placeChoiceAsk, readingPolicy, setAsideDoubtful, slotsRead, unsureFor } from './readings';
-import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from './progress';
-import { msg, type ChoiceOption, type Msg, type Translate } from './Msg';
-import { plainYesNo, questionFor, type AskContext, type Question } from './questions';
-import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from './prompts';
-import { reasonMsg, summaryLines } from './summary';
+import type { MentoringRequest } from '../../intake/MentoringRequest';
+import type { VolunteerOffer } from '../../intake/VolunteerOffer';
+import type { Lang } from '../../intake/vocabulary';
+import type { Proposal, ProposalOption } from '../../intake/submitRequest';
+import type { Reason } from '../../routing/types';
+import { parseCommand, commandText, type Command } from '../../understanding/parseCommand';
+import { parseYesNo } from '../../understanding/parseYesNo';
+import type { CommuneIndex } from '../../understanding/places/CommuneIndex';
+import { helpLinesFor } from '../../understanding/safety/helpLines';
+import type { CrisisSignal } from '../../understanding/safety/detectCrisis';
+import { newState, type Confirmation, type IntakeState, type SlotName } from '../IntakeState';
+import { answerCheck, checkAsk, placeChoiceAsk, setAsideDoubtful, unsureFor, type MessageReader } from '../readings';
+import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from '../progress';
+import { msg, type ChoiceOption, type Msg, type Translate } from '../Msg';
+import { plainYesNo, type AskContext, type Question } from '../questions';
+import { alternativeLine, confirmationAsk, consentAsk, editPickAsk, proposalAsk, recallMsg } from '../prompts';
+import { reasonMsg, summaryLines } from '../summary';
+import { createFlows } from '../flows';
+import { flowMsgs, type Flow, type FlowId } from './Flow';
+import { questionOf } from './registry';
 
 export interface SubmitMeta { submissionId: string; conversationKey: string; conversationRef: unknown; preferredProgrammeId?: string }
 export interface SubmitOutcome {
@@ -34,6 +37,11 @@ export interface IntakeDeps {
   /** What routing would choose and the alternatives, nothing stored. */
   propose(request: MentoringRequest): Promise<Proposal>;
   submit(request: MentoringRequest, meta: SubmitMeta): Promise<SubmitOutcome>;
+  /** The same for a volunteer's offer (dialogs/flows/volunteer). */
+  volunteers: {
+    propose(offer: VolunteerOffer): Promise<Proposal>;
+    submit(offer: VolunteerOffer, meta: SubmitMeta): Promise<SubmitOutcome>;
+  };
   /** Erases every request and notification of a conversation; returns how many requests. */
   erase(conversationKey: string): Promise<number>;
   /** A message after this long a silence starts with a reminder of what was said. */
@@ -60,26 +68,35 @@ export interface TurnResult { state: IntakeState | null; out: Msg[] }
 
 export const MAX_MESSAGE_LENGTH = 2000;
 const MAX_RETRIES = 3;
-const DRAFT_FIELD_SLOTS: Record<DraftField, SlotName[]> = {
-  consent: [], age: ['age'], needs: ['needs'], contact: ['contact', 'contactPreference'],
-  guardian: ['guardianName', 'guardianContact', 'guardianConsent'], other: [],
-};
-const EDIT_FIELD_SLOT: Record<EditableField, SlotName> = {
-  firstName: 'firstName', age: 'age', situation: 'situation', level: 'level', needs: 'needs', place: 'place',
-  priority: 'priority', meeting: 'meeting', availability: 'availability', contact: 'contact',
-  contactPreference: 'contactPreference', guardian: 'guardianName',
-};
 
 /**
- * The mentee intake conversation: welcome and consent, questions (data in questions.ts),
- * summary with corrections, submission. Pure of any channel: it reads text and says
- * locale keys; bots/ renders them.
+ * The conversation engine: welcome and consent, questions, summary with corrections,
+ * commands, confirmations, proposal and submission, for any flow described as data
+ * (dialogs/engine/Flow: the mentee intake in dialogs/flows/mentee, the volunteer's in
+ * dialogs/flows/volunteer). Pure of any channel: it reads text and says locale keys;
+ * bots/ renders them.
  */
-export class IntakeDialog {
-  private readonly reader: MessageReader;
+export class FlowEngine {
+  private readonly flows: Record<FlowId, Flow>;
 
   constructor(private readonly deps: IntakeDeps) {
-    this.reader = new MessageReader(deps);
+    this.flows = createFlows(deps);
+  }
+
+  /** The flow a conversation is in. */
+  private flowOf(state: { flow?: FlowId }): Flow {
+    return this.flows[state.flow ?? 'mentee'];
+  }
+
+  private readerOf(state: IntakeState): MessageReader {
+    return this.flowOf(state).reader;
+  }
+
+  /** What a turn says, in the words of the flow the conversation ends the turn in. */
+  private said(result: TurnResult, flowAtStart: { flow?: FlowId }): TurnResult {
+    const flow = this.flowOf(result.state ?? flowAtStart);
+    const lang = result.state?.lang ?? 'fr';
+    return { state: result.state, out: flowMsgs(flow, (key) => this.deps.t(lang, key) !== key, result.out) };
   }
 
   /** Handles one message of the young person. */
@@ -90,11 +107,12 @@ export class IntakeDialog {
     const silentFor = state.lastActivityAt ? now.getTime() - Date.parse(state.lastActivityAt) : 0;
     state.lastActivityAt = now.toISOString();
     state.turns = (state.turns ?? 0) + 1;
+    const flowAtStart = { flow: state.flow };
 
     const result = await this.route(state, input, out, silentFor);
     const done = result ?? { state, out };
     if (done.state) this.countStep(done.state, input.channel);
-    return done;
+    return this.said(done, flowAtStart);
   }
 
   /** The funnel: the step this conversation is at, counted the first time it gets there. */
@@ -105,7 +123,7 @@ export class IntakeDialog {
     const seen = (state.reached ??= []);
     if (seen.includes(step)) return;
     seen.push(step);
-    this.deps.reached(step, channel);
+    this.deps.reached(this.flowOf(state).step(step), channel);
   }
 
   /** Says hello when a conversation opens (conversationUpdate), before any message. */
@@ -115,7 +133,7 @@ export class IntakeDialog {
     state.lastActivityAt = this.deps.now().toISOString();
     const out = this.welcomeStep(state);
     this.countStep(state, channel);
-    return { state, out };
+    return this.said({ state, out }, state);
   }
 
   /** A crisis message: help lines first, the form waits. */
@@ -130,12 +148,12 @@ export class IntakeDialog {
     const offer: Msg = canContinue
       ? { key: 'safety.offerContinue', choices: [{ code: 'continue', label: msg('safety.continue') }] }
       : msg('safety.notEmergency');
-    return { state, out: [msg('safety.intro'), ...lines, offer] };
+    return this.said({ state, out: [msg('safety.intro'), ...lines, offer] }, state);
   }
 
   /** The form where it was: what is pending asked again (after the safety question). */
   resume(state: IntakeState): Msg[] {
-    return this.reaskStep(state);
+    return this.said({ state, out: this.reaskStep(state) }, state).out;
   }
 
   private async route(state: IntakeState, input: TurnInput, out: Msg[], silentFor: number): Promise<TurnResult | void> {
@@ -153,13 +171,16 @@ export class IntakeDialog {
       const cmd = parseCommand(text);
       // "Effacer mes données" must reach requests sent earlier, even when the form state is gone.
       if (cmd?.kind === 'deleteData') return this.askConfirmation(state, 'delete', out);
-      const u = this.reader.read(state, text, null);
+      // "Je voudrais devenir mentor": the volunteer's conversation from the welcome on.
+      const wanted = this.claimedFlow(state, text);
+      if (wanted) this.enterFlow(state, wanted);
+      const u = this.readerOf(state).read(state, text, null);
       const detected = cmd?.kind === 'switchLang' ? cmd.lang : u.lang;
       if (detected) state.lang = detected;
       if (cmd?.kind === 'switchLang' || u.langRequested) state.langChosen = true;
       // An opening that tells the whole story is kept for after the consent, not asked again.
-      this.reader.hold(state, u);
-      if (u.faq) out.push(this.reader.faqMsg(state, u));
+      this.readerOf(state).hold(state, u);
+      if (u.faq) out.push(this.readerOf(state).faqMsg(state, u));
       out.push(...this.welcomeStep(state, Object.keys(u.slots).length > 0));
       return;
     }
@@ -174,8 +195,10 @@ export class IntakeDialog {
     if (silentFor > this.deps.resumeAfterMs && (state.phase === 'asking' || state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal')) {
       out.push(recallMsg(state));
     }
-    const cmd = parseCommand(text);
+    const cmd = this.commandIn(state, text);
     if (cmd) return this.commandStep(state, cmd, out);
+    const wanted = state.phase === 'submitted' ? null : this.claimedFlow(state, text);
+    if (wanted) return this.switchStep(state, wanted, text, out);
     switch (state.phase) {
       case 'consent': return this.consentStep(state, text, out);
       case 'asking': return this.answerStep(state, text, out);
@@ -184,6 +207,66 @@ export class IntakeDialog {
       case 'proposal': return this.proposalReplyStep(state, text, input, out);
       case 'submitted': out.push(msg('intake.submitted.already', { association: state.associationName ?? '' })); return;
     }
+  }
+
+  /** The command a message is, unless it answers the question asked ("anglais" to "which languages do you speak?"). */
+  private commandIn(state: IntakeState, text: string): Command | null {
+    const cmd = parseCommand(text);
+    if (cmd?.kind !== 'switchLang' || state.phase !== 'asking' || !state.current) return cmd;
+    return questionOf(state, state.current).namesLanguages ? null : cmd;
+  }
+
+  /** The other flow a message asks for ("je voudrais devenir mentor", "en fait je cherche un mentor"), if any. */
+  private claimedFlow(state: IntakeState, text: string): FlowId | null {
+    const current = this.flowOf(state);
+    const other = Object.values(this.flows).find((f) => f !== current && f.claims(text));
+    return other?.id ?? null;
+  }
+
+  /**
+   * Moves the conversation to another flow. What both flows ask (first name, age where the
+   * other flow takes it, place, meeting, contact) carries over; the rest is forgotten.
+   */
+  private enterFlow(state: IntakeState, to: FlowId): void {
+    const from = this.flowOf(state);
+    if (to === 'mentee') delete state.flow;
+    else state.flow = to;
+    const target = this.flowOf(state);
+    const asks = (slot: SlotName) => target.questions.some((q) => q.slot === slot);
+    for (const q of from.questions) {
+      if (asks(q.slot)) continue;
+      q.clear(state.draft);
+      delete (state.draft as Record<string, unknown>)[q.slot];
+      delete state.answered[q.slot];
+    }
+    const { min, max } = target.reader.rules.ages;
+    if (state.draft.age !== undefined && (state.draft.age < min || state.draft.age > max)) {
+      delete state.draft.age;
+      delete state.answered.age;
+    }
+    state.history = state.history.filter(asks);
+    state.current = null;
+    state.retries = 0;
+    state.editing = false;
+    delete state.proposal;
+    forgetWhatNoLongerApplies(state);
+  }
+
+  /** Someone on the wrong side: the other flow, keeping what fits it, then on where it stands. */
+  private switchStep(state: IntakeState, to: FlowId, text: string, out: Msg[]): TurnResult | void {
+    this.enterFlow(state, to);
+    out.push(msg(`flow.switched.${to}`));
+    const reader = this.readerOf(state);
+    const u = reader.read(state, text, null);
+    if (state.phase === 'consent') {
+      reader.hold(state, u);
+      out.push(...this.welcomeStep(state));
+      return;
+    }
+    const applied = reader.applyReadings(state, u.slots, { force: false, except: null });
+    out.push(...reader.understoodMsgs(state, applied));
+    if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
+    out.push(...this.askNextStep(state));
   }
 
   /** Says what Binôme is, what it asks and why, who receives it, and asks for consent. */
@@ -205,9 +288,9 @@ export class IntakeDialog {
       out.push(msg('intake.consent.declined'));
       return { state: null, out };
     }
-    const u = this.reader.read(state, text, null);
-    this.reader.followLanguage(state, u, out);
-    this.reader.hold(state, u);
+    const u = this.readerOf(state).read(state, text, null);
+    this.readerOf(state).followLanguage(state, u, out);
+    this.readerOf(state).hold(state, u);
     if (choice === 'yes' || (yn.ok && yn.value)) {
       state.consentAt = this.deps.now().toISOString();
       state.phase = 'asking';
@@ -215,14 +298,14 @@ export class IntakeDialog {
       const pending = state.pending;
       delete state.pending;
       if (pending) {
-        const applied = this.reader.applyReadings(state, pending, { force: false, except: null });
-        out.push(...this.reader.understoodMsgs(state, applied, true));
+        const applied = this.readerOf(state).applyReadings(state, pending, { force: false, except: null });
+        out.push(...this.readerOf(state).understoodMsgs(state, applied, true));
         if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
       }
       out.push(...this.askNextStep(state));
       return;
     }
-    if (u.faq) { out.push(this.reader.faqMsg(state, u), consentAsk()); return; }
+    if (u.faq) { out.push(this.readerOf(state).faqMsg(state, u), consentAsk()); return; }
     // A story sent before answering (a long message typed while the welcome came): noted, not "not understood".
     if (Object.keys(u.slots).length > 0) { out.push(msg('intake.welcome.noted'), consentAsk()); return; }
     out.push(msg('intake.consent.retry'), consentAsk());
@@ -232,23 +315,23 @@ export class IntakeDialog {
   private answerStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
     const slot = state.current;
     if (!slot) { out.push(...this.askNextStep(state)); return; }
-    const q = questionFor(slot);
+    const q = questionOf(state, slot);
     // The reply to "Tu habites bien à Plaisir ?": yes stores it, no asks the question, anything else is the answer.
     if (state.checking === slot) {
-      const checked = answerCheck(state, plainYesNo(text, state.lang));
+      const checked = answerCheck(state, plainYesNo(text, state.lang), this.readerOf(state).rules.applySlot);
       if (checked === 'yes') { out.push(...this.afterAnswer(state)); return; }
       if (checked === 'no') { out.push(this.questionMsg(state, q)); return; }
     }
-    const policy = readingPolicy(state);
-    const u = this.reader.read(state, text, policy.asked);
+    const policy = this.readerOf(state).rules.policy(state);
+    const u = this.readerOf(state).read(state, text, policy.asked);
     if (q.skippable && u.skip) {
       this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
       out.push(...this.afterAnswer(state));
       return;
     }
-    this.reader.followLanguage(state, u, out);
+    this.readerOf(state).followLanguage(state, u, out);
     // "Can we continue in English?" and nothing else: the question again, in that language, no retry counted.
-    if (u.langRequested && slotsRead(u.slots).length === 0 && !u.faq) {
+    if (u.langRequested && this.readerOf(state).slotsRead(u.slots).length === 0 && !u.faq) {
       out.push(this.questionMsg(state, q));
       return;
     }
@@ -256,17 +339,17 @@ export class IntakeDialog {
     // A question about the service ("gratuit ?" is no first name) or a correction of another answer
     // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
     // ("en fait c'est lea@example.fr" at the contact question corrects this very answer: read as usual.)
-    const correctsOther = u.correction && !slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
-    const answer = this.reader.ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
+    const correctsOther = u.correction && !this.readerOf(state).slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
+    const answer = this.readerOf(state).ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
       ?? (u.faq || correctsOther ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
-      ? this.reader.applyReadings(state, setAsideDoubtful(state, u), { force: !!u.correction, except: slot, adds: u.adds })
+      ? this.readerOf(state).applyReadings(state, setAsideDoubtful(state, u), { force: !!u.correction, except: slot, adds: u.adds })
       : { noted: [], corrected: [] };
-    out.push(...this.reader.understoodMsgs(state, applied));
+    out.push(...this.readerOf(state).understoodMsgs(state, applied));
     if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
     if (u.faq) {
-      out.push(this.reader.faqMsg(state, u));
+      out.push(this.readerOf(state).faqMsg(state, u));
       if (answer.kind === 'ok') { this.record(state, q, answer.apply); out.push(...this.afterAnswer(state)); return; }
       out.push(...this.reaskStep(state));
       return;
@@ -374,16 +457,16 @@ export class IntakeDialog {
       if (line) { out.push(...this.editStep(state, line.slot)); return; }
     }
     // "non l'âge c'est 18", "c pas Roubaix c Tourcoing": the summary changes, then shows again.
-    const u = this.reader.read(state, text, 'confirm');
-    const changes = this.reader.applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
+    const u = this.readerOf(state).read(state, text, 'confirm');
+    const changes = this.readerOf(state).applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
     if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !isAnswered(state, 'place')) {
-      out.push(...this.reader.understoodMsgs(state, changes));
+      out.push(...this.readerOf(state).understoodMsgs(state, changes));
       if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out);
       if (nextMissing(state)) { state.editing = true; out.push(...this.askNextStep(state)); return; }
       out.push(...this.summaryStep(state));
       return;
     }
-    if (u.faq) { out.push(this.reader.faqMsg(state, u), ...this.summaryStep(state)); return; }
+    if (u.faq) { out.push(this.readerOf(state).faqMsg(state, u), ...this.summaryStep(state)); return; }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
     // Sending needs a plain yes: "oui mais change ma ville" is not one.
     const yn = plainYesNo(text, state.lang);
@@ -401,7 +484,7 @@ export class IntakeDialog {
 
   /** Re-asks one answer; once answered, back to the summary (or on, if the form is not done). */
   private editStep(state: IntakeState, slot: SlotName): Msg[] {
-    const q = questionFor(slot);
+    const q = questionOf(state, slot);
     if (!q.applies(state.draft)) return [msg('intake.edit.notApplicable'), ...this.reaskStep(state)];
     state.editing = state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal' || state.editing;
     state.phase = 'asking';
@@ -416,7 +499,7 @@ export class IntakeDialog {
   private async proposalStep(state: IntakeState, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
     const built = this.buildRequest(state, input.channel, out);
     if (!built) return;
-    const proposal = await this.deps.propose(built);
+    const proposal = await this.flowOf(state).propose(built);
     // Nothing to choose between (one fit, or the coordinator): send right away.
     if (proposal.fallback || proposal.alternatives.length === 0) return this.submitStep(state, input, out, undefined, true);
     state.phase = 'proposal';
@@ -452,11 +535,11 @@ export class IntakeDialog {
     out.push(msg('intake.proposal.retry'), proposalAsk(state));
   }
 
-  private buildRequest(state: IntakeState, channel: string, out: Msg[]): MentoringRequest | null {
-    const built = draftToRequest(state.draft, { lang: state.lang, channel, consentAt: state.consentAt, now: this.deps.now() });
+  private buildRequest(state: IntakeState, channel: string, out: Msg[]): unknown {
+    const built = this.flowOf(state).build(state, { lang: state.lang, channel, now: this.deps.now() });
     if (built.ok) return built.value;
     // A question the form should have asked is missing: ask it rather than fail.
-    for (const field of built.missing) for (const slot of DRAFT_FIELD_SLOTS[field]) delete state.answered[slot];
+    for (const slot of built.missing) delete state.answered[slot];
     out.push(msg('intake.submit.incomplete'), ...this.askNextStep(state));
     return null;
   }
@@ -465,7 +548,7 @@ export class IntakeDialog {
   private async submitStep(state: IntakeState, input: TurnInput, out: Msg[], preferredProgrammeId: string | undefined, explain: boolean): Promise<TurnResult | void> {
     const built = this.buildRequest(state, input.channel, out);
     if (!built) return;
-    const outcome = await this.deps.submit(built, {
+    const outcome = await this.flowOf(state).submit(built, {
       submissionId: state.submissionId ?? crypto.randomUUID(),
       conversationKey: input.conversationKey,
       conversationRef: input.conversationRef,
@@ -502,10 +585,13 @@ export class IntakeDialog {
       case 'edit':
         if (state.phase === 'submitted' || state.phase === 'consent') { out.push(msg('intake.edit.notNow'), ...this.reaskStep(state)); return; }
         if (cmd.field === null) { state.phase = 'editPick'; out.push(editPickAsk(state)); return; }
-        if (!questionFor(EDIT_FIELD_SLOT[cmd.field]).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
-        if (!isAnswered(state, EDIT_FIELD_SLOT[cmd.field])) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
-        out.push(...this.editStep(state, EDIT_FIELD_SLOT[cmd.field]));
+      {
+        const slot = this.flowOf(state).editSlot(cmd.field);
+        if (!slot || !questionOf(state, slot).applies(state.draft)) { out.push(msg('intake.edit.notApplicable'), ...this.reaskStep(state)); return; }
+        if (!isAnswered(state, slot)) { out.push(msg('intake.edit.notAnswered'), ...this.reaskStep(state)); return; }
+        out.push(...this.editStep(state, slot));
         return;
+      }
       case 'restart':
         if (Object.keys(state.answered).length === 0 && state.phase !== 'submitted') { out.push(...this.restartStep(state)); return; }
         return this.askConfirmation(state, 'restart', out);
@@ -585,7 +671,7 @@ export class IntakeDialog {
     state.retries = 0;
     delete state.pendingPlaces;
     delete state.proposal;
-    return [this.questionMsg(state, questionFor(previous))];
+    return [this.questionMsg(state, questionOf(state, previous))];
   }
 
   /** Asks again whatever is pending: the question, the summary, the consent. */
@@ -600,7 +686,7 @@ export class IntakeDialog {
         if (state.current === 'place' && state.pendingPlaces?.length) {
           return [placeChoiceAsk(state.pendingPlaces)];
         }
-        const q = state.current ? questionFor(state.current) : null;
+        const q = state.current ? questionOf(state, state.current) : null;
         return q ? [this.questionMsg(state, q)] : this.askNextStep(state);
       }
       case 'summary':

@@ -1,0 +1,154 @@
+import { HELPS, OCCUPATIONS, VOLUNTEER_MAX_AGE, VOLUNTEER_MIN_AGE, VOLUNTEER_PUBLICS, type Help, type VolunteerPublic } from '../../../intake/volunteerVocabulary';
+import { readAge } from '../../../understanding/parseAge';
+import { readCompany, readHelps, readLanguages, readOccupation, readPublics, readTime } from '../../../understanding/volunteer/parseVolunteer';
+import { msg, type Msg } from '../../Msg';
+import { byChoice, cleanFreeText, plainYesNo, questionFor, vocab, type AskContext, type Question } from '../../questions';
+
+/**
+ * The volunteer's questions, in the order they are asked. First name, place, meeting and
+ * contact are the mentee flow's own questions (same answers, carried over when someone
+ * changes side); their texts say `volunteer.*` where the locales have one.
+ */
+
+const ask = (key: string) => (ctx: AskContext) => msg(`volunteer.${key}.ask`, { name: ctx.state.draft.firstName ?? '' });
+const list = (msgs: Msg[]): Msg => msgs.reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty'));
+
+const age: Question = {
+  slot: 'age',
+  applies: () => true,
+  skippable: false,
+  ask: ask('age'),
+  understand(text, ctx) {
+    const years = readAge(text, ctx.lang, ctx.today, { bareNumber: true });
+    if (years === null) return { kind: 'retry' };
+    if (years < VOLUNTEER_MIN_AGE) return { kind: 'outOfRange', which: 'tooYoung' };
+    if (years > VOLUNTEER_MAX_AGE) return { kind: 'outOfRange', which: 'tooOld' };
+    return { kind: 'ok', apply: (d) => { d.age = years; } };
+  },
+  clear: (d) => { delete d.age; },
+  show: (d) => (d.age === undefined ? null : msg('intake.age.value', { age: d.age })),
+};
+
+const occupation: Question = {
+  slot: 'occupation',
+  applies: () => true,
+  skippable: false,
+  resets: ['occupationDetail', 'company'],
+  ask: ask('occupation'),
+  choices: () => vocab('occupation', OCCUPATIONS),
+  understand(text, ctx) {
+    const read = readOccupation(text);
+    if (read) return { kind: 'ok', apply: (d) => { d.occupation = { kind: read.kind, detail: read.detail }; if (read.company) d.company = read.company; else delete d.company; } };
+    const [code] = byChoice(text, ctx, this) as (typeof OCCUPATIONS)[number][];
+    return code ? { kind: 'ok', apply: (d) => { d.occupation = { kind: code, detail: null }; delete d.company; } } : { kind: 'retry' };
+  },
+  clear: (d) => { delete d.occupation; delete d.company; },
+  show: (d) => (d.occupation ? msg(`vocab.occupation.${d.occupation.kind}`) : null),
+};
+
+const occupationDetail: Question = {
+  slot: 'occupationDetail',
+  applies: (d) => d.occupation?.kind === 'student' || d.occupation?.kind === 'employed',
+  filled: (d) => !!d.occupation?.detail,
+  skippable: true,
+  ask: (ctx) => msg(ctx.state.draft.occupation?.kind === 'student' ? 'volunteer.occupationDetail.askStudent' : 'volunteer.occupationDetail.askEmployed'),
+  understand(text) {
+    const detail = cleanFreeText(text, 120);
+    return detail ? { kind: 'ok', apply: (d) => { if (d.occupation) d.occupation = { ...d.occupation, detail }; } } : { kind: 'retry' };
+  },
+  clear: (d) => { if (d.occupation) d.occupation = { ...d.occupation, detail: null }; },
+  show: (d) => d.occupation?.detail ?? null,
+};
+
+const company: Question = {
+  slot: 'company',
+  applies: (d) => d.occupation?.kind === 'employed',
+  filled: (d) => typeof d.company === 'string',
+  skippable: true,
+  ask: ask('company'),
+  choices: () => [{ code: 'no', label: msg('volunteer.company.no') }],
+  understand(text, ctx) {
+    if (plainYesNo(text, ctx.lang) === false || byChoice(text, ctx, this)[0] === 'no') return { kind: 'ok', apply: (d) => { d.company = null; } };
+    const name = readCompany(text) ?? cleanFreeText(text, 80);
+    return name && plainYesNo(text, ctx.lang) === null ? { kind: 'ok', apply: (d) => { d.company = name; } } : { kind: 'retry' };
+  },
+  clear: (d) => { delete d.company; },
+  show: (d) => (d.company === undefined ? null : d.company ?? msg('volunteer.company.none')),
+};
+
+const time: Question = {
+  slot: 'time',
+  applies: () => true,
+  skippable: true,
+  ask: ask('time'),
+  understand(text) {
+    const read = readTime(text, true);
+    return read ? { kind: 'ok', apply: (d) => { d.time = read; } } : { kind: 'retry' };
+  },
+  clear: (d) => { delete d.time; },
+  show: (d) => {
+    if (d.time === undefined) return null;
+    if (d.time === null) return msg('common.notSaid');
+    const { hoursPerMonth: hours, months } = d.time;
+    if (hours !== null && months !== null) return msg('volunteer.time.value', { hours, months });
+    return hours !== null ? msg('volunteer.time.hoursOnly', { hours }) : msg('volunteer.time.monthsOnly', { months: months ?? 0 });
+  },
+};
+
+const helps: Question = {
+  slot: 'helps',
+  applies: () => true,
+  skippable: false,
+  multiple: true,
+  ask: ask('helps'),
+  choices: () => vocab('help', HELPS),
+  understand(text, ctx) {
+    const read = readHelps(text) ?? (byChoice(text, ctx, this) as Help[]);
+    return read.length > 0 ? { kind: 'ok', apply: (d) => { d.helps = read; } } : { kind: 'retry' };
+  },
+  clear: (d) => { delete d.helps; },
+  show: (d) => (d.helps ? list(d.helps.map((h) => msg(`vocab.help.${h}`))) : null),
+};
+
+const isPublic = (c: string): c is VolunteerPublic => (VOLUNTEER_PUBLICS as readonly string[]).includes(c);
+const publicsOfButtons = (codes: string[]): VolunteerPublic[] | null => (codes.length === 0 ? null : codes.filter(isPublic));
+
+const publics: Question = {
+  slot: 'publics',
+  applies: () => true,
+  skippable: true,
+  multiple: true,
+  ask: ask('publics'),
+  choices: () => [...vocab('volunteerPublic', VOLUNTEER_PUBLICS), { code: 'any', label: msg('vocab.volunteerPublic.any') }],
+  understand(text, ctx) {
+    // Words first; then buttons, where "Peu importe" is the empty list.
+    const chosen = readPublics(text, true) ?? publicsOfButtons(byChoice(text, ctx, this));
+    return chosen ? { kind: 'ok', apply: (d) => { d.publics = chosen; } } : { kind: 'retry' };
+  },
+  clear: (d) => { delete d.publics; },
+  show: (d) => {
+    if (d.publics === undefined) return null;
+    if (d.publics === null || d.publics.length === 0) return msg('vocab.volunteerPublic.any');
+    return list(d.publics.map((p) => msg(`vocab.volunteerPublic.${p}`)));
+  },
+};
+
+const languages: Question = {
+  slot: 'languages',
+  applies: () => true,
+  skippable: true,
+  namesLanguages: true,
+  ask: ask('languages'),
+  understand(text) {
+    const read = readLanguages(text, true);
+    return read ? { kind: 'ok', apply: (d) => { d.languages = read; } } : { kind: 'retry' };
+  },
+  clear: (d) => { delete d.languages; },
+  show: (d) => (d.languages === undefined ? null : d.languages === null ? msg('common.notSaid') : list(d.languages.map((l) => msg(`vocab.language.${l}`)))),
+};
+
+export const VOLUNTEER_QUESTIONS: readonly Question[] = [
+  questionFor('firstName'), age, occupation, occupationDetail, company, questionFor('place'), questionFor('meeting'),
+  time, helps, publics, languages, questionFor('contact'), questionFor('contactPreference'),
+];
+

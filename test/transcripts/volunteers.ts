@@ -1,0 +1,112 @@
+import type { Transcript } from '../helpers/transcripts';
+import { WELCOME } from './common';
+
+/** The volunteer's welcome: the same steps as the mentee's, in the volunteer flow's words. */
+export const V_WELCOME = ['volunteer.welcome.hello', 'volunteer.welcome.what', 'volunteer.welcome.privacy', 'intake.consent.ask'];
+export const V_WELCOME_NOTED = ['volunteer.welcome.hello', 'volunteer.welcome.noted', 'volunteer.welcome.what', 'volunteer.welcome.privacy', 'intake.consent.ask'];
+export const V_SUMMARY = ['intake.summary.intro', 'volunteer.summary.ask'];
+export const V_PROPOSAL = ['volunteer.proposal.intro', 'intake.proposal.why', 'volunteer.proposal.alternatives', 'volunteer.proposal.ask'];
+export const V_SENT_AFTER_CHOICE = ['volunteer.submitted.routed', 'volunteer.submitted.next'];
+export const V_SENT_FALLBACK = ['volunteer.submitted.fallback', 'intake.submitted.why', 'volunteer.submitted.next'];
+const vRetry = (slot: string) => [`volunteer.${slot}.retry`, `volunteer.${slot}.ask`];
+
+export const volunteerTranscripts: Transcript[] = [
+  {
+    name: 'fr: a retired man who wants to help, from his first words to an apprentices programme he chose',
+    locale: 'fr-FR',
+    steps: [
+      ['Bonjour, je suis retraité et je veux aider des jeunes', V_WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['Jacques', ['intake.firstName.thanks', 'volunteer.age.ask']],
+      ['67 ans', 'volunteer.place.ask'],
+      ['Lyon', 'volunteer.meeting.ask'],
+      ['les deux', 'volunteer.time.ask'],
+      ['3h par mois pendant un an', 'volunteer.helps.ask'],
+      ['apprentissage et premier emploi', 'volunteer.publics.ask'],
+      ['peu importe', 'volunteer.languages.ask'],
+      // "anglais" names a language he speaks: an answer, not a switch to English.
+      ['anglais', 'volunteer.contact.ask'],
+      ['jacques@example.fr', V_SUMMARY],
+      ['oui', V_PROPOSAL],
+      ['2', V_SENT_AFTER_CHOICE],
+    ],
+    expectedRequest: {
+      kind: 'volunteer', locale: 'fr', firstName: 'Jacques', age: 67, occupation: { kind: 'retired' }, place: { commune: '69123' },
+      meeting: 'either', time: { hoursPerMonth: 3, months: 12 }, helps: ['apprenticeship', 'first_job'], publics: [], languages: ['fr', 'en'],
+      contact: { email: 'jacques@example.fr', preferred: 'email' },
+    },
+    expectedChosenBy: 'young_person',
+  },
+  {
+    name: 'en: a student volunteer, with answers not understood on the way, to a student tutoring programme',
+    locale: 'en-US',
+    steps: [
+      ["I'd like to volunteer", V_WELCOME],
+      ['yes', ['intake.consent.thanks', 'intake.firstName.ask']],
+      ['my name is Emma', ['intake.firstName.thanks', 'volunteer.age.ask']],
+      ['old enough', vRetry('age')],
+      ['I am 24', 'volunteer.occupation.ask'],
+      ['purple', vRetry('occupation')],
+      ['I am a student', 'volunteer.occupationDetail.askStudent'],
+      ['master in computer science', 'volunteer.place.ask'],
+      ['Paris', 'volunteer.meeting.ask'],
+      ['remote only', 'volunteer.time.ask'],
+      ['2 hours a week', 'volunteer.helps.ask'],
+      ['zzzz', vRetry('helps')],
+      ['help with maths homework', 'volunteer.publics.ask'],
+      ['girls in science', 'volunteer.languages.ask'],
+      ['no', 'volunteer.contact.ask'],
+      ['emma@example.com', V_SUMMARY],
+      ['looks good', V_PROPOSAL],
+      ['1', V_SENT_AFTER_CHOICE],
+    ],
+    expectedRequest: {
+      kind: 'volunteer', locale: 'en', firstName: 'Emma', age: 24, occupation: { kind: 'student', detail: 'master in computer science' },
+      place: { commune: '75056' }, meeting: 'remote', time: { hoursPerMonth: 8, months: null }, helps: ['school_support'], publics: ['girls_science'], languages: ['fr'],
+    },
+    expectedChosenBy: 'routing',
+    expectLanguage: 'en',
+  },
+  {
+    name: 'fr: a young person switches to the volunteer side and back; name and age carry over both ways',
+    locale: 'fr-FR',
+    steps: [
+      ['salut', WELCOME],
+      ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
+      ['Léa', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['19 ans', 'intake.situation.ask'],
+      ['en fait je voudrais devenir mentor', ['flow.switched.volunteer', 'volunteer.occupation.ask']],
+      ['étudiante en licence de maths', 'volunteer.place.ask'],
+      ['en fait je cherche un mentor', ['flow.switched.mentee', 'intake.situation.ask']],
+      ['je suis étudiante', 'intake.level.askDiploma'],
+      ['bac+2', 'intake.needs.ask'],
+      ['trouver un stage', 'intake.place.ask'],
+      ['Lille', 'intake.priority.ask'],
+      ['passer', 'intake.meeting.ask'],
+      ['en personne', 'intake.availability.ask'],
+      ['le soir', 'intake.contact.ask'],
+      ['lea@example.fr', ['intake.summary.intro', 'intake.summary.ask']],
+    ],
+  },
+  {
+    name: 'en: someone opens on the volunteer side by mistake and moves to the mentee side before consenting',
+    locale: 'en-US',
+    steps: [
+      ['I want to become a mentor', V_WELCOME],
+      ['oh sorry, actually I need a mentor', ['flow.switched.mentee', ...WELCOME]],
+      ['yes', ['intake.consent.thanks', 'intake.firstName.ask']],
+    ],
+  },
+  {
+    name: 'fr: a 14-year-old who wants to mentor: confirmed, told where to go, nothing kept',
+    locale: 'fr-FR',
+    steps: [
+      ['je veux devenir mentor', V_WELCOME],
+      ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
+      ['Tom', ['intake.firstName.thanks', 'volunteer.age.ask']],
+      ['14', 'volunteer.age.confirmTooYoung'],
+      ['oui', ['volunteer.age.tooYoung', 'volunteer.age.otherServices']],
+    ],
+    expectNothingStored: true,
+  },
+];

@@ -1,0 +1,109 @@
+import type { Help, MentorLanguage, Occupation, VolunteerPublic } from '../../intake/volunteerVocabulary';
+import { compilePhrases } from '../matchPhrases';
+
+/**
+ * What a volunteer says about themselves, word by word (understanding/matchPhrases syntax:
+ * "=x" whole message, "x*" last word a prefix). French, English and texting spellings.
+ */
+export const OCCUPATION_TABLE = compilePhrases<Occupation>([
+  ['student', [
+    'etudiant', 'etudiante', 'etudiants', 'etudiant en', 'etudiante en', 'etudie', 'j etudie', 'je fais des etudes', 'en master', 'en licence', 'en fac',
+    'a la fac', 'a l universite', 'en ecole d ingenieur', 'en ecole de commerce', 'en prepa', 'en bts', 'en but', 'en iut', 'lyceen', 'lyceenne', 'en terminale',
+    'student', 'i m a student', 'university student', 'undergrad', 'undergraduate', 'postgrad', 'phd student', 'doctorant', 'doctorante', 'etudiant*',
+  ]],
+  ['employed', [
+    'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'cadre', 'ingenieur', 'ingenieure', 'infirmier', 'infirmiere',
+    'professeur', 'prof', 'enseignant', 'enseignante', 'developpeur', 'developpeuse', 'commercial', 'commerciale', 'comptable', 'avocat', 'avocate', 'medecin',
+    'artisan', 'boulanger', 'boulangere', 'electricien', 'plombier', 'menuisier', 'mecanicien', 'coiffeur', 'coiffeuse', 'cuisinier', 'cuisiniere', 'chef d entreprise',
+    'entrepreneur', 'entrepreneuse', 'independant', 'independante', 'freelance', 'fonctionnaire', 'manager', 'consultant', 'consultante', 'je bosse', 'jbosse',
+    'i work', 'i m working', 'employed', 'i m employed', 'engineer', 'teacher', 'nurse', 'developer', 'accountant', 'lawyer', 'doctor', 'self employed', 'business owner',
+    'working as', 'je suis employe', 'je suis employee', 'employe', 'employee', 'auto entrepreneur', 'artisane', 'technicien', 'technicienne', 'chef de projet',
+  ]],
+  ['retired', [
+    'retraite', 'retraitee', 'a la retraite', 'en retraite', 'jeune retraite', 'jeune retraitee', 'retired', 'i m retired', 'pensioner', 'retiree', 'ancien salarie',
+  ]],
+  ['job_seeker', [
+    'demandeur d emploi', 'demandeuse d emploi', 'au chomage', 'chomage', 'sans emploi', 'en recherche d emploi', 'je cherche du travail', 'je cherche un emploi',
+    'job seeker', 'jobseeker', 'unemployed', 'looking for a job', 'looking for work', 'between jobs', 'en reconversion',
+  ]],
+]);
+
+export const HELP_TABLE = compilePhrases<Help>([
+  ['school_support', [
+    'soutien scolaire', 'aide aux devoirs', 'devoirs', 'les devoirs', 'cours particuliers', 'tutorat', 'tuteur', 'tutrice', 'aide en maths', 'aider en maths', 'soutien en maths',
+    'aide en francais', 'reussite scolaire', 'decrochage', 'decrochage scolaire', 'homework', 'maths homework', 'tutoring', 'school support', 'school work', 'schoolwork',
+    'help with maths', 'help with math', 'maths help', 'math help', 'help with school',
+  ]],
+  ['orientation', [
+    'orientation', 's orienter', 'orienter', 'parcoursup', 'choix d etudes', 'choisir ses etudes', 'choisir leur voie', 'trouver sa voie', 'projet d avenir', 'projet pro',
+    'projet professionnel', 'career guidance', 'guidance', 'choosing studies', 'career choices', 'what to study', 'find their way', 'career advice',
+  ]],
+  ['first_job', [
+    'premier emploi', 'premier job', 'trouver un emploi', 'trouver un job', 'trouver du travail', 'recherche d emploi', 'insertion', 'insertion professionnelle', 'cv',
+    'entretien', 'entretiens', 'entretien d embauche', 'stage', 'stages', 'trouver un stage', 'reseau', 'reseau professionnel', 'emploi', 'first job', 'job search',
+    'job hunting', 'find a job', 'finding a job', 'internship', 'internships', 'interviews', 'job interviews', 'resume', 'networking', 'employment',
+  ]],
+  ['apprenticeship', [
+    'apprentissage', 'apprenti', 'apprentis', 'apprentie', 'alternance', 'alternants', 'en alternance', 'cfa', 'transmettre mon metier', 'mon metier', 'mon savoir faire',
+    'apprenticeship', 'apprentices', 'apprentice', 'my trade', 'work study', 'teach my trade',
+  ]],
+  ['entrepreneurship', [
+    'entrepreneuriat', 'entreprenariat', 'creation d entreprise', 'creer leur entreprise', 'creer une entreprise', 'monter un projet', 'monter leur boite', 'entreprendre',
+    'entrepreneurship', 'start a business', 'starting a business', 'startup', 'start up', 'founders', 'entrepren*',
+  ]],
+  ['confidence', [
+    'confiance', 'confiance en soi', 'confiance en eux', 'estime de soi', 'motivation', 'prise de parole', 'savoir etre', 'confidence', 'self confidence', 'self esteem',
+    'soft skills', 'public speaking', 'ecoute', 'etre a l ecoute', 'a listening ear', 'listen',
+  ]],
+]);
+
+export const PUBLIC_TABLE = compilePhrases<VolunteerPublic>([
+  ['qpv', ['qpv', 'quartiers', 'quartier', 'quartiers prioritaires', 'banlieue', 'banlieues', 'cite', 'cites', 'deprived areas', 'priority neighbourhoods', 'inner city', 'disadvantaged neighbourhoods']],
+  ['rural', ['rural', 'rurale', 'rurales', 'ruraux', 'campagne', 'a la campagne', 'zones rurales', 'milieu rural', 'countryside', 'rural areas', 'villages']],
+  ['refugee', ['refugies', 'refugie', 'refugiees', 'refugiee', 'exiles', 'exile', 'migrants', 'demandeurs d asile', 'mineurs non accompagnes', 'mna', 'refugees', 'refugee', 'asylum seekers', 'newcomers', 'primo arrivants']],
+  ['girls_science', ['filles', 'jeunes filles', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
+  ['disability', ['handicap', 'en situation de handicap', 'handicapes', 'disability', 'disabilities', 'disabled', 'special needs']],
+  ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'foyer', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],
+]);
+
+export const LANGUAGE_TABLE = compilePhrases<MentorLanguage>([
+  ['fr', ['francais', 'french']],
+  ['en', ['anglais', 'english', 'l anglais']],
+  ['ar', ['arabe', 'arabic', 'darija']],
+  ['es', ['espagnol', 'spanish', 'castillan']],
+  ['pt', ['portugais', 'portuguese']],
+  ['de', ['allemand', 'german']],
+  ['it', ['italien', 'italian']],
+  ['ru', ['russe', 'russian']],
+  ['uk', ['ukrainien', 'ukrainian']],
+  ['tr', ['turc', 'turkish']],
+  ['zh', ['chinois', 'mandarin', 'chinese']],
+  ['ro', ['roumain', 'romanian']],
+  ['pl', ['polonais', 'polish']],
+  ['fa', ['persan', 'farsi', 'dari', 'persian']],
+  ['ps', ['pachto', 'pashto']],
+  ['ta', ['tamoul', 'tamil']],
+  ['wo', ['wolof']],
+  ['bm', ['bambara']],
+  ['ln', ['lingala']],
+  ['sw', ['swahili']],
+]);
+
+/** Someone offering to mentor ("je voudrais devenir mentor", "I'd like to volunteer"). */
+export const VOLUNTEER_SIDE = compilePhrases<true>([[true, [
+  'devenir mentor', 'devenir mentore', 'devenir mentors', 'devenir tuteur', 'devenir tutrice', 'devenir benevole', 'etre mentor', 'etre mentore', 'etre tuteur',
+  'etre benevole', 'me porter benevole', 'je suis benevole', 'faire du benevolat', 'du benevolat', 'devenir parrain', 'devenir marraine', 'etre parrain', 'etre marraine',
+  'aider des jeunes', 'aider les jeunes', 'aider un jeune', 'accompagner des jeunes', 'accompagner un jeune', 'accompagner les jeunes', 'parrainer un jeune', 'parrainer des jeunes',
+  'mentorer', 'je veux mentorer', 'proposer mon aide', 'donner de mon temps', 'donner du temps', 'offrir mon aide', 'transmettre mon experience',
+  'become a mentor', 'be a mentor', 'becoming a mentor', 'to volunteer', 'volunteer as', 'i d like to volunteer', 'i want to volunteer', 'volunteering', 'i volunteer',
+  'mentor a young', 'mentor young', 'mentor someone', 'help young people', 'help a young person', 'support young people', 'give my time', 'offer my time', 'be a volunteer',
+  'je veux etre mentor', 'jveu etre mentor', 'jveux devenir mentor', 'dvenir mentor',
+]]]);
+
+/** A young person looking for a mentor, written by mistake to the volunteer side or moving back. */
+export const MENTEE_SIDE = compilePhrases<true>([[true, [
+  'je cherche un mentor', 'je cherche une mentore', 'chercher un mentor', 'trouver un mentor', 'besoin d un mentor', 'avoir un mentor', 'je veux un mentor', 'je voudrais un mentor',
+  'jcherche un mentor', 'jveux un mentor', 'j ai besoin d aide', 'je cherche de l aide', 'me faire accompagner', 'etre accompagne', 'etre accompagnee', 'etre aide', 'etre aidee',
+  'need a mentor', 'looking for a mentor', 'find a mentor', 'want a mentor', 'get a mentor', 'i need help', 'i am looking for help', 'get mentored', 'be mentored',
+  'c est pour moi', 'c est moi qui cherche', 'moi je cherche', 'je suis un jeune', 'je suis une jeune',
+]]]);
