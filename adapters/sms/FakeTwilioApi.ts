@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackFake } from '../channels/LoopbackFake';
 import { twilioSignatureOf } from './signatures';
 
 /**
@@ -26,46 +26,26 @@ export interface FakeTwilioOptions {
 
 const SID = () => crypto.randomBytes(16).toString('hex');
 
-export class FakeTwilioApi {
+export class FakeTwilioApi extends LoopbackFake {
   readonly sent: TwilioSent[] = [];
   readonly rejected: { body: Record<string, string>; code: number; message: string }[] = [];
   /** Numbers that replied STOP to Twilio's own opt-out (21610). */
   readonly blocked = new Set<string>();
-  private server: http.Server | null = null;
-  url = '';
-  /** Where incoming messages are posted. */
-  webhookUrl: string | undefined;
   /** The URL Twilio signs (as configured on the number); the webhook URL unless set (PUBLIC_URL behind a proxy). */
   signedUrl: string | undefined;
   /** Where status callbacks are posted (the StatusCallback the bot gave is what is signed; behind a proxy it is not this machine's address). */
   statusUrl: string | undefined;
   readonly statusesPosted: { sid: string; status: string; code: number }[] = [];
 
-  constructor(readonly o: FakeTwilioOptions) {}
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  constructor(readonly o: FakeTwilioOptions) {
+    super();
   }
 
   to(phone: string): TwilioSent[] {
     return this.sent.filter((m) => m.to === phone);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+  protected handle(req: http.IncomingMessage, raw: Buffer, reply: (status: number, body: unknown) => void): void {
     const error = (status: number, code: number, message: string, body: Record<string, string> = {}) => {
       if (status === 400) this.rejected.push({ body, code, message });
       reply(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
@@ -75,7 +55,7 @@ export class FakeTwilioApi {
     const expected = `Basic ${Buffer.from(`${this.o.accountSid}:${this.o.authToken}`).toString('base64')}`;
     if (m[1] !== this.o.accountSid || req.headers.authorization !== expected) return error(401, 20003, 'Authenticate');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return error(400, 20001, 'Unsupported content type');
-    const body = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+    const body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
     if (!body.To) return error(400, 21604, "A 'To' phone number is required.", body);
     if (!/^\+[1-9]\d{6,14}$/.test(body.To)) return error(400, 21211, `The 'To' number ${body.To} is not a valid phone number.`, body);
     if (!body.From && !body.MessagingServiceSid) return error(400, 21603, "A 'From' phone number is required.", body);

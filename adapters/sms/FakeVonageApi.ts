@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackFake } from '../channels/LoopbackFake';
 import { vonageSignatureOf, type VonageSignatureMethod } from './signatures';
 
 /**
@@ -23,25 +23,12 @@ export interface FakeVonageOptions {
   number: string;
 }
 
-export class FakeVonageApi {
+export class FakeVonageApi extends LoopbackFake {
   readonly sent: VonageSent[] = [];
   readonly rejected: { body: Record<string, string>; status: string }[] = [];
-  private server: http.Server | null = null;
-  url = '';
-  webhookUrl: string | undefined;
 
-  constructor(readonly o: FakeVonageOptions) {}
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  constructor(readonly o: FakeVonageOptions) {
+    super();
   }
 
   /** What a phone number (E.164) received. */
@@ -49,14 +36,9 @@ export class FakeVonageApi {
     return this.sent.filter((m) => `+${m.to}` === phone);
   }
 
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    if (req.method !== 'POST' || req.url !== '/sms/json') {
-      res.writeHead(404).end();
-      return;
-    }
+  protected handle(req: http.IncomingMessage, rawBody: Buffer, reply: (status: number, body: unknown) => void): void {
+    const raw = rawBody.toString('utf8');
+    if (req.method !== 'POST' || req.url !== '/sms/json') return reply(404, {});
     let body: Record<string, string>;
     try {
       body = String(req.headers['content-type'] ?? '').startsWith('application/json')
@@ -65,10 +47,7 @@ export class FakeVonageApi {
     } catch {
       body = {};
     }
-    const answer = (messages: Record<string, string>[]) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ 'message-count': String(messages.length), messages }));
-    };
+    const answer = (messages: Record<string, string>[]) => reply(200, { 'message-count': String(messages.length), messages });
     const refuse = (status: string, text: string) => {
       this.rejected.push({ body, status });
       answer([{ status, 'error-text': text }]);

@@ -1,5 +1,6 @@
 import { CRISIS_CATEGORIES, compileCrisisLexicon, crisisWords, detectCrisis, type CrisisCategory, type CrisisLevel } from '../../../understanding/safety/detectCrisis';
 import fc from 'fast-check';
+import { ADVERSARIAL_CRISIS } from './adversarialCrisisInputs';
 import lexicon from '../../../understanding/safety/crisisLexicon.json';
 
 type Row = [text: string, level: CrisisLevel, expected: CrisisCategory[]];
@@ -238,36 +239,12 @@ describe('detectCrisis: robustness', () => {
     expect(() => detectCrisis(input as string)).not.toThrow();
   });
 
-  // Strings built to hurt a backtracking matcher: long runs, near-misses of patterns
-  // that share prefixes, gaps that almost close.
-  const adversarial = [
-    'a'.repeat(20000),
-    'me '.repeat(6667),
-    'envie de '.repeat(2223),
-    'ab'.repeat(10000),
-    'harcel'.repeat(3334),
-    'photos de moi '.repeat(1429),
-    'me tuer '.repeat(2500),
-    'ça me frappe '.repeat(1539),
-    `${'x '.repeat(9999)}!`,
-    'm\'a '.repeat(5000),
-  ];
-  it.each(adversarial.map((s) => [s.slice(0, 20), s]))('is fast on %s...', (_label, text) => {
-    // Best of three: backtracking would be slow every time, a GC pause only once. Measured
-    // against reading the same text into words in the same run, so a loaded machine (CI
-    // shares its cores) slows both: backtracking would be thousands of times slower.
-    const best = (fn: () => unknown) => {
-      fn(); // warm-up: the first call pays for JIT, not for the input
-      let b = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const start = process.hrtime.bigint();
-        fn();
-        b = Math.min(b, Number(process.hrtime.bigint() - start) / 1e6);
-      }
-      return b;
-    };
-    const words = best(() => crisisWords(text));
-    expect(best(() => detectCrisis(text))).toBeLessThan(Math.max(200, 60 * words));
+  // Strings built to hurt a backtracking matcher (adversarialCrisisInputs.ts): how long the
+  // check takes on them, against reading the same text into words, is printed by
+  // `npm run bench:safety`; here only what it answers.
+  it.each(ADVERSARIAL_CRISIS.map((s) => [s.slice(0, 20), s]))('answers on %s...', (_label, text) => {
+    const signal = detectCrisis(text);
+    for (const c of signal?.categories ?? []) expect(CRISIS_CATEGORIES).toContain(c);
   });
 
   it('never throws and answers null or known categories on any string', () => {
