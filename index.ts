@@ -10,8 +10,9 @@ import { mountStaffRoutes } from './adapters/staff/staffRoutes';
 import { mountStaffInbox } from './adapters/staff/inbox/mountStaffInbox';
 import { adminFileFor, mountAdminApi, writeAdminFile } from './adapters/admin/adminApi';
 import { PrismaDashboard } from './db/PrismaDashboard';
-import { FUNNEL_HEAD, FUNNEL_TAIL } from './notifications/dashboardStats';
+import { FUNNEL_HEAD, FUNNEL_TAIL, VOLUNTEER_STEP_PREFIX } from './notifications/dashboardStats';
 import { QUESTIONS } from './dialogs/questions';
+import { VOLUNTEER_QUESTIONS } from './dialogs/flows/volunteer/questions';
 import { bufferIo } from './scripts/commands/cli';
 import { runRequests } from './scripts/commands/requests';
 import { runStaff } from './scripts/commands/staff';
@@ -76,6 +77,8 @@ const LAST_RESORT = "Oups, un souci technique de notre côté. Réessaie dans qu
 
 /** The funnel's steps in the order a young person meets them. */
 export const FUNNEL_ORDER: readonly string[] = [...FUNNEL_HEAD, ...QUESTIONS.map((q) => q.slot), ...FUNNEL_TAIL];
+/** The volunteer flow's steps, counted apart on the dashboard. */
+export const VOLUNTEER_FUNNEL_ORDER: readonly string[] = [...FUNNEL_HEAD, ...VOLUNTEER_QUESTIONS.map((q) => q.slot), ...FUNNEL_TAIL].map((s) => `${VOLUNTEER_STEP_PREFIX}${s}`);
 
 export interface BotStack { bot: IntakeBot; dialog: FlowEngine; render: Renderer; t: Translate }
 
@@ -266,7 +269,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
 
     mountStaffRoutes(server, { handoff: handoff.handoff, t: handoff.t, log, linkKey: handoff.linkKey, associationByApiKey: handoff.associationByApiKey, edge: httpEdge(server, config), now });
     mountStaffInbox(server, {
-      auth: handoff.auth, inbox: handoff.inbox, dashboard: new PrismaDashboard(db.prisma), funnelOrder: FUNNEL_ORDER,
+      auth: handoff.auth, inbox: handoff.inbox, dashboard: new PrismaDashboard(db.prisma), funnelOrder: FUNNEL_ORDER, volunteerFunnelOrder: VOLUNTEER_FUNNEL_ORDER,
       t: handoff.t, log, now, publicUrl: config.PUBLIC_URL, linkMinutes: config.STAFF_LOGIN_MINUTES, edge: httpEdge(server, config),
     });
     // The CLI on loopback while this process holds the embedded database (PGlite in a directory).

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
-import { parisDay, type DashboardRows, type FunnelRecorder } from '../notifications/dashboardStats';
+import { parisDay, type DashboardRows, type FunnelRecorder, type RecordKind } from '../notifications/dashboardStats';
+
+const kindOf = (kind: string): RecordKind => (kind === 'volunteer' ? 'volunteer' : 'mentee');
 
 /** The dashboard's rows for a period, and the funnel counter. */
 export class PrismaDashboard implements FunnelRecorder {
@@ -7,17 +9,17 @@ export class PrismaDashboard implements FunnelRecorder {
 
   async rows(since: Date): Promise<DashboardRows> {
     const [requests, handoffs, funnel] = await Promise.all([
-      this.prisma.mentoringRequest.findMany({ where: { createdAt: { gte: since } }, select: { id: true, createdAt: true, payload: true } }),
+      this.prisma.mentoringRequest.findMany({ where: { createdAt: { gte: since } }, select: { id: true, createdAt: true, kind: true, payload: true } }),
       this.prisma.assignment.findMany({
         where: { createdAt: { gte: since } },
-        select: { requestId: true, associationId: true, status: true, progress: true, createdAt: true, decidedAt: true, association: { select: { name: true } } },
+        select: { requestId: true, associationId: true, status: true, progress: true, createdAt: true, decidedAt: true, association: { select: { name: true } }, request: { select: { kind: true } } },
       }),
       this.prisma.funnelStep.findMany({ where: { day: { gte: new Date(`${parisDay(since)}T00:00:00Z`) } } }),
     ]);
     return {
       // Only the channel is read out of the payload: the dashboard never handles personal data.
-      requests: requests.map((r) => ({ id: r.id, createdAt: r.createdAt, channel: String((r.payload as { channel?: unknown }).channel ?? 'unknown') })),
-      handoffs: handoffs.map((h) => ({ requestId: h.requestId, associationId: h.associationId, associationName: h.association.name, status: h.status, progress: h.progress, createdAt: h.createdAt, decidedAt: h.decidedAt })),
+      requests: requests.map((r) => ({ id: r.id, createdAt: r.createdAt, kind: kindOf(r.kind), channel: String((r.payload as { channel?: unknown }).channel ?? 'unknown') })),
+      handoffs: handoffs.map((h) => ({ requestId: h.requestId, kind: kindOf(h.request.kind), associationId: h.associationId, associationName: h.association.name, status: h.status, progress: h.progress, createdAt: h.createdAt, decidedAt: h.decidedAt })),
       funnel: funnel.map((f) => ({ day: f.day.toISOString().slice(0, 10), step: f.step, channel: f.channel, count: f.count })),
     };
   }

@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PrismaDashboard } from '../../db/PrismaDashboard';
 import { PrismaDirectory } from '../../db/PrismaDirectory';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
-import type { App } from '../../index';
+import { FUNNEL_ORDER, VOLUNTEER_FUNNEL_ORDER, type App } from '../../index';
 import type { VolunteerOffer } from '../../intake/VolunteerOffer';
 import { submitRequest } from '../../intake/submitRequest';
+import { computeStats } from '../../notifications/dashboardStats';
 import { routeVolunteer, VOLUNTEER_FIT } from '../../routing/volunteerFit';
 import { startApp } from '../helpers/http';
 import { startConnector } from '../helpers/receivers';
@@ -156,5 +158,18 @@ describe.each<DbKind>(['pglite', 'postgres'])('a volunteer offer declined and re
     const refused = await fetch(`${app.url}/staff/inbox/${afterSecond[2]!.id}`, form({ action: 'decline', csrf: csrfIn(coordPage), reason: 'non' }, coordCookie));
     expect(refused.status).not.toBe(303);
     expect((await db!.prisma.assignment.findUniqueOrThrow({ where: { id: afterSecond[2]!.id } })).status).toBe('pending');
+
+    // The dashboard, from the database: a volunteer in its own rows, nothing added to the young people's.
+    const stats = computeStats(await new PrismaDashboard(db!.prisma).rows(new Date(clock - 7 * 86_400_000)), new Date(clock), 7, FUNNEL_ORDER, VOLUNTEER_FUNNEL_ORDER);
+    expect(stats.totalRequests).toBe(0);
+    expect(stats.perAssociation).toEqual([]);
+    expect(stats.days.every((d) => d.count === 0)).toBe(true);
+    expect(stats.volunteers.total).toBe(1);
+    expect(stats.volunteers.days.at(-1)).toEqual({ day: '2026-11-23', count: 1 });
+    expect(stats.volunteers.perAssociation.map((a) => [a.id, a.received, a.declined, a.waiting]).sort()).toEqual(
+      [[expected[0]!.associationId, 1, 1, 0], [expected[1]!.associationId, 1, 1, 0], [coordinator.id, 1, 0, 1]].sort());
+    const dash = await (await get('/staff/dashboard?days=7', coordCookie)).text();
+    expect(dash.slice(dash.indexOf('id="volunteers"'))).toContain('1 propositions de bénévoles sur la période.');
+    expect(dash).toContain('0 demandes sur la période.');
   });
 });

@@ -4,7 +4,7 @@ import type { HttpEdge } from '../../httpServer';
 import { STAFF_PAGE_HEADERS } from '../pageHeaders';
 import type { Lang } from '../../../intake/vocabulary';
 import type { Translate } from '../../../notifications/composeEmail';
-import { computeStats, type DashboardRows } from '../../../notifications/dashboardStats';
+import { computeStats, dashboardStepLabel, type DashboardRows } from '../../../notifications/dashboardStats';
 import type { StaffInbox, Viewer } from '../../../notifications/StaffInbox';
 import { sameToken, type StaffAuth, type StaffSession } from '../../../notifications/staffAuth';
 import { dashboardPage, href, inboxPage, loginConfirmPage, loginFormPage, messagePage, requestPage, type PageContext } from './pages';
@@ -17,6 +17,8 @@ export interface StaffInboxOptions {
   dashboard: { rows(since: Date): Promise<DashboardRows> };
   /** The conversation's steps in order (consent, the questions, summary, proposal, submitted). */
   funnelOrder: readonly string[];
+  /** The volunteer flow's steps (prefixed volunteer.), counted apart. */
+  volunteerFunnelOrder?: readonly string[];
   t: Translate;
   log: Logger;
   now: () => Date;
@@ -311,12 +313,8 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
       const days = [7, 30, 90].includes(asked) ? asked : 30;
       const now = o.now();
       const since = new Date(now.getTime() - days * 86_400_000);
-      const stats = computeStats(await o.dashboard.rows(since), now, days, o.funnelOrder);
-      const stepLabel = (step: string) => {
-        const own = `staff.dashboard.funnel.steps.${step}`;
-        const text = o.t(c.lang, own);
-        return text !== own ? text : o.t(c.lang, `intake.field.${step}`);
-      };
+      const stats = computeStats(await o.dashboard.rows(since), now, days, o.funnelOrder, o.volunteerFunnelOrder ?? []);
+      const stepLabel = (step: string) => dashboardStepLabel((key) => o.t(c.lang, key), step);
       send(res, 200, dashboardPage(c, { stats, days, stepLabel }));
     } catch (err) {
       failed(req, res, err, 'dashboard');

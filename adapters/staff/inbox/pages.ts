@@ -247,5 +247,24 @@ export function dashboardPage(c: PageContext, o: { stats: DashboardStats; days: 
   parts.push(`<section aria-labelledby="channels"><h2 id="channels">${e(d('channels.title'))}</h2>`);
   parts.push(barChart({ id: 'c-chan', title: d('channels.title'), desc: d('channels.desc'), partLabel: d('channels.requests'), data: stats.channels.map((ch) => ({ label: ch.channel, value: Math.max(ch.conversations, ch.requests), part: ch.requests })) }));
   parts.push(table(c, d('channels.title'), [d('channels.channel'), d('channels.conversations'), d('channels.requests')], stats.channels.map((ch) => [ch.channel, ch.conversations, ch.requests])), '</section>');
+
+  // Volunteers' offers apart: the numbers above are young people's only.
+  const v = stats.volunteers;
+  parts.push(`<section aria-labelledby="volunteers"><h2 id="volunteers">${e(d('volunteers.title'))}</h2><p>${e(d('volunteers.intro'))}</p><p><strong>${e(d('volunteers.total', { count: v.total }))}</strong></p>`);
+  parts.push(`<h3 id="volunteers-day">${e(d('volunteers.perDay.title'))}</h3>`);
+  parts.push(columnChart({ id: 'c-vday', title: d('volunteers.perDay.title'), desc: d('volunteers.perDay.desc', { from: stats.from, to: stats.to }), unit: d('volunteers.perDay.count'), data: v.days.map((x) => ({ label: x.day.slice(5), value: x.count })) }));
+  parts.push(table(c, d('volunteers.perDay.title'), [d('perDay.day'), d('volunteers.perDay.count')], v.days.map((x) => [x.day, x.count])));
+  parts.push(`<h3 id="volunteers-assoc">${e(d('volunteers.perAssociation.title'))}</h3>`);
+  if (v.perAssociation.length === 0) parts.push(`<p>${e(d('volunteers.perAssociation.none'))}</p>`);
+  else {
+    parts.push(table(c, d('volunteers.perAssociation.title'), ['association', 'received', 'accepted', 'declined', 'rerouted', 'waiting'].map((k) => d(`perAssociation.${k}`)),
+      v.perAssociation.map((a) => [a.name, a.received, a.accepted, a.declined, a.rerouted, a.waiting])));
+  }
+  // Shown once a volunteer's conversation was counted (the step names are the young people's otherwise).
+  if (v.funnel.some((f) => f.count > 0)) {
+    parts.push(`<h3 id="volunteers-funnel">${e(d('volunteers.funnel.title'))}</h3>`);
+    parts.push(table(c, d('volunteers.funnel.title'), [d('funnel.step'), d('funnel.count'), d('funnel.dropped')], v.funnel.map((f) => [o.stepLabel(f.step), f.count, f.dropped])));
+  }
+  parts.push('</section>');
   return layout(c, title, parts.join('\n'));
 }
