@@ -115,15 +115,20 @@ export class FlowEngine {
     return this.said(done, flowAtStart);
   }
 
-  /** The funnel: the step this conversation is at, counted the first time it gets there. */
+  /**
+   * The funnel: the step this conversation is at, counted the first time it gets there, in
+   * the flow it is in (a conversation that changes side is counted in the other flow's
+   * funnel from there on, under that flow's step names).
+   */
   private countStep(state: IntakeState, channel: string): void {
     if (!this.deps.reached) return;
     const step = state.phase === 'asking' ? state.current : state.phase === 'new' || state.phase === 'editPick' ? null : state.phase;
     if (!step) return;
+    const named = this.flowOf(state).step(step);
     const seen = (state.reached ??= []);
-    if (seen.includes(step)) return;
-    seen.push(step);
-    this.deps.reached(this.flowOf(state).step(step), channel);
+    if (seen.includes(named)) return;
+    seen.push(named);
+    this.deps.reached(named, channel);
   }
 
   /** Says hello when a conversation opens (conversationUpdate), before any message. */

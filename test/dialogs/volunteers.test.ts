@@ -27,6 +27,32 @@ describe('volunteer conversations (web, Bot Framework test adapter)', () => {
     }
   });
 
+  it('the funnel counts each conversation in the flow it is in: a young person who went to the volunteer side and back is counted in full on the young people\'s side', async () => {
+    // Counters are written after each turn without being awaited: read once they are settled.
+    const counts = async () => {
+      const rows = await db.prisma.funnelStep.findMany();
+      const by = new Map<string, number>();
+      for (const r of rows) by.set(r.step, (by.get(r.step) ?? 0) + r.count);
+      return by;
+    };
+    let by = await counts();
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const again = await counts();
+      if (JSON.stringify([...again]) === JSON.stringify([...by])) break;
+      by = again;
+    }
+    const n = (step: string) => by.get(step) ?? 0;
+    // Léa (fr, switches to the volunteer side and back) reached the summary as a young person, through every question of it.
+    expect(n('summary')).toBeGreaterThanOrEqual(1);
+    for (const step of ['consent', 'firstName', 'age', 'situation', 'needs', 'place', 'meeting', 'contact']) expect([step, n(step) >= n('summary')]).toEqual([step, true]);
+    // On the volunteer side too, and a volunteer's steps never under the young people's names.
+    const offers = await db.prisma.mentoringRequest.count({ where: { kind: 'volunteer' } });
+    expect(n('volunteer.submitted')).toBe(offers);
+    for (const step of ['volunteer.consent', 'volunteer.age', 'volunteer.helps', 'volunteer.contact']) expect([step, n(step) >= offers]).toEqual([step, true]);
+    expect(n('submitted')).toBe(await db.prisma.mentoringRequest.count({ where: { kind: 'mentee' } }));
+  });
+
   it('a volunteer takes no place in a programme\'s monthly capacity for young people', async () => {
     const { PrismaDirectory } = await import('../../db/PrismaDirectory');
     const load = await new PrismaDirectory(db.prisma).loadSince(new Date('2026-11-01T00:00:00Z'));
