@@ -13,6 +13,7 @@ import { PrismaDashboard } from './db/PrismaDashboard';
 import { FUNNEL_HEAD, FUNNEL_TAIL } from './notifications/dashboardStats';
 import { QUESTIONS } from './dialogs/questions';
 import { bufferIo } from './scripts/commands/cli';
+import { runDirectory } from './scripts/commands/directory';
 import { runRequests } from './scripts/commands/requests';
 import { runStaff } from './scripts/commands/staff';
 import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
@@ -277,11 +278,13 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       secret: () => admin?.secret ?? null,
       log,
       commands: {
-        async run(script, args) {
+        async run(script, args, input) {
           const io = bufferIo();
           const code = script === 'requests'
             ? await runRequests(db.prisma, args, io)
-            : await runStaff({ prisma: db.prisma, auth: handoff.auth, baseUrl, linkMinutes: config.STAFF_LOGIN_MINUTES }, args, io);
+            : script === 'directory'
+              ? await runDirectory(db.prisma, args, io, input)
+              : await runStaff({ prisma: db.prisma, auth: handoff.auth, baseUrl, linkMinutes: config.STAFF_LOGIN_MINUTES }, args, io);
           return { code, stdout: io.stdout(), stderr: io.stderr() };
         },
       },
