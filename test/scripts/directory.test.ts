@@ -234,4 +234,22 @@ describe('npm run directory while the server holds PGlite', () => {
     expect(apiKey).toMatch(/^[\w-]{40,}$/);
     expect((await app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).apiKeyHash).toBe(hashApiKey(apiKey!));
   }, 180_000);
+
+  it('a file larger than the server takes in one request is refused with what to do; nothing is imported', async () => {
+    const small = tempPgliteUrl();
+    const server = await startApp(small, { OUTBOX_WORKER: 'off', MAX_BODY_BYTES: '4096' });
+    try {
+      const file = write('too-big.json', seedWith((f) => {
+        f.associations.find((a) => a.id === 'afev')!.contactEmail = 'big@afev.example';
+      }));
+      const r = await runOn(small, 'import', file);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('MAX_BODY_BYTES');
+      expect(r.stderr).toContain('Stop the server');
+      expect((await server.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).contactEmail).not.toBe('big@afev.example');
+    } finally {
+      await server.close();
+      fs.rmSync(path.dirname(small.slice('pglite://'.length)), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
