@@ -7,7 +7,7 @@ import { validateDirectory } from '../../routing/directorySchema';
 import { adminFileFor } from '../../adapters/admin/adminApi';
 import type { App } from '../../index';
 import { hashApiKey } from '../../notifications/signing';
-import { startApp, tempPgliteUrl } from '../helpers/http';
+import { startHoldingPglite } from '../helpers/http';
 import { seedJson } from '../routing/helpers';
 
 /** The real script, as staff run it (npm run directory -- ...), in a child process. */
@@ -176,19 +176,17 @@ describe('npm run directory', () => {
  * run in the server through its admin API on loopback; files stay on the caller's side.
  */
 describe('npm run directory while the server holds PGlite', () => {
+  let held: Awaited<ReturnType<typeof startHoldingPglite>> | undefined;
   let app: App;
   let url: string;
   beforeAll(async () => {
-    url = tempPgliteUrl();
-    app = await startApp(url, { OUTBOX_WORKER: 'off' });
+    held = await startHoldingPglite();
+    ({ app, url } = held);
   }, 90_000);
-  afterAll(async () => {
-    await app?.close();
-    fs.rmSync(path.dirname(url.slice('pglite://'.length)), { recursive: true, force: true });
-  });
+  afterAll(() => held?.close());
 
   it('show, export (stdout and --out), import and keys go through the running server', async () => {
-    expect(fs.existsSync(adminFileFor(url.slice('pglite://'.length)))).toBe(true);
+    expect(fs.existsSync(adminFileFor(held!.dataDir))).toBe(true);
     const shown = await runOn(url, 'show', 'afev');
     expect(shown).toMatchObject({ code: 0 });
     expect(shown.stdout).toContain('Association afev: AFEV (active)');
@@ -218,7 +216,7 @@ describe('npm run directory while the server holds PGlite', () => {
     expect(refused.stderr).toContain('nothing was imported');
     expect((await app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).isCoordinator).toBe(false);
     // The server validates again what it is sent, whoever sent it.
-    const admin = JSON.parse(fs.readFileSync(adminFileFor(url.slice('pglite://'.length)), 'utf8')) as { url: string; secret: string };
+    const admin = JSON.parse(fs.readFileSync(adminFileFor(held!.dataDir), 'utf8')) as { url: string; secret: string };
     const forged = await fetch(`${admin.url}/admin/run`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.secret}` },
       body: JSON.stringify({ script: 'directory', args: ['import', 'x.json'], input: { name: 'x.json', content: { associations: [] } } }),
@@ -236,20 +234,18 @@ describe('npm run directory while the server holds PGlite', () => {
   }, 180_000);
 
   it('a file larger than the server takes in one request is refused with what to do; nothing is imported', async () => {
-    const small = tempPgliteUrl();
-    const server = await startApp(small, { OUTBOX_WORKER: 'off', MAX_BODY_BYTES: '4096' });
+    const small = await startHoldingPglite({ MAX_BODY_BYTES: '4096' });
     try {
       const file = write('too-big.json', seedWith((f) => {
         f.associations.find((a) => a.id === 'afev')!.contactEmail = 'big@afev.example';
       }));
-      const r = await runOn(small, 'import', file);
+      const r = await runOn(small.url, 'import', file);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('MAX_BODY_BYTES');
       expect(r.stderr).toContain('Stop the server');
-      expect((await server.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).contactEmail).not.toBe('big@afev.example');
+      expect((await small.app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).contactEmail).not.toBe('big@afev.example');
     } finally {
-      await server.close();
-      fs.rmSync(path.dirname(small.slice('pglite://'.length)), { recursive: true, force: true });
+      await small.close();
     }
   }, 120_000);
 });
