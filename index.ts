@@ -14,6 +14,7 @@ import { FUNNEL_HEAD, FUNNEL_TAIL, VOLUNTEER_STEP_PREFIX } from './notifications
 import { QUESTIONS } from './dialogs/questions';
 import { VOLUNTEER_QUESTIONS } from './dialogs/flows/volunteer/questions';
 import { bufferIo } from './scripts/commands/cli';
+import { runDirectory } from './scripts/commands/directory';
 import { runRequests } from './scripts/commands/requests';
 import { runStaff } from './scripts/commands/staff';
 import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
@@ -280,11 +281,13 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       secret: () => admin?.secret ?? null,
       log,
       commands: {
-        async run(script, args) {
+        async run(script, args, input) {
           const io = bufferIo();
           const code = script === 'requests'
             ? await runRequests(db.prisma, args, io)
-            : await runStaff({ prisma: db.prisma, auth: handoff.auth, baseUrl, linkMinutes: config.STAFF_LOGIN_MINUTES }, args, io);
+            : script === 'directory'
+              ? await runDirectory(db.prisma, args, io, input)
+              : await runStaff({ prisma: db.prisma, auth: handoff.auth, baseUrl, linkMinutes: config.STAFF_LOGIN_MINUTES }, args, io);
           return { code, stdout: io.stdout(), stderr: io.stderr() };
         },
       },

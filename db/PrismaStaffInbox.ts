@@ -60,11 +60,19 @@ export class PrismaStaffInbox implements StaffInboxStore {
   }
 
   async alerts(limit: number): Promise<AlertItem[]> {
-    const rows = await this.prisma.notification.findMany({ where: { kind: 'coordinator_alert' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    const rows = await this.prisma.notification.findMany({ where: { kind: 'coordinator_alert', dismissedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
     return rows.map((r) => {
       const p = r.payload as { reason?: string; requestId?: string | null; error?: string | null };
       return { id: r.id, requestId: r.requestId ?? p.requestId ?? null, reason: (p.reason ?? 'dead_letter') as AlertReason, status: r.status, error: p.error ?? null, createdAt: r.createdAt };
     });
+  }
+
+  async dismissAlert(id: string, by: string, at: Date): Promise<'applied' | 'already' | 'not_found'> {
+    // One statement: two coordinators' clicks at once record the first one.
+    const { count } = await this.prisma.notification.updateMany({ where: { id, kind: 'coordinator_alert', dismissedAt: null }, data: { dismissedAt: at, dismissedBy: by } });
+    if (count === 1) return 'applied';
+    const row = await this.prisma.notification.findFirst({ where: { id, kind: 'coordinator_alert' }, select: { id: true } });
+    return row ? 'already' : 'not_found';
   }
 
   associations(): Promise<InboxAssociation[]> {

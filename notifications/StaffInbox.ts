@@ -64,6 +64,8 @@ export interface StaffInboxStore {
   withdrawn(filter: { associationId?: string; limit: number }): Promise<WithdrawnItem[]>;
   /** Alerts for the coordinator, newest first (dead letters, second failures, associations without contact). */
   alerts(limit: number): Promise<AlertItem[]>;
+  /** Marks one coordinator alert dismissed (once: a second dismissal changes nothing). */
+  dismissAlert(id: string, by: string, at: Date): Promise<'applied' | 'already' | 'not_found'>;
   associations(): Promise<InboxAssociation[]>;
   /** Records what staff did after accepting; 'conflict' unless the handoff is accepted and current. */
   setProgress(assignmentId: string, progress: Progress, at: Date): Promise<'applied' | 'conflict'>;
@@ -151,6 +153,19 @@ export class StaffInbox {
 
   associations(): Promise<InboxAssociation[]> {
     return this.o.store.associations();
+  }
+
+  /**
+   * The coordinator dismisses one alert: it leaves the list (the row stays, with who and
+   * when). Alerts are per event, so a later failure of the same request is a new alert.
+   * Anyone else, or an id that is not an alert, gets the same not-found answer.
+   */
+  async dismissAlert(viewer: Viewer, alertId: string): Promise<InboxActionResult> {
+    if (!viewer.isCoordinator || !/^[0-9a-f-]{36}$/i.test(alertId)) return { ok: false, status: 404, notice: 'alertNotFound' };
+    const result = await this.o.store.dismissAlert(alertId, viewer.associationId, this.o.now());
+    if (result === 'not_found') return { ok: false, status: 404, notice: 'alertNotFound' };
+    if (result === 'applied') this.o.log('info', 'inbox.alert_dismissed', { alert: alertId });
+    return { ok: true, notice: 'alertDismissed' };
   }
 
   async act(viewer: Viewer, assignmentId: string, action: string, form: { reason?: string; association?: string }): Promise<InboxActionResult> {

@@ -1,30 +1,15 @@
 import fs from 'node:fs';
-import { loadConfig } from '../config';
-import { createDatabase, type Database } from '../db/createDatabase';
-import { exportDirectory, findDirectoryEntry, formatImportSummary, importDirectory } from '../db/directoryRepository';
-import { formatDirectoryEntry } from '../db/formatDirectoryEntry';
-import { hashApiKey, newSecret } from '../notifications/signing';
-import { directoryToCsv } from '../routing/directoryCsv';
-import { validateDirectory, type DirectoryFile } from '../routing/directorySchema';
+import { bufferIo, consoleIo, runCommand } from './commands/cli';
+import { DIRECTORY_USAGE, describeDirectory, runDirectory } from './commands/directory';
 import { directoryFormatOf, loadDirectoryFile } from '../routing/loadDirectoryFile';
 
-const USAGE = `Usage:
-  npm run directory -- validate <file.json|file.csv>   check a directory file; every error names its row and field
-  npm run directory -- import <file.json|file.csv>     validate, then make the database directory what the file says
-                                                       (one transaction: all of it or nothing)
-  npm run directory -- export [--format json|csv] [--out FILE]
-                                                       the whole directory, inactive rows included (stdout, or FILE)
-  npm run directory -- show <association-or-programme-id>
-  npm run directory -- keys <association-id>           new webhook secret and API key for an association (printed
-                                                       once; the previous ones stop working)`;
-
-/** Staff tooling for the directory of associations; the logic lives in db/ and routing/. */
+/**
+ * Staff tooling for the directory of associations (scripts/commands/directory.ts; the logic
+ * lives in db/ and routing/). Works while `npm start` holds the embedded database: the
+ * command then runs in the server, through its admin API; files are read and written here.
+ */
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  const opt = (name: string) => {
-    const i = rest.indexOf(`--${name}`);
-    return i >= 0 ? rest[i + 1] : undefined;
-  };
   const positional = rest[0] !== undefined && !rest[0].startsWith('--') ? rest[0] : undefined;
   switch (command) {
     case 'validate':
@@ -37,93 +22,45 @@ async function main(): Promise<number> {
         return 1;
       }
       if (command === 'validate') {
-        console.log(`${positional}: valid (${describe(loaded.value)}).`);
+        console.log(`${positional}: valid (${describeDirectory(loaded.value)}).`);
         return 0;
       }
-      return withDatabase(async (db) => {
-        const summary = await importDirectory(db.prisma, loaded.value);
-        console.log(`Imported ${positional} (${describe(loaded.value)}).`);
-        console.log(formatImportSummary(summary));
-        return 0;
-      });
+      const input = { name: positional, content: loaded.value };
+      const args = ['import', positional];
+      return runCommand('directory', args, (prisma, io) => runDirectory(prisma, args, io, input), consoleIo, input);
     }
     case 'export': {
-      const out = opt('out');
-      const format = opt('format') ?? (out ? directoryFormatOf(out) : null) ?? 'json';
+      const i = rest.indexOf('--out');
+      const out = i >= 0 ? rest[i + 1] : undefined;
+      if (i >= 0 && !out) return usage('--out needs a file name.');
+      const f = rest.indexOf('--format');
+      const format = (f >= 0 ? rest[f + 1] : undefined) ?? (out ? directoryFormatOf(out) : null) ?? 'json';
       if (format !== 'json' && format !== 'csv') return usage(`Unknown format "${format}".`);
-      return withDatabase(async (db) => {
-        const file = await exportDirectory(db.prisma);
-        if (file.associations.length === 0) {
-          console.error('The directory is empty: nothing to export (npm start seeds it, or use "import").');
-          return 1;
-        }
-        // Rows written by hand in SQL could break the file; say so rather than hand out a file import refuses.
-        const check = validateDirectory(file);
-        if (!check.ok) {
-          console.error(`Warning: the database directory does not pass validation; "import" will refuse this file until fixed:\n  ${check.errors.join('\n  ')}`);
-        }
-        const content = format === 'csv' ? directoryToCsv(file) : `${JSON.stringify(file, null, 2)}\n`;
-        if (out) fs.writeFileSync(out, content);
-        else process.stdout.write(content);
-        console.error(`Exported ${describe(file)}${out ? ` to ${out}` : ''}.`);
-        return 0;
-      });
+      const args = ['export', '--format', format];
+      // The file is written here, on the caller's side, whoever reads the database.
+      const buffer = out ? bufferIo() : null;
+      const io = buffer ? { ...consoleIo, write: buffer.write } : consoleIo;
+      const code = await runCommand('directory', args, (prisma, io2) => runDirectory(prisma, args, io2), io);
+      if (out && buffer && code === 0) {
+        fs.writeFileSync(out, buffer.stdout());
+        console.error(`Written to ${out}.`);
+      }
+      return code;
     }
-    case 'show': {
-      if (positional === undefined) return usage('"show" needs an association or programme id.');
-      return withDatabase(async (db) => {
-        const entry = await findDirectoryEntry(db.prisma, positional);
-        if (entry === null) {
-          console.error(`No association or programme has the id "${positional}".`);
-          return 1;
-        }
-        console.log(formatDirectoryEntry(entry));
-        return 0;
-      });
-    }
+    case 'show':
     case 'keys': {
-      if (positional === undefined) return usage('"keys" needs an association id.');
-      return withDatabase(async (db) => {
-        const association = await db.prisma.association.findUnique({ where: { id: positional }, select: { id: true, name: true } });
-        if (association === null) {
-          console.error(`No association has the id "${positional}".`);
-          return 1;
-        }
-        // Secrets are never in directory files or exports; they are set here and shown once.
-        const webhookSecret = newSecret();
-        const apiKey = newSecret();
-        await db.prisma.association.update({ where: { id: association.id }, data: { webhookSecret, apiKeyHash: hashApiKey(apiKey) } });
-        console.log(`New keys for ${association.name} (${association.id}). Give them to its staff over a safe channel; they are not shown again.`);
-        console.log(`  Webhook secret (verifies X-Binome-Signature):      ${webhookSecret}`);
-        console.log(`  API key (Authorization: Bearer … on /api/requests): ${apiKey}`);
-        return 0;
-      });
+      const args = [command, ...rest];
+      return runCommand('directory', args, (prisma, io) => runDirectory(prisma, args, io));
     }
     default:
-      console.error(USAGE);
+      console.error(DIRECTORY_USAGE);
       return command === undefined || command === '--help' ? 0 : 2;
   }
 }
 
 function usage(problem: string): number {
-  console.error(`${problem}\n${USAGE}`);
+  console.error(`${problem}\n${DIRECTORY_USAGE}`);
   return 2;
-}
-
-function describe(file: DirectoryFile): string {
-  const programmes = file.associations.flatMap((a) => a.programmes);
-  const activeAssociations = file.associations.filter((a) => a.active).length;
-  const activeProgrammes = file.associations.flatMap((a) => (a.active ? a.programmes.filter((p) => p.active) : [])).length;
-  return `${file.associations.length} associations (${activeAssociations} active), ${programmes.length} programmes (${activeProgrammes} active)`;
-}
-
-async function withDatabase(fn: (db: Database) => Promise<number>): Promise<number> {
-  const db = await createDatabase(loadConfig().DATABASE_URL);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }
 
 main().then(

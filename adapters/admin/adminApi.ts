@@ -7,7 +7,7 @@ import { isLoopbackAddress } from '../botframework/isLoopback';
 
 /**
  * The operators' CLI while the server holds the embedded database (PGlite is one process's):
- * `npm run requests` and `npm run staff` find this file beside the data directory, and call
+ * `npm run requests`, `npm run staff` and `npm run directory` find this file beside the data directory, and call
  * the running server on loopback with its secret. The file is readable by its owner only,
  * written at start with a fresh secret, removed at exit.
  */
@@ -41,9 +41,14 @@ export function readAdminFile(file: string): AdminFile | null {
   }
 }
 
+export const ADMIN_SCRIPTS = ['requests', 'staff', 'directory'] as const;
+export type AdminScript = (typeof ADMIN_SCRIPTS)[number];
+/** A file the CLI read on its own side (a directory to import): its name, for messages, and its content. */
+export interface AdminInput { name: string; content: unknown }
+
 export interface AdminCommands {
   /** Runs `npm run <script> -- <args>` in this process; what it prints comes back. */
-  run(script: 'requests' | 'staff', args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  run(script: AdminScript, args: string[], input?: AdminInput): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
 /** POST /admin/run { script, args }: loopback callers with the secret only. */
@@ -57,14 +62,17 @@ export function mountAdminApi(server: Server, o: { secret: () => string | null; 
         res.send(403, { error: 'forbidden' });
         return;
       }
-      const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { script?: unknown; args?: unknown };
+      const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { script?: unknown; args?: unknown; input?: unknown };
       const args = Array.isArray(body.args) && body.args.every((a) => typeof a === 'string') ? (body.args as string[]) : null;
-      if ((body.script !== 'requests' && body.script !== 'staff') || !args || args.length > 20) {
+      const script = ADMIN_SCRIPTS.find((s) => s === body.script);
+      const raw = body.input as { name?: unknown; content?: unknown } | undefined;
+      const input = raw && typeof raw === 'object' && typeof raw.name === 'string' && raw.name.length <= 1000 ? { name: raw.name, content: raw.content } : undefined;
+      if (!script || !args || args.length > 20 || (body.input !== undefined && !input)) {
         res.send(400, { error: 'bad_request' });
         return;
       }
-      o.log('info', 'admin.run', { script: body.script, command: args[0] ?? '' });
-      res.send(200, await o.commands.run(body.script, args));
+      o.log('info', 'admin.run', { script, command: args[0] ?? '' });
+      res.send(200, await o.commands.run(script, args, input));
     } catch (err) {
       o.log('error', 'admin.failed', { code: errorCode(err) });
       if (!res.headersSent) res.send(503, { error: 'unavailable' });

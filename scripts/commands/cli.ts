@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { PrismaClient } from '@prisma/client';
-import { adminFileFor, readAdminFile } from '../../adapters/admin/adminApi';
+import { adminFileFor, readAdminFile, type AdminInput, type AdminScript } from '../../adapters/admin/adminApi';
 import { loadConfig } from '../../config';
 import { createDatabase } from '../../db/createDatabase';
 import { DatabaseLockedError } from '../../db/dirLock';
@@ -18,7 +18,7 @@ export const consoleIo: CommandIo = {
  * embedded one (PGlite is a single process's), through that server's admin API on
  * loopback (its address and secret are in a file beside the data, readable by its owner).
  */
-export async function runCommand(script: 'requests' | 'staff', argv: string[], local: (prisma: PrismaClient, io: CommandIo) => Promise<number>, io: CommandIo = consoleIo): Promise<number> {
+export async function runCommand(script: AdminScript, argv: string[], local: (prisma: PrismaClient, io: CommandIo) => Promise<number>, io: CommandIo = consoleIo, input?: AdminInput): Promise<number> {
   const url = loadConfig().DATABASE_URL;
   let db;
   try {
@@ -31,7 +31,7 @@ export async function runCommand(script: 'requests' | 'staff', argv: string[], l
       io.err(`${err.message}\nThe running server (pid ${err.pid}) has no admin address file: stop it (Ctrl-C in its terminal), run this command, then start it again; or use PostgreSQL (DATABASE_URL) so both can run at once.`);
       return 1;
     }
-    return viaServer(admin, script, argv, io);
+    return viaServer(admin, script, argv, io, input);
   }
   try {
     return await local(db.prisma, io);
@@ -40,16 +40,20 @@ export async function runCommand(script: 'requests' | 'staff', argv: string[], l
   }
 }
 
-async function viaServer(admin: { url: string; secret: string; pid: number }, script: string, argv: string[], io: CommandIo): Promise<number> {
+async function viaServer(admin: { url: string; secret: string; pid: number }, script: AdminScript, argv: string[], io: CommandIo, input?: AdminInput): Promise<number> {
   let res: Response;
   try {
     res = await fetch(`${admin.url}/admin/run`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.secret}` },
-      body: JSON.stringify({ script, args: argv }),
+      body: JSON.stringify({ script, args: argv, ...(input ? { input } : {}) }),
     });
   } catch {
     io.err(`The embedded database is held by the server (pid ${admin.pid}), which does not answer at ${admin.url}. Stop it, then run this command again.`);
+    return 1;
+  }
+  if (res.status === 413) {
+    io.err(`The running server (pid ${admin.pid}) takes at most MAX_BODY_BYTES in one request, and this file is larger. Stop the server, run this command, then start it again.`);
     return 1;
   }
   if (res.status !== 200) {

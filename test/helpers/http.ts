@@ -17,6 +17,20 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
 
 export const tempPgliteUrl = () => `pglite://${fs.mkdtempSync(path.join(os.tmpdir(), 'binome-test-'))}/db`;
 
+/** A server holding an embedded database in a directory, as `npm start` does: the CLI then goes through its admin API. */
+export async function startHoldingPglite(env: Record<string, string> = {}): Promise<{ app: App; url: string; dataDir: string; close(): Promise<void> }> {
+  const url = tempPgliteUrl();
+  const dataDir = url.slice('pglite://'.length);
+  const app = await startApp(url, { OUTBOX_WORKER: 'off', ...env });
+  return {
+    app, url, dataDir,
+    async close() {
+      await app.close();
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    },
+  };
+}
+
 /** A Bot Framework client speaking to /api/messages with deliveryMode expectReplies. */
 export class ExpectRepliesClient {
   readonly conversationId = `http-${crypto.randomUUID()}`;

@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { directoryToCsv } from '../../routing/directoryCsv';
 import { validateDirectory } from '../../routing/directorySchema';
+import { adminFileFor } from '../../adapters/admin/adminApi';
+import type { App } from '../../index';
+import { hashApiKey } from '../../notifications/signing';
+import { startHoldingPglite } from '../helpers/http';
 import { seedJson } from '../routing/helpers';
 
 /** The real script, as staff run it (npm run directory -- ...), in a child process. */
@@ -19,11 +23,14 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runOn(databaseUrl, ...args);
+}
+function runOn(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       TSX,
       ['scripts/directory.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, maxBuffer: 20 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 20 * 1024 * 1024 },
       (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -162,4 +169,83 @@ describe('npm run directory', () => {
     expect(r.stderr).toContain('npm run directory -- import <file.json|file.csv>');
     expect((await run('export', '--format', 'xml')).code).toBe(2);
   }, 60_000);
+});
+
+/**
+ * While `npm start` holds the embedded database (PGlite is one process's), the same commands
+ * run in the server through its admin API on loopback; files stay on the caller's side.
+ */
+describe('npm run directory while the server holds PGlite', () => {
+  let held: Awaited<ReturnType<typeof startHoldingPglite>> | undefined;
+  let app: App;
+  let url: string;
+  beforeAll(async () => {
+    held = await startHoldingPglite();
+    ({ app, url } = held);
+  }, 90_000);
+  afterAll(() => held?.close());
+
+  it('show, export (stdout and --out), import and keys go through the running server', async () => {
+    expect(fs.existsSync(adminFileFor(held!.dataDir))).toBe(true);
+    const shown = await runOn(url, 'show', 'afev');
+    expect(shown).toMatchObject({ code: 0 });
+    expect(shown.stdout).toContain('Association afev: AFEV (active)');
+    expect(shown.stderr).not.toMatch(/already open|locked/i);
+    expect((await runOn(url, 'show', 'nobody')).code).toBe(1);
+
+    const exported = await runOn(url, 'export');
+    expect(exported.code).toBe(0);
+    expect(validateDirectory(JSON.parse(exported.stdout)).ok).toBe(true);
+    const csv = path.join(dir, 'server-export.csv');
+    expect((await runOn(url, 'export', '--out', csv)).code).toBe(0); // written by the CLI, in CSV from the extension
+    expect(fs.readFileSync(csv, 'utf8')).toMatch(/^associationId,associationName,/);
+
+    // Import: the file is read and validated here, imported by the server, in its database.
+    const changed = write('server-import.json', seedWith((f) => {
+      f.associations.find((a) => a.id === 'afev')!.contactEmail = 'contact@afev.example';
+    }));
+    const imported = await runOn(url, 'import', changed);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('updated:     afev (contactEmail)');
+    expect((await app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).contactEmail).toBe('contact@afev.example');
+    // An invalid file is refused before anything is sent.
+    const refused = await runOn(url, 'import', write('server-bad.json', seedWith((f) => {
+      f.associations.find((a) => a.id === 'afev')!.isCoordinator = true;
+    })));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('nothing was imported');
+    expect((await app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).isCoordinator).toBe(false);
+    // The server validates again what it is sent, whoever sent it.
+    const admin = JSON.parse(fs.readFileSync(adminFileFor(held!.dataDir), 'utf8')) as { url: string; secret: string };
+    const forged = await fetch(`${admin.url}/admin/run`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.secret}` },
+      body: JSON.stringify({ script: 'directory', args: ['import', 'x.json'], input: { name: 'x.json', content: { associations: [] } } }),
+    });
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toMatchObject({ code: 1, stderr: expect.stringContaining('nothing was imported') });
+    expect(await app.db.prisma.association.count()).toBeGreaterThan(1);
+
+    // Keys: made by the server, printed here once; the API key's hash is the server's database's.
+    const keys = await runOn(url, 'keys', 'afev');
+    expect(keys.code).toBe(0);
+    const apiKey = /API key.*\): +(\S+)/.exec(keys.stdout)?.[1];
+    expect(apiKey).toMatch(/^[\w-]{40,}$/);
+    expect((await app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).apiKeyHash).toBe(hashApiKey(apiKey!));
+  }, 180_000);
+
+  it('a file larger than the server takes in one request is refused with what to do; nothing is imported', async () => {
+    const small = await startHoldingPglite({ MAX_BODY_BYTES: '4096' });
+    try {
+      const file = write('too-big.json', seedWith((f) => {
+        f.associations.find((a) => a.id === 'afev')!.contactEmail = 'big@afev.example';
+      }));
+      const r = await runOn(small.url, 'import', file);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('MAX_BODY_BYTES');
+      expect(r.stderr).toContain('Stop the server');
+      expect((await small.app.db.prisma.association.findUniqueOrThrow({ where: { id: 'afev' } })).contactEmail).not.toBe('big@afev.example');
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
 });

@@ -252,6 +252,61 @@ describe.each<DbKind>(['pglite', 'postgres'])('staff inbox over HTTP (%s)', (kin
     expect(dashHtml).not.toContain('ines@example.fr');
   });
 
+  maybe('the coordinator dismisses an alert (CSRF and Origin checked, no one else can); a new failure of the same request raises a new one', async () => {
+    const { id, assignment } = await submit();
+    await app.handoff.worker.drain(); // no address in the seed: a dead letter, hence an alert about this request
+    const alert = await db!.prisma.notification.findFirstOrThrow({ where: { requestId: id, kind: 'coordinator_alert' } });
+    const url = `${app.url}/staff/alerts/${alert.id}/dismiss`;
+    const coord = await login('collectif-mentorat');
+    const before = await (await get('/staff/inbox', coord)).text();
+    expect(before).toContain(`action="/staff/alerts/${alert.id}/dismiss"`);
+    expect(before).toContain('Classer l&#39;alerte');
+    const csrf = csrfIn(before);
+    const stillThere = async () => (await db!.prisma.notification.findUniqueOrThrow({ where: { id: alert.id } })).dismissedAt === null;
+
+    // The association holding the request: its own valid session and token, still not its alert to dismiss.
+    const staff = await login(assignment.associationId);
+    const staffCsrf = csrfIn(await (await get('/staff/inbox', staff)).text());
+    expect((await fetch(url, form({ csrf: staffCsrf }, { origin: origin() }, staff))).status).toBe(404);
+    // Forged or missing CSRF token, a foreign Origin, no session, a GET: refused, nothing changes.
+    expect((await fetch(url, form({ csrf: csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }, { origin: origin() }, coord))).status).toBe(403);
+    expect((await fetch(url, form({}, { origin: origin() }, coord))).status).toBe(403);
+    expect((await fetch(url, form({ csrf: staffCsrf }, { origin: origin() }, coord))).status).toBe(403); // another session's token
+    expect((await fetch(url, form({ csrf }, { origin: 'https://evil.example' }, coord))).status).toBe(403);
+    expect((await fetch(url, form({ csrf }, {}, coord))).status).toBe(403);
+    expect((await fetch(url, form({ csrf }, { origin: origin() }))).status).toBe(401);
+    expect((await get(`/staff/alerts/${alert.id}/dismiss?csrf=${csrf}`, coord)).status).not.toBe(303);
+    // Not an alert (a handoff's notification) or an unknown id: the same 404.
+    const handoffNote = await db!.prisma.notification.findFirstOrThrow({ where: { requestId: id, kind: 'new_request' } });
+    expect((await fetch(`${app.url}/staff/alerts/${handoffNote.id}/dismiss`, form({ csrf }, { origin: origin() }, coord))).status).toBe(404);
+    expect((await fetch(`${app.url}/staff/alerts/${crypto.randomUUID()}/dismiss`, form({ csrf }, { origin: origin() }, coord))).status).toBe(404);
+    expect(await stillThere()).toBe(true);
+
+    const done = await fetch(url, form({ csrf }, { origin: origin() }, coord));
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toMatch(/^\/staff\/inbox\?.*done=alertDismissed/);
+    const row = await db!.prisma.notification.findUniqueOrThrow({ where: { id: alert.id } });
+    expect(row.dismissedBy).toBe('collectif-mentorat');
+    expect(row.dismissedAt?.getTime()).toBe(clock);
+    const after = await (await get(done.headers.get('location')!, coord)).text();
+    expect(after).not.toContain(`/staff/alerts/${alert.id}/dismiss`);
+    expect(after).toContain('L&#39;alerte est classée');
+    // Twice is the same as once: who and when stay the first dismissal's.
+    clock += 60_000;
+    expect((await fetch(url, form({ csrf }, { origin: origin() }, coord))).status).toBe(303);
+    expect((await db!.prisma.notification.findUniqueOrThrow({ where: { id: alert.id } })).dismissedAt?.getTime()).toBe(row.dismissedAt!.getTime());
+
+    // The association declines; the next one has no address either: a new dead letter, a new alert, listed.
+    expect(await app.handoff.handoff.decline(assignment.id, 'Plus de place')).toMatchObject({ ok: true, status: 'declined' });
+    await app.handoff.worker.drain();
+    const alerts = await db!.prisma.notification.findMany({ where: { requestId: id, kind: 'coordinator_alert' }, orderBy: { createdAt: 'asc' } });
+    const fresh = alerts.filter((a) => a.id !== alert.id);
+    expect(fresh.length).toBeGreaterThanOrEqual(1);
+    const again = await (await get('/staff/inbox?lang=en', coord)).text();
+    for (const a of fresh) expect(again).toContain(`action="/staff/alerts/${a.id}/dismiss"`);
+    expect(again).toContain('Dismiss the alert');
+  });
+
   maybe('a request reassigned away from an association does not come back to it when the next one declines', async () => {
     const { id, assignment } = await submit();
     const first = assignment.associationId;

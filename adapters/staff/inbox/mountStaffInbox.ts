@@ -251,9 +251,27 @@ export function mountStaffInbox(server: Server, o: StaffInboxOptions): void {
         o.inbox.alerts(viewer),
         viewer.isCoordinator ? o.inbox.associations() : Promise.resolve([]),
       ]);
-      send(res, 200, inboxPage(ctx(req, session), { items, withdrawn, alerts, associations, filter, now: o.now() }));
+      const c = ctx(req, session);
+      // After dismissing an alert (post, redirect, get): a known key only, never text from the URL.
+      const done = queryFields(req).done;
+      const notice = done === 'alertDismissed' ? { text: ti(c, 'notice.alertDismissed'), error: false } : undefined;
+      send(res, 200, inboxPage(c, { items, withdrawn, alerts, associations, filter, now: o.now(), notice }));
     } catch (err) {
       failed(req, res, err, 'list');
+    }
+  });
+
+  // The coordinator dismisses an alert; anyone else, or an unknown id, gets the same 404.
+  server.post('/staff/alerts/:id/dismiss', async (req: Request, res: Response) => {
+    try {
+      const session = await requirePost(req, res);
+      if (!session) return;
+      const c = ctx(req, session);
+      const result = await o.inbox.dismissAlert(viewerOf(session), String(req.params?.id ?? ''));
+      if (!result.ok) return send(res, result.status, messagePage(c, ti(c, `notice.${result.notice}`), ti(c, `notice.${result.notice}`), { href: href(c, '/staff/inbox'), label: ti(c, 'request.back') }));
+      redirect(res, href(c, '/staff/inbox', { done: result.notice }));
+    } catch (err) {
+      failed(req, res, err, 'dismiss_alert');
     }
   });
 

@@ -114,14 +114,17 @@ ${coordinator ? `<p class="meta">${e(ti(c, 'heldBy', { association: i.associatio
 
 export function inboxPage(c: PageContext, o: {
   items: InboxItem[]; withdrawn: WithdrawnItem[]; alerts: AlertItem[]; associations: InboxAssociation[]; filter: string; now: Date;
+  notice?: { text: string; error: boolean };
 }): string {
   const s = c.session!;
   const coordinator = s.association.isCoordinator;
   const title = coordinator ? ti(c, 'titleAll') : ti(c, 'title', { association: s.association.name });
   const parts = [`<h1>${e(title)}</h1><p>${e(ti(c, coordinator ? 'introCoordinator' : 'intro'))}</p>`];
+  if (o.notice) parts.push(`<p class="notice${o.notice.error ? ' alert' : ''}" role="${o.notice.error ? 'alert' : 'status'}">${e(o.notice.text)}</p>`);
   if (coordinator) {
+    const dismiss = (a: AlertItem) => `<form method="post" action="/staff/alerts/${e(a.id)}/dismiss"><input type="hidden" name="csrf" value="${e(s.csrfToken)}"><input type="hidden" name="lang" value="${c.lang}"><button class="secondary" type="submit">${e(ti(c, 'alerts.dismiss'))}</button></form>`;
     parts.push(`<section aria-labelledby="alerts-h"><h2 id="alerts-h">${e(ti(c, 'alerts.title'))} (${o.alerts.length})</h2><p>${e(ti(c, 'alerts.intro'))}</p>`);
-    const alertLi = (a: AlertItem) => `<li class="notice alert">${e(ti(c, 'alerts.line', { date: when(c, a.createdAt), reason: tr(c, `staff.email.alert.reason.${a.reason}`) }))}${a.requestId ? ` · ${e(ti(c, 'alerts.ref', { ref: shortRef(a.requestId) }))}` : ''}${a.status === 'dead' ? ` · ${e(ti(c, 'alerts.undelivered', { error: a.error ?? 'no_email_address' }))}` : ''}</li>`;
+    const alertLi = (a: AlertItem) => `<li class="notice alert">${e(ti(c, 'alerts.line', { date: when(c, a.createdAt), reason: tr(c, `staff.email.alert.reason.${a.reason}`) }))}${a.requestId ? ` · ${e(ti(c, 'alerts.ref', { ref: shortRef(a.requestId) }))}` : ''}${a.status === 'dead' ? ` · ${e(ti(c, 'alerts.undelivered', { error: a.error ?? 'no_email_address' }))}` : ''}${dismiss(a)}</li>`;
     // The latest few in full; the rest folded, so the requests stay near the top on a phone.
     const [recent, older] = [o.alerts.slice(0, 3), o.alerts.slice(3)];
     parts.push(o.alerts.length === 0 ? `<p>${e(ti(c, 'alerts.none'))}</p>` : `<ul>${recent.map(alertLi).join('')}</ul>${older.length ? `<details><summary>${e(ti(c, 'alerts.more', { count: older.length }))}</summary><ul>${older.map(alertLi).join('')}</ul></details>` : ''}`);
