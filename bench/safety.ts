@@ -13,6 +13,7 @@
 import { loadSafetyCorpus } from '../eval/safety';
 import { ADVERSARIAL_CRISIS } from '../test/understanding/safety/adversarialCrisisInputs';
 import { crisisWords, detectCrisis } from '../understanding/safety/detectCrisis';
+import { bestOf } from './shared';
 
 const ROUNDS = 20;
 
@@ -76,16 +77,7 @@ function main(): void {
   // The tests' backtracking inputs (they no longer time anything): best of three, against
   // reading the same text into words in the same run. Backtracking would be thousands of
   // times slower than the words; a few tens of times is the normal cost of the patterns.
-  const best = (fn: () => unknown): number => {
-    fn();
-    let b = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const s = process.hrtime.bigint();
-      fn();
-      b = Math.min(b, Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return b;
-  };
+  const best = (fn: () => unknown): number => bestOf(fn, 3);
   console.log('\nthe tests\' backtracking inputs (best of 3; ratio to reading the same text into words):');
   for (const text of ADVERSARIAL_CRISIS) {
     const words = best(() => crisisWords(text));

@@ -21,6 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ADVERSARIAL, PARSERS, PLACE_JUNK } from '../test/understanding/adversarialInputs';
+import { bestOf } from './shared';
 import { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { parsePlace } from '../understanding/places/parsePlace';
 import { readPlace } from '../understanding/places/readPlace';
@@ -93,16 +94,7 @@ function main(): void {
   }
 
   // Best of two after a warm-up call: backtracking is slow every time, a GC pause once.
-  const best = (fn: () => unknown): number => {
-    fn();
-    let b = Infinity;
-    for (let k = 0; k < 2; k++) {
-      const s = process.hrtime.bigint();
-      fn();
-      b = Math.min(b, Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return b;
-  };
+  const best = (fn: () => unknown): number => bestOf(fn, 2);
   const inputs: [string, string][] = [...ADVERSARIAL, ...PLACE_JUNK.map((t, i): [string, string] => [`place junk ${i + 1}`, t])];
   const baseline = new Map(inputs.map(([label, text]) => [label, Math.max(best(() => tokenize(normalize(text))), 0.001)]));
   const parsers: [string, (text: string) => unknown][] = [
