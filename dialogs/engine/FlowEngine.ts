@@ -285,6 +285,7 @@ export class FlowEngine {
 
   /** Consent given: start the questions; refused: keep nothing. */
   private consentStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
+    const reader = this.readerOf(state);
     const choice = this.choiceOf(state, text, consentAsk().choices!);
     const yn = parseYesNo(text, state.lang);
     if (choice === 'more') { out.push(msg('intake.consent.details', { days: this.deps.retentionDays }), consentAsk()); return; }
@@ -293,9 +294,9 @@ export class FlowEngine {
       out.push(msg('intake.consent.declined'));
       return { state: null, out };
     }
-    const u = this.readerOf(state).read(state, text, null);
-    this.readerOf(state).followLanguage(state, u, out);
-    this.readerOf(state).hold(state, u);
+    const u = reader.read(state, text, null);
+    reader.followLanguage(state, u, out);
+    reader.hold(state, u);
     if (choice === 'yes' || (yn.ok && yn.value)) {
       state.consentAt = this.deps.now().toISOString();
       state.phase = 'asking';
@@ -303,14 +304,14 @@ export class FlowEngine {
       const pending = state.pending;
       delete state.pending;
       if (pending) {
-        const applied = this.readerOf(state).applyReadings(state, pending, { force: false, except: null });
-        out.push(...this.readerOf(state).understoodMsgs(state, applied, true));
+        const applied = reader.applyReadings(state, pending, { force: false, except: null });
+        out.push(...reader.understoodMsgs(state, applied, true));
         if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
       }
       out.push(...this.askNextStep(state));
       return;
     }
-    if (u.faq) { out.push(this.readerOf(state).faqMsg(state, u), consentAsk()); return; }
+    if (u.faq) { out.push(reader.faqMsg(state, u), consentAsk()); return; }
     // A story sent before answering (a long message typed while the welcome came): noted, not "not understood".
     if (Object.keys(u.slots).length > 0) { out.push(msg('intake.welcome.noted'), consentAsk()); return; }
     out.push(msg('intake.consent.retry'), consentAsk());
@@ -318,25 +319,26 @@ export class FlowEngine {
 
   /** Understands the answer to the current question, then asks the next missing one. */
   private answerStep(state: IntakeState, text: string, out: Msg[]): TurnResult | void {
+    const reader = this.readerOf(state);
     const slot = state.current;
     if (!slot) { out.push(...this.askNextStep(state)); return; }
     const q = questionOf(state, slot);
     // The reply to "Tu habites bien à Plaisir ?": yes stores it, no asks the question, anything else is the answer.
     if (state.checking === slot) {
-      const checked = answerCheck(state, plainYesNo(text, state.lang), this.readerOf(state).rules.applySlot);
+      const checked = answerCheck(state, plainYesNo(text, state.lang), reader.rules.applySlot);
       if (checked === 'yes') { out.push(...this.afterAnswer(state)); return; }
       if (checked === 'no') { out.push(this.questionMsg(state, q)); return; }
     }
-    const policy = this.readerOf(state).rules.policy(state);
-    const u = this.readerOf(state).read(state, text, policy.asked);
+    const policy = reader.rules.policy(state);
+    const u = reader.read(state, text, policy.asked);
     if (q.skippable && u.skip) {
       this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
       out.push(...this.afterAnswer(state));
       return;
     }
-    this.readerOf(state).followLanguage(state, u, out);
+    reader.followLanguage(state, u, out);
     // "Can we continue in English?" and nothing else: the question again, in that language, no retry counted.
-    if (u.langRequested && this.readerOf(state).slotsRead(u.slots).length === 0 && !u.faq) {
+    if (u.langRequested && reader.slotsRead(u.slots).length === 0 && !u.faq) {
       out.push(this.questionMsg(state, q));
       return;
     }
@@ -344,17 +346,17 @@ export class FlowEngine {
     // A question about the service ("gratuit ?" is no first name) or a correction of another answer
     // ("non pas Lyon, Villeurbanne" is no "non" to this question): only what the reading found counts.
     // ("en fait c'est lea@example.fr" at the contact question corrects this very answer: read as usual.)
-    const correctsOther = u.correction && !this.readerOf(state).slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
-    const answer = this.readerOf(state).ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
+    const correctsOther = u.correction && !reader.slotsRead(u.slots).includes(slot) && !slot.startsWith('guardian');
+    const answer = reader.ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq))
       ?? (u.faq || correctsOther ? { kind: 'retry' as const } : q.understand(u.source ?? text, this.ctx(state)));
     // Other answers given on the way; in free-text answers only when said to be corrections.
     const applied = !policy.extrasOnlyIfCorrection || u.correction
-      ? this.readerOf(state).applyReadings(state, setAsideDoubtful(state, u), { force: !!u.correction, except: slot, adds: u.adds })
+      ? reader.applyReadings(state, setAsideDoubtful(state, u), { force: !!u.correction, except: slot, adds: u.adds })
       : { noted: [], corrected: [] };
-    out.push(...this.readerOf(state).understoodMsgs(state, applied));
+    out.push(...reader.understoodMsgs(state, applied));
     if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
     if (u.faq) {
-      out.push(this.readerOf(state).faqMsg(state, u));
+      out.push(reader.faqMsg(state, u));
       if (answer.kind === 'ok') { this.record(state, q, answer.apply); out.push(...this.afterAnswer(state)); return; }
       out.push(...this.reaskStep(state));
       return;
@@ -455,6 +457,7 @@ export class FlowEngine {
   }
 
   private async summaryReplyStep(state: IntakeState, text: string, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
+    const reader = this.readerOf(state);
     const lines = summaryLines(state);
     const typed = commandText(text);
     if (/^\d{1,2}$/.test(typed)) {
@@ -462,16 +465,16 @@ export class FlowEngine {
       if (line) { out.push(...this.editStep(state, line.slot)); return; }
     }
     // "non l'âge c'est 18", "c pas Roubaix c Tourcoing": the summary changes, then shows again.
-    const u = this.readerOf(state).read(state, text, 'confirm');
-    const changes = this.readerOf(state).applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
+    const u = reader.read(state, text, 'confirm');
+    const changes = reader.applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
     if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !isAnswered(state, 'place')) {
-      out.push(...this.readerOf(state).understoodMsgs(state, changes));
+      out.push(...reader.understoodMsgs(state, changes));
       if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out);
       if (nextMissing(state)) { state.editing = true; out.push(...this.askNextStep(state)); return; }
       out.push(...this.summaryStep(state));
       return;
     }
-    if (u.faq) { out.push(this.readerOf(state).faqMsg(state, u), ...this.summaryStep(state)); return; }
+    if (u.faq) { out.push(reader.faqMsg(state, u), ...this.summaryStep(state)); return; }
     const choice = this.choiceOf(state, text, [{ code: 'confirm', label: msg('intake.summary.confirm') }, { code: 'edit', label: msg('intake.summary.edit') }]);
     // Sending needs a plain yes: "oui mais change ma ville" is not one.
     const yn = plainYesNo(text, state.lang);
