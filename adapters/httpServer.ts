@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { Logger } from '../bots/log';
 import type { Config } from '../config';
+import { mediaType } from './channels/webhookHttp';
 import { clientAddress, parseTrustedProxies } from './http/clientAddress';
 import { FailureThrottle } from './http/failureThrottle';
 import { OriginPolicy } from './http/originPolicy';
@@ -58,7 +59,7 @@ export function createHttpServer(config: Config, log: Logger): restify.Server {
   // temporary directory and never removes it) and CSV/TSV: no route takes them, so they are
   // refused before anything is read.
   server.use((req: restify.Request, res: restify.Response, next: (err?: unknown) => void) => {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = mediaType(req);
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && UNPARSED_TYPES.has(type)) {
       res.send(415, { error: 'unsupported_media_type', message: 'Send JSON (or a form, on the staff pages).' });

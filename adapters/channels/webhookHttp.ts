@@ -42,3 +42,6 @@ export function answer(res: Response, status: number, body: unknown): void {
 
 /** The first value of a header or query parameter. */
 export const first = (v: unknown): string | undefined => (Array.isArray(v) ? (typeof v[0] === 'string' ? v[0] : undefined) : typeof v === 'string' ? v : undefined);
+
+/** A request's media type, lower case, without its parameters ("application/json; charset=utf-8" -> "application/json"). */
+export const mediaType = (req: Request): string => String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -3,7 +3,7 @@ import { errorCode, type Logger } from '../../bots/log';
 import type { ChannelLayer } from '../channels/ChannelLayer';
 import type { ChannelStore, DeliveryStatus } from '../channels/ChannelStore';
 import { isSafeId } from '../channels/edge';
-import { answer, first, readRawBody } from '../channels/webhookHttp';
+import { answer, first, mediaType, readRawBody } from '../channels/webhookHttp';
 import { fromTwilio, fromVonage, SMS_CHANNEL, type SmsInbound } from './convertInbound';
 import { TwilioInbound, VonageInbound } from './schemas';
 import { validTwilioSignature, validVonageSignature, type VonageSignatureMethod } from './signatures';
@@ -93,6 +93,8 @@ function parseForm(raw: string): Record<string, string> | undefined {
  */
 export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
   const twilio = o.twilio;
+  // What Twilio signs: the address configured on its side (PUBLIC_URL), never this request's Host.
+  const signedUrl = (req: restify.Request, path: string): string => `${o.publicUrl().replace(/\/+$/, '')}${req.url ?? path}`;
   const store = async (whole: VonageInbound) => {
     const inbound = fromVonage(whole);
     if ('record' in inbound) await o.layer.receive([inbound.record]);
@@ -103,7 +105,7 @@ export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
   if (twilio) {
     server.post(SMS_STATUS_PATH, async (req: restify.Request, res: restify.Response) => {
       try {
-        const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        const type = mediaType(req);
         if (type !== 'application/x-www-form-urlencoded') {
           req.resume();
           o.log('warn', 'sms.status_rejected', { reason: 'unsupported_media_type' });
@@ -115,8 +117,7 @@ export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
           o.log('warn', 'sms.status_rejected', { reason: raw === 'too_large' ? 'too_large' : 'malformed_body' });
           return answer(res, raw === 'too_large' ? 413 : 400, { error: 'malformed_body' });
         }
-        const url = `${o.publicUrl().replace(/\/+$/, '')}${req.url ?? SMS_STATUS_PATH}`;
-        if (!validTwilioSignature(twilio.authToken, first(req.headers['x-twilio-signature']), url, params)) {
+        if (!validTwilioSignature(twilio.authToken, first(req.headers['x-twilio-signature']), signedUrl(req, SMS_STATUS_PATH), params)) {
           o.log('warn', 'sms.status_rejected', { reason: 'bad_signature' });
           return answer(res, 403, { error: 'invalid_signature' });
         }
@@ -141,7 +142,7 @@ export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
       answer(res, status, { error });
     };
     try {
-      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const type = mediaType(req);
       const json = type === 'application/json' && !!o.vonage;
       if (type !== 'application/x-www-form-urlencoded' && !json) {
         req.resume();
@@ -169,8 +170,7 @@ export function mountSms(server: restify.Server, o: SmsWebhookOptions): void {
 
       let inbound: SmsInbound;
       if (o.twilio) {
-        const url = `${o.publicUrl().replace(/\/+$/, '')}${req.url ?? SMS_WEBHOOK_PATH}`;
-        if (!validTwilioSignature(o.twilio.authToken, first(req.headers['x-twilio-signature']), url, params)) return reject(403, 'bad_signature', 'invalid_signature', { bytes: raw.length });
+        if (!validTwilioSignature(o.twilio.authToken, first(req.headers['x-twilio-signature']), signedUrl(req, SMS_WEBHOOK_PATH), params)) return reject(403, 'bad_signature', 'invalid_signature', { bytes: raw.length });
         const parsed = TwilioInbound.safeParse(params);
         if (!parsed.success) return reject(400, 'invalid_shape', 'invalid_payload', { at: parsed.error.issues[0]?.path.join('.').slice(0, 80) });
         inbound = fromTwilio(parsed.data, o.twilio.accountSid);
