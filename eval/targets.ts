@@ -23,7 +23,10 @@ export function failedTargets(m: { slotF1?: Record<string, number>; conversation
  */
 export const PEOPLE_TARGETS = {
   /** Conversations stored exactly right and sent to an acceptable programme. */
-  exactAndRouted: { heldout: 0.68, tuning: 0.9 },
+  // Session 7: the first held-out half (measured 0.68, median 9, too often to stay honest) was
+  // retired into the tuning half (100 conversations: 0.79, median 8); the fresh held-out half
+  // is gated at its first measurement.
+  exactAndRouted: { heldout: 0.68, tuning: 0.79 },
   /** Median user messages to a sent request (issue 22's goal: 8). */
   medianMessages: { heldout: 9, tuning: 8 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */
@@ -38,7 +41,8 @@ export const PEOPLE_TARGETS = {
  * when it gets better; never tune on the held-out half to meet them.
  */
 export const VOLUNTEER_TARGETS = {
-  exactAndRouted: { heldout: 0.45, tuning: 0.83 },
+  // Session 7: the first held-out half (10/22) retired into tuning (28: 15/28).
+  exactAndRouted: { heldout: 0.45, tuning: 0.53 },
   openingStored: 0,
   duplicateButtons: 0,
 } as const;

@@ -11,7 +11,7 @@
  */
 import { createDatabase } from '../db/createDatabase';
 import { seedDirectoryIfEmpty } from '../db/seedDirectory';
-import { evaluatePeople, formatPeopleReport, loadPeople, PEOPLE_SETS } from '../eval/people';
+import { evaluatePeople, formatPeopleReport, loadPeople, PEOPLE_SETS, peopleFiles } from '../eval/people';
 import { REFERENCE_DAY } from '../eval/referenceDay';
 
 async function main(): Promise<void> {
@@ -23,6 +23,10 @@ async function main(): Promise<void> {
   // Young people first, then volunteers (dialogs/flows/volunteer), each half apart.
   const corpora = args.includes('--volunteers') ? (['volunteers'] as const) : args.includes('--people') ? (['people'] as const) : (['people', 'volunteers'] as const);
   for (const corpus of corpora) for (const set of sets) {
+    if (peopleFiles(set, corpus).length === 0) {
+      console.log(`People corpus, ${corpus === 'people' ? set : `volunteers ${set}`}: no file yet`);
+      continue;
+    }
     const db = await createDatabase('pglite://memory');
     try {
       await seedDirectoryIfEmpty(db.prisma);

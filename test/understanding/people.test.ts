@@ -1,4 +1,4 @@
-import { evaluatePeople, loadPeople, PEOPLE_SETS } from '../../eval/people';
+import { evaluatePeople, loadPeople, PEOPLE_SETS, peopleFiles } from '../../eval/people';
 import { REFERENCE_DAY } from '../../eval/referenceDay';
 import { PEOPLE_TARGETS } from '../../eval/targets';
 import { openTestDatabase } from '../helpers/testDatabase';
@@ -8,7 +8,8 @@ import { openTestDatabase } from '../helpers/testDatabase';
  * people, written from public testimonies), played through the real bot stack. The same
  * numbers as `npm run eval:conversations`.
  */
-describe.each(PEOPLE_SETS)('people corpus, %s half', (set) => {
+// A half with no file yet (a retired held-out half waiting for its fresh replacement) is not gated.
+describe.each(PEOPLE_SETS.filter((s) => peopleFiles(s).length > 0))('people corpus, %s half', (set) => {
   test(`at least ${PEOPLE_TARGETS.exactAndRouted[set] * 100}% exactly right and routed acceptably; median at most ${PEOPLE_TARGETS.medianMessages[set]} messages; no opening stored; no duplicate buttons`, async () => {
     const db = await openTestDatabase('pglite');
     try {

@@ -1,4 +1,4 @@
-import { evaluatePeople, loadPeople, PEOPLE_SETS } from '../../eval/people';
+import { evaluatePeople, loadPeople, PEOPLE_SETS, peopleFiles } from '../../eval/people';
 import { REFERENCE_DAY } from '../../eval/referenceDay';
 import { VOLUNTEER_TARGETS } from '../../eval/targets';
 import { openTestDatabase } from '../helpers/testDatabase';
@@ -7,7 +7,8 @@ import { openTestDatabase } from '../helpers/testDatabase';
  * The gate of issue 20: full volunteer conversations (test/fixtures/understanding/volunteers)
  * played through the real bot stack, as `npm run eval:conversations` prints them.
  */
-describe.each(PEOPLE_SETS)('volunteers corpus, %s half', (set) => {
+// A half with no file yet (a retired held-out half waiting for its fresh replacement) is not gated.
+describe.each(PEOPLE_SETS.filter((s) => peopleFiles(s, 'volunteers').length > 0))('volunteers corpus, %s half', (set) => {
   test(`at least ${VOLUNTEER_TARGETS.exactAndRouted[set] * 100}% exactly right and routed acceptably; no opening stored; no duplicate buttons`, async () => {
     const db = await openTestDatabase('pglite');
     try {
