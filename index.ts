@@ -9,26 +9,19 @@ import { messagesEndpoint } from './adapters/botframework/messagesEndpoint';
 import { mountStaffRoutes } from './adapters/staff/staffRoutes';
 import { mountStaffInbox } from './adapters/staff/inbox/mountStaffInbox';
 import { adminFileFor, mountAdminApi, writeAdminFile } from './adapters/admin/adminApi';
+import { processCommands } from './adapters/admin/processCommands';
 import { PrismaDashboard } from './db/PrismaDashboard';
 import { FUNNEL_HEAD, FUNNEL_TAIL, VOLUNTEER_STEP_PREFIX } from './notifications/dashboardStats';
 import { QUESTIONS } from './dialogs/questions';
 import { VOLUNTEER_QUESTIONS } from './dialogs/flows/volunteer/questions';
-import { bufferIo } from './scripts/commands/cli';
-import { runDirectory } from './scripts/commands/directory';
-import { runRequests } from './scripts/commands/requests';
-import { runStaff } from './scripts/commands/staff';
 import { DIRECTLINE_CHANNEL, DirectLineError, IN_PROCESS_SERVICE_URL } from './adapters/directline/DirectLineAdapter';
 import { mountDirectLine, type DirectLine } from './adapters/directline/mountDirectLine';
 import { mountWebWidget } from './adapters/directline/mountWebWidget';
 import { remoteBotConfig } from './adapters/directline/remoteBot';
 import { RateLimiter } from './adapters/directline/rateLimit';
-import { ChannelLayer } from './adapters/channels/ChannelLayer';
-import { channelOutbox, configuredChannels, registerChannelNews, smsNews, smsWiring } from './adapters/channels/configured';
-import { mountSms } from './adapters/sms/mountSms';
-import { mountTelegram } from './adapters/telegram/mountTelegram';
-import { mountWhatsApp } from './adapters/whatsapp/mountWhatsApp';
-import { mountMessenger } from './adapters/messenger/mountMessenger';
-import { PrismaChannelStore } from './db/PrismaChannelStore';
+import type { ChannelLayer } from './adapters/channels/ChannelLayer';
+import { channelOutbox, smsNews } from './adapters/channels/configured';
+import { mountMessaging } from './adapters/channels/mountMessaging';
 import { ConversationStore } from './bots/ConversationStore';
 import { ProactiveMessenger } from './bots/ProactiveMessenger';
 import { createHandoffStack, randomWorkerId, type HandoffStack } from './handoffStack';
@@ -202,60 +195,21 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
       },
     }, IN_PROCESS_SERVICE_URL);
 
-    // Messaging channels (WhatsApp, Messenger, Telegram): webhooks store, the inbox worker runs turns, the outbox sends.
-    const messaging = configuredChannels(config, smsWiring(db.prisma, log, now));
-    const channelStore = new PrismaChannelStore(db.prisma, db.sql);
-    let channels: ChannelLayer | null = null;
-    if (messaging.all.length > 0) {
-      const i18n = { t: (lang: string, key: string, params?: Record<string, unknown>) => render({ key, params: params as never }, lang === 'en' ? 'en' : 'fr') };
-      channels = new ChannelLayer({
-        store: channelStore, logic: (ctx: TurnContext) => bot.run(ctx), channels: messaging.all, log, now,
-        // SMS says the same few words more briefly (locales/*/sms.json).
-        say: (lang, channel) => (key, params) => i18n.t(lang, channel === 'sms' ? `sms.${key}` : key, params),
-        apology: (lang) => i18n.t(lang, 'errors.tryAgain'),
-        leaseMs: config.CHANNEL_LEASE_SECONDS * 1000,
-        pollMs: config.OUTBOX_POLL_MS,
-        onQueued: () => kick(),
-      });
-      const maxBodyBytes = config.CHANNEL_MAX_BODY_BYTES;
-      if (messaging.whatsapp) {
-        mountWhatsApp(server, {
-          layer: channels, store: channelStore, log, maxBodyBytes, phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID!,
-          appSecret: config.WHATSAPP_APP_SECRET!, verifyToken: config.WHATSAPP_VERIFY_TOKEN!,
-        });
-      }
-      if (messaging.messenger) {
-        mountMessenger(server, {
-          layer: channels, store: channelStore, log, maxBodyBytes, pageId: config.MESSENGER_PAGE_ID!,
-          appSecret: config.MESSENGER_APP_SECRET!, verifyToken: config.MESSENGER_VERIFY_TOKEN!,
-        });
-      }
-      if (messaging.telegram) {
-        mountTelegram(server, {
-          layer: channels, api: messaging.telegram, log, maxBodyBytes, secret: config.TELEGRAM_WEBHOOK_SECRET!,
-          staleButtonText: (locale) => i18n.t(langFromLocale(locale), 'channels.buttonExpired'),
-        });
-      }
-      if (messaging.sms) {
-        mountSms(server, {
-          layer: channels, store: channelStore, log, maxBodyBytes, now,
-          publicUrl: () => config.PUBLIC_URL ?? url,
-          twilio: config.SMS_PROVIDER === 'twilio' ? { accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN! } : undefined,
-          vonage: config.SMS_PROVIDER === 'vonage' ? { signatureSecret: config.VONAGE_SIGNATURE_SECRET!, method: config.VONAGE_SIGNATURE_METHOD } : undefined,
-        });
-      }
-      registerChannelNews(proactive, messaging, channelStore, log, now);
-    }
+    // Messaging channels (WhatsApp, Messenger, Telegram, SMS): webhooks store, the inbox worker runs turns, the outbox sends.
+    const messaging = mountMessaging(server, {
+      config, db, logic: (ctx: TurnContext) => bot.run(ctx), render, proactive, log, now, url: () => url, onQueued: () => kick(),
+    });
+    const channels = messaging.layer;
 
     url = await listen(server, config);
     // Created once listening: staff links need the address (unknown before listening on port 0).
     const handoff = createHandoffStack({
-      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging, channelStore, log, now), sms: smsNews(config, messaging),
+      db, config, log, now, proactive, publicUrl: config.PUBLIC_URL ?? url, workerId: randomWorkerId('app'), channels: channelOutbox(messaging.configured, messaging.store, log, now), sms: smsNews(config, messaging.configured),
     });
     const purge = async () => {
       try {
         const before = new Date(now().getTime() - config.STATE_RETENTION_DAYS * 86_400_000);
-        const count = await purgeStaleConversations(db.prisma, before) + (channels ? await channelStore.purge(before) : 0);
+        const count = await purgeStaleConversations(db.prisma, before) + (channels ? await messaging.store.purge(before) : 0);
         await handoff.auth.purge();
         if (count > 0) log('info', 'retention.purged', { conversations: count });
       } catch (err) {
@@ -276,21 +230,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     // The CLI on loopback while this process holds the embedded database (PGlite in a directory).
     let admin: { secret: string; remove(): void } | null = null;
     if (db.target.kind === 'pglite' && db.target.dataDir) admin = writeAdminFile(adminFileFor(db.target.dataDir), url);
-    const baseUrl = config.PUBLIC_URL ?? url;
     mountAdminApi(server, {
       secret: () => admin?.secret ?? null,
       log,
-      commands: {
-        async run(script, args, input) {
-          const io = bufferIo();
-          const code = script === 'requests'
-            ? await runRequests(db.prisma, args, io)
-            : script === 'directory'
-              ? await runDirectory(db.prisma, args, io, input)
-              : await runStaff({ prisma: db.prisma, auth: handoff.auth, baseUrl, linkMinutes: config.STAFF_LOGIN_MINUTES }, args, io);
-          return { code, stdout: io.stdout(), stderr: io.stderr() };
-        },
-      },
+      commands: processCommands({ prisma: db.prisma, auth: handoff.auth, baseUrl: config.PUBLIC_URL ?? url, linkMinutes: config.STAFF_LOGIN_MINUTES }),
     });
     if (config.OUTBOX_WORKER === 'inprocess') {
       kick = () => handoff.worker.kick();
