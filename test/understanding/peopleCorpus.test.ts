@@ -30,7 +30,8 @@ const common = {
   id: z.string().regex(/^[a-z0-9]+-(fr|en|fx)-\d{3}$/),
   lang: z.enum(['fr', 'en']),
   style: z.string().optional(),
-  source: z.string().url().optional(),
+  // The public page (people) or the programme description and its site (volunteers).
+  source: z.string().min(1).optional(),
   tags: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional(),
   note: z.string().optional(),
   opening: z.string().min(1).max(4000),
