@@ -24,11 +24,12 @@ export function failedTargets(m: { slotF1?: Record<string, number>; conversation
 export const PEOPLE_TARGETS = {
   /** Conversations stored exactly right and sent to an acceptable programme. */
   // Session 7: the first held-out half (measured 0.68, median 9, too often to stay honest) was
-  // retired into the tuning half (100 conversations: 0.79, median 8); the fresh held-out half
-  // is gated at its first measurement.
-  exactAndRouted: { heldout: 0.68, tuning: 0.79 },
+  // retired into the tuning half (100 conversations: 0.79, median 8). The fresh held-out half
+  // (heldout-a/b, 100 conversations written blind) measured 0.39, median 10, on main before any
+  // change of that session: the level is lower because the text is new, not because of an edit.
+  exactAndRouted: { heldout: 0.39, tuning: 0.79 },
   /** Median user messages to a sent request (issue 22's goal: 8). */
-  medianMessages: { heldout: 9, tuning: 8 },
+  medianMessages: { heldout: 10, tuning: 8 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */
   openingStored: 0,
   /** A proposal showing two buttons with the same name. */
@@ -41,8 +42,10 @@ export const PEOPLE_TARGETS = {
  * when it gets better; never tune on the held-out half to meet them.
  */
 export const VOLUNTEER_TARGETS = {
-  // Session 7: the first held-out half (10/22) retired into tuning (28: 15/28).
-  exactAndRouted: { heldout: 0.45, tuning: 0.53 },
+  // Session 7: the first held-out half (10/22) retired into tuning (28: 12/28 once the
+  // coordinator counts only where nothing fits); the fresh held-out file (20, written blind)
+  // measured 1/20 on main before any change of that session.
+  exactAndRouted: { heldout: 0.05, tuning: 0.42 },
   openingStored: 0,
   duplicateButtons: 0,
 } as const;
