@@ -14,6 +14,7 @@ import { RateLimiter } from './rateLimit';
 import { connectorUrl, mountConnectorService, RemoteBot, RemoteBotError } from './remoteBot';
 import type { ChannelTokens } from '../botframework/channelAuth';
 import { bearerToken, randomId, secretMatches, TokenSigner, type TokenClaims } from './tokens';
+import { DirectLineAccess } from './access';
 
 export const DIRECTLINE_PREFIX = '/v3/directline';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
@@ -55,8 +56,6 @@ export interface MountOptions {
   /** What the young person reads when the remote bot could not take a turn, in their language. */
   botUnavailable?: (locale: string | undefined) => string;
 }
-
-type Auth = { ok: true; claims: TokenClaims | null; bySecret: boolean } | { ok: false; status: 401 | 403; error: string };
 
 /**
  * A self-hosted Direct Line 3.0 endpoint under /v3/directline, enough for the official
@@ -100,14 +99,8 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
   const streamUrl = (req: IncomingMessage, c: Conversation, token: string, watermark?: string) =>
     `${streamBase(req)}${DIRECTLINE_PREFIX}/conversations/${c.id}/stream?${watermark ? `watermark=${encodeURIComponent(watermark)}&` : ''}t=${encodeURIComponent(token)}`;
 
-  const authenticate = (req: IncomingMessage, token?: string | null): Auth => {
-    const presented = token ?? bearerToken(req.headers.authorization);
-    if (!presented) return { ok: false, status: 401, error: 'missing_token' };
-    if (secretMatches(presented, secret!)) return { ok: true, claims: null, bySecret: true };
-    const check = signer.verify(presented);
-    if (!check.ok) return { ok: false, status: 403, error: check.reason === 'expired' ? 'token_expired' : 'invalid_token' };
-    return { ok: true, claims: check.claims, bySecret: false };
-  };
+  const access = new DirectLineAccess(secret, signer, hub);
+  const authenticate = (req: IncomingMessage, token?: string | null) => access.authenticate(req, token);
 
   const fail = (res: Response, status: number, error: string, message: string) => {
     res.send(status, { error, message });
@@ -115,23 +108,10 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
 
   /** Token valid for this very conversation (or the secret), and the conversation known: otherwise the response is sent. */
   const conversationFor = (req: Request, res: Response): { c: Conversation; claims: TokenClaims | null } | null => {
-    const auth = authenticate(req);
-    if (!auth.ok) {
-      fail(res, auth.status, auth.error, 'A valid Direct Line token is required.');
-      return null;
-    }
-    const id = String(req.params?.conversationId ?? '');
-    // Checked before existence, so a token never learns whether another conversation exists.
-    if (auth.claims && auth.claims.c !== id) {
-      fail(res, 403, 'wrong_conversation', 'This token is for another conversation.');
-      return null;
-    }
-    const c = hub.get(id);
-    if (!c) {
-      fail(res, 404, 'conversation_not_found', 'Unknown or expired conversation.');
-      return null;
-    }
-    return { c, claims: auth.claims };
+    const found = access.conversation(req, String(req.params?.conversationId ?? ''));
+    if (found.ok) return found;
+    fail(res, found.status, found.error, found.message);
+    return null;
   };
 
   const conversationPayload = (req: IncomingMessage, c: Conversation, watermark?: string) => {
@@ -219,11 +199,9 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     });
     req.on('error', () => undefined);
     req.resume();
-    const auth = authenticate(req);
-    if (!auth.ok) return fail(res, auth.status, auth.error, 'A valid Direct Line token is required.');
-    if (auth.claims && auth.claims.c !== id) return fail(res, 403, 'wrong_conversation', 'This token is for another conversation.');
-    const c = hub.get(id);
-    if (!c) return fail(res, 404, 'conversation_not_found', 'Unknown or expired conversation.');
+    const found = access.conversation(req, id);
+    if (!found.ok) return fail(res, found.status, found.error, found.message);
+    const { c } = found;
     if (!postLimiter.take(c.id)) return fail(res, 429, 'rate_limited', 'Too many messages; wait a moment.');
     fail(res, 415, 'uploads_not_accepted', 'Files are not accepted here.');
     // The young person hears why in their language, from the bot (which never sees the file).
@@ -344,12 +322,9 @@ export function mountDirectLine(server: Server, opts: MountOptions): DirectLine 
     if (!m) return rejectUpgrade(socket, 404, 'Not Found');
     // Browsers send Origin on a WebSocket and CORS does not apply to it: the same allow-list as the HTTP routes.
     if (!originAllowed(req)) return rejectUpgrade(socket, 403, 'Forbidden');
-    const auth = authenticate(req, url.searchParams.get('t'));
-    if (!auth.ok) return rejectUpgrade(socket, auth.status, 'Forbidden');
-    if (auth.claims && auth.claims.c !== m[1]) return rejectUpgrade(socket, 403, 'Forbidden');
-    const c = hub.get(m[1]!);
-    if (!c) return rejectUpgrade(socket, 404, 'Not Found');
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, c, url.searchParams.get('watermark') ?? undefined));
+    const found = access.conversation(req, m[1]!, url.searchParams.get('t'));
+    if (!found.ok) return rejectUpgrade(socket, found.status, found.status === 404 ? 'Not Found' : 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, found.c, url.searchParams.get('watermark') ?? undefined));
   };
   server.server.on('upgrade', onUpgrade);
 
