@@ -65,15 +65,19 @@ export interface StackThresholds {
  * word after a negation, "ctx:<name>" for a context the lexicon found).
  */
 export function featuresOf(tokens: readonly string[], buckets = MODEL_BUCKETS, markers: readonly string[] = []): number[] {
-  const out = new Set<number>();
-  for (const m of markers) out.add(fnv(`m:${m}`) % buckets);
+  // Each bucket once, in the order first seen (as a Set would), without a Set per message:
+  // a stamp per bucket, reused from call to call (this runs on nearly every message).
+  if (stamp.length !== buckets) stamp = new Uint32Array(buckets);
+  if (++generation === 0xffffffff) { stamp.fill(0); generation = 1; }
+  const out: number[] = [];
+  const add = (b: number) => { if (stamp[b] !== generation) { stamp[b] = generation; out.push(b); } };
+  for (const m of markers) add(fnv(`m:${m}`) % buckets);
   const words = tokens.slice(0, 200);
   for (let i = 0; i < words.length; i++) {
-    out.add(fnv(`w:${words[i]}`) % buckets);
-    if (i + 1 < words.length) out.add(fnv(`b:${words[i]} ${words[i + 1]}`) % buckets);
+    add(fnv(`w:${words[i]}`) % buckets);
+    if (i + 1 < words.length) add(fnv(`b:${words[i]} ${words[i + 1]}`) % buckets);
   }
-  // Character pieces hashed in place (no substring per piece): this runs on every message
-  // the lexicon has nothing to say about.
+  // Character pieces hashed in place (no substring per piece).
   const joined = ` ${words.join(' ')} `.slice(0, MAX_PIECES_CHARS);
   for (let n = 3; n <= 5; n++) {
     for (let i = 0; i + n <= joined.length; i++) {
@@ -82,11 +86,14 @@ export function featuresOf(tokens: readonly string[], buckets = MODEL_BUCKETS, m
         h ^= joined.charCodeAt(k);
         h = Math.imul(h, 0x01000193);
       }
-      out.add((h >>> 0) % buckets);
+      add((h >>> 0) % buckets);
     }
   }
-  return [...out];
+  return out;
 }
+
+let stamp = new Uint32Array(MODEL_BUCKETS);
+let generation = 0;
 
 export interface LoadedModel {
   labels: string[];

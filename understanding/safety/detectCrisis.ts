@@ -213,7 +213,7 @@ function combine(model: LoadedModel, read: RulesReading): CrisisSignal | null {
   // negation, a topic), that was a decision: the model adds nothing.
   if (read.tokens.length === 0 || (!read.signal && read.touched)) return read.signal;
   try {
-    return stack(read.signal, read.touched, scoresOf(model, scoreTokens(model, read.tokens, read.markers)), model.thresholds, clearClausesAny(model, read));
+    return stack(read.signal, read.touched, scoresOf(model, scoreTokens(model, read.tokens, read.markers)), model.thresholds, model.thresholds.demote > 0 ? clearClausesAny(model, read) : 1);
   } catch {
     return read.signal;
   }
