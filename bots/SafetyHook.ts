@@ -122,7 +122,11 @@ export class SafetyHook {
     }
     const next = structuredClone(state);
     delete next.safetyCheck;
-    return this.dialog.onMessage(next, input, next.lang);
+    const result = await this.dialog.onMessage(next, input, next.lang);
+    // Leaving or erasing while the question waits: no lines were shown, so one line says
+    // where help is (3114, Fil Santé Jeunes) before the command is carried out.
+    if (cmd.kind === 'stop' || cmd.kind === 'deleteData') return { ...result, out: [{ key: 'safety.check.reminder' }, ...result.out] };
+    return result;
   }
 
   /** The buttons, their numbers or their words typed back. */

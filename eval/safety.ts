@@ -21,6 +21,8 @@ export interface SafetyItem {
   tags: string[];
   text: string;
   part: Part;
+  /** The batch it was written in: the latest `# --- batch N` marker above it (1 before any). */
+  batch: number;
 }
 
 export const CORPUS_DIR = path.join(__dirname, '..', 'test', 'fixtures', 'safety');
@@ -45,7 +47,10 @@ export function loadSafetyCorpus(dir = CORPUS_DIR): SafetyItem[] {
   const items: SafetyItem[] = [];
   for (const file of FILES) {
     const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+    let batch = 1;
     lines.forEach((raw, i) => {
+      const marker = /^# --- batch (\d+)\b/.exec(raw);
+      if (marker) batch = Number(marker[1]);
       if (raw.trim() === '' || raw.startsWith('#')) return;
       const fields = raw.split('|');
       if (fields.length !== 6) throw new Error(`${file}:${i + 1}: expected 6 fields, got ${fields.length}`);
@@ -58,6 +63,7 @@ export function loadSafetyCorpus(dir = CORPUS_DIR): SafetyItem[] {
         labels: labels.split(',').filter(Boolean),
         position, tags: tags.split(',').filter(Boolean), text,
         part: splitOf(lang, text),
+        batch,
       });
     });
   }

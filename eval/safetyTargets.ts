@@ -16,6 +16,12 @@
  * 88.9%, 66.7%; batch 6: 90.9%, 55.6%), the same gap as every earlier batch. The issue's
  * goals on the held-out part (100% clear, >= 98% overall, <= 2% full alerts) are not met: see
  * docs/safety.md.
+ *
+ * Session 7 (model and rules stacked, model trained on the tuning part of batches 1-6): tuning
+ * 100% / 100% / 0% / 0.2% (recall / clear at once / full alerts / questions); tuning
+ * cross-validated (eval/safetyCv.ts) 99.6% / 100% / 0% / 1.9%; held-out 95.4% / 89.7% / 2.4%
+ * / 3.8%; plain held-out answers 0% / 0.7%. Questions on held-out ordinary lines tightened to
+ * 4%; the cross-validated levels are gated too (crossValidated).
  */
 export const SAFETY_TARGETS = {
   /** Crisis lines caught with the right categories (either level), per part. */
@@ -25,7 +31,9 @@ export const SAFETY_TARGETS = {
   /** Ordinary lines given a full alert, at most. */
   falseAlarms: { tuning: 0, heldout: 0.03 },
   /** Ordinary lines given the gentle question, at most. */
-  questions: { tuning: 0.01, heldout: 0.06 },
+  questions: { tuning: 0.01, heldout: 0.04 },
+  /** The tuning part cross-validated (rules + a model trained without the fold): recall and clear at once at least, full alerts and questions at most. */
+  crossValidated: { recall: 0.99, clearRecall: 0.99, falseAlarms: 0.01, questions: 0.02 },
   /** Plain form answers (understanding corpus, held-out file): full alerts and questions, at most. */
   plain: { alarms: 0, questions: 0.01 },
 };

@@ -3,11 +3,13 @@
  * corpus (test/fixtures/safety/). The tuning part in detail (per category and language,
  * `--misses` lists its misses); the held-out part as four aggregates only, never per
  * category nor line by line: it must not be tuned on, even by reading which categories
- * it misses.
+ * it misses. Beside them, the tuning part cross-validated (eval/safetyCv.ts) and by batch.
+ * `--no-heldout` leaves the held-out part out entirely (for working on the check).
  */
 import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, type PartReport, type Rate } from '../eval/safety';
 import { SAFETY_TARGETS } from '../eval/safetyTargets';
-import { detectCrisis, detectCrisisRules } from '../understanding/safety/detectCrisis';
+import { detectCrisis, detectCrisisRules, MODEL } from '../understanding/safety/detectCrisis';
+import { crossValidatedDetector, foldModels, FOLDS, modelItems } from '../eval/safetyCv';
 
 const pct = (r: Rate) => `${(ratio(r) * 100).toFixed(1).padStart(5)}% (${r.hits}/${r.total})`;
 
@@ -30,21 +32,48 @@ function print(report: PartReport, details: boolean): void {
   }
 }
 
+const heldout = !process.argv.includes('--no-heldout');
 const items = loadSafetyCorpus();
-const reports = evaluateSafety(items, detectCrisis);
-console.log(`safety corpus: ${items.length} messages (${items.filter((i) => i.level !== 'none').length} crisis, ${items.filter((i) => i.level === 'none').length} ordinary); tuning ${items.filter((i) => i.part === 'tuning').length}, held-out ${items.filter((i) => i.part === 'heldout').length}`);
+const tuningItems = items.filter((i) => i.part === 'tuning');
+const reports = evaluateSafety(heldout ? items : tuningItems, detectCrisis);
+console.log(`safety corpus: ${items.length} messages (${items.filter((i) => i.level !== 'none').length} crisis, ${items.filter((i) => i.level === 'none').length} ordinary); tuning ${tuningItems.length}, held-out ${items.length - tuningItems.length}${heldout ? '' : ' (not scored: --no-heldout)'}`);
 print(reports.tuning, true);
-print(reports.heldout, false);
-// The statistical second opinion measured against the rules alone, on the same messages.
-const rulesOnly = evaluateSafety(items, detectCrisisRules);
-console.log('\n== rules alone vs rules + model (recall / clear at once / full alerts / questions)');
-for (const part of ['tuning', 'heldout'] as const) {
-  const f = (r: PartReport) => `${pct(r.recall)}  ${pct(r.clearRecall)}  ${pct(r.falseAlarms)}  ${pct(r.questions)}`;
-  console.log(`${part.padEnd(8)} rules alone:    ${f(rulesOnly[part])}`);
-  console.log(`${part.padEnd(8)} rules + model:  ${f(reports[part])}`);
+if (heldout) print(reports.heldout, false);
+
+// Cross-validated inside the tuning part: the combined verdict (rules + a model trained
+// without the fold, on the other folds and the plain answers) scored on the fold. The rules
+// were tuned on all of it: this removes the model's over-fit, not theirs.
+const modelData = modelItems();
+const cvModels = foldModels(modelData, MODEL.thresholds);
+const cvDetect = crossValidatedDetector(cvModels);
+const cv = evaluateSafety(tuningItems, cvDetect).tuning;
+const rulesOnly = evaluateSafety(heldout ? items : tuningItems, detectCrisisRules);
+
+const f = (r: PartReport) => `${pct(r.recall)}  ${pct(r.clearRecall)}  ${pct(r.falseAlarms)}  ${pct(r.questions)}`;
+console.log('\n== summary: recall / clear at once / full alerts / questions');
+console.log(`tuning                   rules alone:    ${f(rulesOnly.tuning)}`);
+console.log(`tuning                   rules + model:  ${f(reports.tuning)}`);
+console.log(`tuning, cross-validated  rules + model:  ${f(cv)}   (${FOLDS} folds, model trained without the fold)`);
+if (heldout) {
+  console.log(`held-out                 rules alone:    ${f(rulesOnly.heldout)}`);
+  console.log(`held-out                 rules + model:  ${f(reports.heldout)}`);
 }
+
+// Per batch, tuning lines only: batches written after the rules were last tuned are the
+// nearest thing to fresh text inside the tuning part.
+console.log('\n== tuning part by batch (recall / clear at once / full alerts / questions)');
+for (const batch of [...new Set(tuningItems.map((i) => i.batch))].sort((a, b) => a - b)) {
+  const lines = tuningItems.filter((i) => i.batch === batch);
+  console.log(`batch ${String(batch).padEnd(3)} ${String(lines.length).padStart(4)} lines   rules + model:   ${f(evaluateSafety(lines, detectCrisis).tuning)}`);
+  console.log(`                     cross-validated: ${f(evaluateSafety(lines, cvDetect).tuning)}`);
+}
+
 console.log('\n== plain form answers of the understanding corpus (full alerts / questions)');
-for (const file of ['utterances', 'heldout'] as const) {
+{
+  const r = plainRates(plainAnswers('utterances'), cvDetect);
+  console.log(`${'utterances'.padEnd(11)} ${'cross-valid.'.padEnd(14)} ${pct(r.alarms)}  ${pct(r.questions)}   (each answer scored by the model trained without its fold)`);
+}
+for (const file of heldout ? (['utterances', 'heldout'] as const) : (['utterances'] as const)) {
   const texts = plainAnswers(file);
   for (const [label, detect] of [['rules alone', detectCrisisRules], ['rules + model', detectCrisis]] as const) {
     const r = plainRates(texts, detect);
@@ -55,6 +84,10 @@ console.log('\ntargets (eval/safetyTargets.ts):', JSON.stringify(SAFETY_TARGETS)
 if (process.argv.includes('--misses')) {
   console.log('\n== tuning misses');
   for (const m of reports.tuning.misses) {
+    console.log(`${m.why.padEnd(24)} ${m.item.file}:${m.item.line} [${m.item.level} ${m.item.labels.join(',')}] got ${m.got ? `${m.got.level} ${m.got.categories.join(',')}` : 'null'} :: ${m.item.text}`);
+  }
+  console.log('\n== tuning misses, cross-validated');
+  for (const m of cv.misses) {
     console.log(`${m.why.padEnd(24)} ${m.item.file}:${m.item.line} [${m.item.level} ${m.item.labels.join(',')}] got ${m.got ? `${m.got.level} ${m.got.categories.join(',')}` : 'null'} :: ${m.item.text}`);
   }
 }

@@ -44,6 +44,45 @@ describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
     expect((state!.data as { draft: unknown }).draft).toMatchObject({ firstName: 'Yanis', age: 14 });
   });
 
+  it('an ambiguous message gets the gentle question with its two choices; "Ça ne va pas" shows the lines, then the form goes on', async () => {
+    const phone = await started('33620000011', 'Inès');
+    let r = await phone.say("17, j'en peux plus");
+    // Only the question: the form's reply to the age waits behind it.
+    expect(r).toHaveLength(1);
+    expect(texts(r).join('\n')).toContain(said('safety.check.ask.studies'));
+    expect(texts(r).join('\n')).not.toContain(said('safety.intro'));
+    expect(lastChoices(r)).toEqual(['Je parlais de mes études', 'Ça ne va pas']);
+    r = await phone.tap('Ça ne va pas');
+    expect(texts(r).join('\n')).toContain(said('safety.line.3114'));
+    r = await phone.tap('Continuer ma demande');
+    // The age said with the ambiguous message was kept: the next question comes.
+    expect(texts(r).join('\n')).toContain(said('intake.situation.ask'));
+  });
+
+  it('the gentle question answered "Je parlais de mes études": a thank-you and the pending question, no lines', async () => {
+    const phone = await started('33620000012', 'Noé');
+    await phone.say('18');
+    let r = await phone.say('je veux en finir');
+    expect(lastChoices(r)).toEqual(['Je parlais de mes études', 'Ça ne va pas']);
+    r = await phone.tap('Je parlais de mes études');
+    const all = texts(r).join('\n');
+    expect(all).toContain(said('safety.check.thanks'));
+    expect(all).toContain(said('intake.situation.ask'));
+    expect(all).not.toContain(said('safety.intro'));
+  });
+
+  it('"stop" while the gentle question waits: a one-line reminder of 3114 and Fil Santé Jeunes, then the stop is asked to confirm', async () => {
+    const phone = await started('33620000013', 'Lou');
+    await phone.say('je craque');
+    const r = await phone.say('stop');
+    const all = texts(r).join('\n');
+    expect(all).toContain(said('safety.check.reminder'));
+    expect(all).toContain('3114');
+    expect(all).toContain('0 800 235 236');
+    expect(all).toContain(said('intake.stop.confirm'));
+    expect(all).not.toContain(said('safety.intro'));
+  });
+
   it("under 15: a parent's consent is asked before the request goes, and is in the request", async () => {
     const phone = await started('33620000002', 'Nadia');
     for (const [text, next] of [

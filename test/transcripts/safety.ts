@@ -196,14 +196,19 @@ export const safetyTranscripts: Transcript[] = [
     ],
   },
   {
-    name: 'safety: "stop" while the question waits asks to confirm stopping, no lines',
+    name: 'safety: "stop" while the question waits asks to confirm stopping, with a one-line reminder of 3114 / Fil Santé Jeunes (no full lines)',
     locale: 'fr-FR',
-    steps: [...namedFr('Lou'), ['je craque', ASK], ['stop', 'intake.stop.confirm'], ['non', ['intake.confirm.kept', 'intake.age.ask']]],
+    steps: [...namedFr('Lou'), ['je craque', ASK], ['stop', ['safety.check.reminder', 'intake.stop.confirm']], ['non', ['intake.confirm.kept', 'intake.age.ask']]],
   },
   {
-    name: 'safety: "effacer mes données" while the question waits asks to confirm the erasure',
+    name: 'safety: "effacer mes données" while the question waits: the one-line reminder, then the erasure asked to confirm',
     locale: 'fr-FR',
-    steps: [...namedFr('Lou'), ['je craque', ASK], ['effacer mes données', 'intake.delete.confirm']],
+    steps: [...namedFr('Lou'), ['je craque', ASK], ['effacer mes données', ['safety.check.reminder', 'intake.delete.confirm']]],
+  },
+  {
+    name: 'safety: "delete my data" while the question waits (English): the one-line reminder, then the erasure asked to confirm',
+    locale: 'en-US',
+    steps: [...START_EN, ['Kim', ['intake.firstName.thanks', 'intake.age.ask']], ["I can't take it anymore", ASK], ['delete my data', ['safety.check.reminder', 'intake.delete.confirm']]],
   },
   {
     name: 'safety: "recommencer" while the question waits is a restart, asked to confirm',

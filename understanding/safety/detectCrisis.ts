@@ -1,6 +1,6 @@
 import lexicon from './crisisLexicon.json';
 import modelJson from './crisisModel.json';
-import { loadModel, modelVerdict, type CrisisModelJson } from './crisisModel';
+import { loadModel, scoresOf, scoreTokens, stack, type CrisisModelJson, type LoadedModel } from './crisisModel';
 import { attribute, LEVEL_RANK, readMatch, Reader, type MessageContext } from './crisisContext';
 import { addToTrie, compilePattern, compileWordClasses, longestMatches, newTrie, uncoveredMatches, type SequenceTrie, type WordClasses } from './crisisPatterns';
 import { compileContractions, rawWords, toTokens, toTokenStream, type Contractions } from './crisisTokens';
@@ -190,26 +190,43 @@ export function crisisWords(text: string): string[] {
   return toTokens(text, COMPILED.contractions);
 }
 
-const MODEL = loadModel(modelJson as CrisisModelJson);
+/** The shipped model (eval:safety reads its thresholds for the cross-validation). */
+export const MODEL = loadModel(modelJson as CrisisModelJson);
 
 /**
  * Which crisis categories a message may be about and how plainly, or null: the lexicon
- * and its context rules first; when they find nothing, the statistical second opinion
- * (crisisModel.ts) may still ask the gentle question or, when it is very sure, show the
- * lines. Never throws.
+ * and its context rules, combined with the statistical second opinion (crisisModel.ts,
+ * `stack`: it may ask when the rules are silent, raise an ambiguous verdict to a clear
+ * danger, lower a full alert to the gentle question, add categories). Never throws.
  */
 export function detectCrisis(text: string): CrisisSignal | null {
-  const read = readRules(text);
-  if (read.signal) return read.signal;
+  return combine(MODEL, readRules(text));
+}
+
+/** detectCrisis with another model (eval:safety's cross-validation trains one per fold). */
+export function detectCrisisWith(model: LoadedModel): (text: string) => CrisisSignal | null {
+  return (text) => combine(model, readRules(text));
+}
+
+function combine(model: LoadedModel, read: RulesReading): CrisisSignal | null {
   // Where a lexicon pattern matched and the context rules set it aside (an idiom, a
-  // negation, a topic), that was a decision: the model only speaks about words the
-  // lexicon does not know at all.
-  if (read.touched || read.tokens.length === 0) return null;
+  // negation, a topic), that was a decision: the model adds nothing.
+  if (read.tokens.length === 0 || (!read.signal && read.touched)) return read.signal;
   try {
-    return modelVerdict(MODEL, read.tokens);
+    return stack(read.signal, read.touched, scoresOf(model, scoreTokens(model, read.tokens, read.markers)), model.thresholds, model.thresholds.demote > 0 ? clearClausesAny(model, read) : 1);
   } catch {
-    return null;
+    return read.signal;
   }
+}
+
+/**
+ * The model's p(any) on the clauses where the rules read a clear danger (their own words,
+ * no markers): a full alert is lowered only when those clauses themselves read as ordinary,
+ * so a danger said in one clause of a long ordinary message keeps its lines.
+ */
+export function clearClausesAny(model: LoadedModel, read: RulesReading): number {
+  if (read.signal?.level !== 'clear' || !read.clearTokens || read.clearTokens.length === 0) return 1;
+  return scoresOf(model, scoreTokens(model, read.clearTokens)).any;
 }
 
 /**
@@ -222,15 +239,43 @@ export function detectCrisisRules(text: string): CrisisSignal | null {
   return readRules(text).signal;
 }
 
-interface RulesReading {
+/** What the model reads of a message, and the rules' verdict: for training and evaluating the model. */
+export function readForModel(text: string): RulesReading {
+  return readRules(text);
+}
+
+export interface RulesReading {
   signal: CrisisSignal | null;
   /** Some lexicon pattern matched, whatever the context rules then decided. */
   touched: boolean;
   tokens: string[];
+  /** Markers for the model: "n:<word>" after a negation, "ctx:<name>" for each context found, "first", "laugh". */
+  markers: string[];
+  /** For a clear verdict: the words of the clauses where a clear match was read. */
+  clearTokens?: string[];
+}
+
+// A word this close after a negator, in its clause, is read as negated by the model.
+const MODEL_NEGATION_REACH = 3;
+
+function markersOf(c: CompiledLexicon, tokens: readonly string[], clause: readonly number[], read: Reader, laughing: boolean): string[] {
+  const out: string[] = [];
+  for (const name of CONTEXT_PATTERNS) if (read.any(c.context[name])) out.push(`ctx:${name}`);
+  if (laughing) out.push('laugh');
+  let lastNegator = -MODEL_NEGATION_REACH - 1;
+  let first = false;
+  for (let i = 0; i < tokens.length && i < 200; i++) {
+    const w = tokens[i]!;
+    if (c.firstPerson.has(w)) first = true;
+    if (c.negators.has(w)) { lastNegator = i; continue; }
+    if (i - lastNegator <= MODEL_NEGATION_REACH && clause[lastNegator] === clause[i]) out.push(`n:${w}`);
+  }
+  if (first) out.push('first');
+  return out;
 }
 
 function readRules(text: string): RulesReading {
-  const nothing: RulesReading = { signal: null, touched: false, tokens: [] };
+  const nothing: RulesReading = { signal: null, touched: false, tokens: [], markers: [] };
   try {
     if (typeof text !== 'string' || text.length === 0) return nothing;
     const c = COMPILED;
@@ -251,6 +296,8 @@ function readRules(text: string): RulesReading {
       const had = found.get(category);
       if (!had || LEVEL_RANK[level] > LEVEL_RANK[had]) found.set(category, level);
     };
+    /** The clauses where a clear match was read: what the model weighs before lowering a full alert. */
+    const clearClauses = new Set<number>();
     /** Where violence was found, to attribute it. */
     const violenceSpans: [number, number][] = [];
 
@@ -267,6 +314,7 @@ function readRules(text: string): RulesReading {
         if (inside) continue;
         for (const [category, level] of readMatch(g, s, e, ctx)) {
           raise(category, level);
+          if (level === 'clear') clearClauses.add(clause[s]!);
           if (category === 'violence') violenceSpans.push([s, e]);
         }
       }
@@ -280,10 +328,12 @@ function readRules(text: string): RulesReading {
     for (const g of fallbacks) if (!g.unlessAnyOf.some((x) => found.has(x))) evaluate(g);
 
     attribute(found, read, c, violenceSpans, clause);
-    if (found.size === 0) return { signal: null, touched, tokens };
+    const markers = markersOf(c, tokens, clause, read, laughing);
+    if (found.size === 0) return { signal: null, touched, tokens, markers };
     const categories = CRISIS_CATEGORIES.filter((x) => found.has(x));
     const level: CrisisLevel = categories.some((x) => found.get(x) === 'clear') ? 'clear' : 'ambiguous';
-    return { signal: { level, categories }, touched, tokens };
+    const clearTokens = level === 'clear' ? tokens.filter((_, i) => clearClauses.has(clause[i]!)) : [];
+    return { signal: { level, categories }, touched, tokens, markers, clearTokens };
   } catch {
     return nothing;
   }

@@ -1,6 +1,7 @@
 import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, splitOf, type PartReport } from '../../../eval/safety';
 import { SAFETY_TARGETS } from '../../../eval/safetyTargets';
-import { detectCrisis } from '../../../understanding/safety/detectCrisis';
+import { detectCrisis, MODEL } from '../../../understanding/safety/detectCrisis';
+import { crossValidatedDetector, foldModels, modelItems } from '../../../eval/safetyCv';
 
 /**
  * The CI gate of issue 19: the same evaluation as `npm run eval:safety`, held at the levels
@@ -55,5 +56,15 @@ describe('safety check on plain form answers (understanding corpus, held-out fil
   it('never alarms and rarely asks', () => {
     expect(ratio(r.alarms)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.alarms);
     expect(ratio(r.questions)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.questions);
+  });
+});
+
+describe('safety check on the tuning part, cross-validated (a model trained without each fold, eval/safetyCv.ts)', () => {
+  // The model's own over-fit removed: a retrained model whose out-of-fold verdicts got worse fails here.
+  const cv = evaluateSafety(items.filter((i) => i.part === 'tuning'), crossValidatedDetector(foldModels(modelItems(), MODEL.thresholds))).tuning;
+  const t = SAFETY_TARGETS.crossValidated;
+  it(`recall >= ${t.recall * 100}%, clear at once >= ${t.clearRecall * 100}%, full alerts <= ${t.falseAlarms * 100}%, questions <= ${t.questions * 100}%`, () => {
+    const got = `recall ${(ratio(cv.recall) * 100).toFixed(1)}%, clear ${(ratio(cv.clearRecall) * 100).toFixed(1)}%, alerts ${(ratio(cv.falseAlarms) * 100).toFixed(1)}%, questions ${(ratio(cv.questions) * 100).toFixed(1)}%\n${show(cv)}`;
+    if (ratio(cv.recall) < t.recall || ratio(cv.clearRecall) < t.clearRecall || ratio(cv.falseAlarms) > t.falseAlarms || ratio(cv.questions) > t.questions) throw new Error(got);
   });
 });
