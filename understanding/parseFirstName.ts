@@ -216,9 +216,14 @@ function nameAt(points: readonly string[], folded: string, m: RegExpExecArray): 
  * is…"): a name only listed ("Salut, Lucas, 17 ans") or after "je suis" may be another word,
  * and the dialog confirms it instead of storing it silently.
  */
+/** "je suis Mehdi, 20 ans", "I'm Tom, 16": a capitalised word between "je suis" / "I'm" and the age is a name said as one. */
+const NAME_THEN_AGE = /(?:^|[^\p{L}\p{N}'’])(?:[Jj]e suis|[Jj]suis|[Ii]['’]?m|[Ii] am)\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?\s*,\s*\d{1,2}(?!\d)/u;
+
 export function introducesName(text: string): boolean {
   try {
-    return INTRODUCTION_RE.test(foldCodePoints(Array.from(cleanText(text))).join(''));
+    const cleaned = cleanText(text);
+    if (NAME_THEN_AGE.test(cleaned)) return true;
+    return INTRODUCTION_RE.test(foldCodePoints(Array.from(cleaned)).join(''));
   } catch {
     return false;
   }

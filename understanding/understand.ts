@@ -431,7 +431,7 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     if (s.firstName !== undefined && asked !== 'firstName' && !introducesName(cleaned) && s.firstName !== childName) doubtful.push('firstName');
     if (ages.length === 2 && s.age === ages[0]) doubtful.push('age');
     // "j'habite à Plaisir" says it is a place; "plaisir" elsewhere in a story may be the word.
-    if (s.place?.kind === 'commune' && asked !== 'place' && everydayName(s.place.place.name) && !(attrib && attrib.home !== '')) doubtful.push('place');
+    if (s.place?.kind === 'commune' && asked !== 'place' && everydayName(s.place.place.name, reading) && !(attrib && attrib.home !== '')) doubtful.push('place');
     if (doubtful.length > 0) out.doubtful = doubtful;
     return out;
   } catch {
@@ -439,11 +439,17 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
   }
 }
 
-/** A commune named like an everyday word ("Plaisir", "La Fontaine", "Grasse"): read in passing, it may be the word. */
-function everydayName(name: string): boolean {
+/** Everyday words of English only: in a French message "à Stains", "a lens" can only be the town. */
+const ENGLISH_ONLY = new Set(['stains', 'lens', 'ales', 'dole', 'nice', 'many', 'baby', 'cry', 'ham', 'hem', 'gap', 'die', 'target', 'sore', 'real', 'tech']);
+/** Everyday words of English: in an English message only these make a town's name doubtful ("in Le Moule" is the town). */
+const ENGLISH_EVERYDAY = new Set([...ENGLISH_ONLY, 'long', 'plan', 'port', 'bar', 'bus', 'job', 'son', 'four', 'pure', 'isle', 'sort', 'grand', 'orange', 'union', 'mars', 'champagne', 'salon', 'cognac', 'jury', 'don', 'pin', 'baron', 'dauphin', 'marches', 'tours']);
+
+/** A commune named like an everyday word of the message's language ("Plaisir", "La Fontaine", "Grasse"): read in passing, it may be the word. */
+function everydayName(name: string, lang: Lang): boolean {
   const key = normalizeName(name);
   const words = (withoutLeadingArticle(key) ?? key).split(' ').filter((w) => w.length > 0);
-  return words.length > 0 && words.every((w) => COMMON_WORDS.has(w));
+  if (words.length === 0 || !words.every((w) => COMMON_WORDS.has(w))) return false;
+  return lang === 'en' ? words.some((w) => ENGLISH_EVERYDAY.has(w)) : words.some((w) => !ENGLISH_ONLY.has(w));
 }
 
 /** A request made in a sentence ("sorry, can we continue in English?", "my French is not good", "on peut parler en français ?"). */

@@ -118,3 +118,33 @@ describe('two ages for one slot', () => {
     expect(read("j'ai 17 ans, j'ai arrêté l'école à 16 ans", 'confirm').slots.age).toBeUndefined();
   });
 });
+
+describe('a name said between "I\'m" and the age', () => {
+  test('a capitalised name right before the age is said as a name: not doubted', () => {
+    const u = read("Hi, I'm Tobi, 20, looking for a job in Lyon", null, 'en');
+    expect(u.slots.firstName).toBe('Tobi');
+    expect(u.doubtful ?? []).not.toContain('firstName');
+    expect(read('Bonsoir, je suis Anaëlle, 16 ans, en seconde').doubtful ?? []).not.toContain('firstName');
+  });
+
+  test('a name only listed, or typed without capitals, is still checked', () => {
+    expect(read('Salut, Anaëlle, 16 ans, je suis en seconde').doubtful).toContain('firstName');
+    expect(read('slt jsui anaelle, 16 ans').doubtful).toContain('firstName');
+  });
+});
+
+describe("a town's name is doubtful only when it is an everyday word of the message's language", () => {
+  test('an English word in a French message, a French word in an English one: the town, not doubted', () => {
+    const fr = read("g 16 ans jsui en 2nde a lens jai besoin daide en maths");
+    expect(fr.slots.place?.kind === 'commune' && fr.slots.place.place.name).toBe('Lens');
+    expect(fr.doubtful ?? []).not.toContain('place');
+    const en = read("Hi, I'm 18, I study at the lycée in Le Moule", null, 'en');
+    expect(en.slots.place?.kind === 'commune' && en.slots.place.place.name).toBe('Le Moule');
+    expect(en.doubtful ?? []).not.toContain('place');
+  });
+
+  test('a French everyday word in a French message stays doubtful', () => {
+    const u = read("je suis en terminale à Fontaine et je cherche un stage");
+    if (u.slots.place?.kind === 'commune') expect(u.doubtful).toContain('place');
+  });
+});
