@@ -96,7 +96,7 @@ export class FlowEngine {
   private said(result: TurnResult, flowAtStart: { flow?: FlowId }): TurnResult {
     const flow = this.flowOf(result.state ?? flowAtStart);
     const lang = result.state?.lang ?? 'fr';
-    return { state: result.state, out: flowMsgs(flow, (key) => this.deps.t(lang, key) !== key, result.out) };
+    return { state: result.state, out: flowMsgs(flow, (key) => this.deps.t(lang, key) !== key, mergeNoted(result.out)) };
   }
 
   /** Handles one message of the young person. */
@@ -747,3 +747,14 @@ export class FlowEngine {
   }
 }
 
+/** Two "C'est noté" in a row (answers read on the way, then one held for this question) are said as one. */
+function mergeNoted(out: Msg[]): Msg[] {
+  const merged: Msg[] = [];
+  for (const m of out) {
+    const last = merged[merged.length - 1];
+    if (last && m.key === 'intake.understood.noted' && last.key === m.key && Array.isArray(last.params?.items) && Array.isArray(m.params?.items)) {
+      merged[merged.length - 1] = { ...last, params: { ...last.params, items: [...last.params.items, ...m.params.items] } };
+    } else merged.push(m);
+  }
+  return merged;
+}

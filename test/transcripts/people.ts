@@ -96,6 +96,16 @@ export const keptFactsTranscripts: Transcript[] = [
     ],
   },
   {
+    name: 'kept: the diploma held and a need read on the way are said back in one "C\'est noté"',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, j'ai 23 ans, j'ai obtenu mon BTS compta il y a un an, j'habite à Tours", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Sofiane', ['intake.firstName.thanks', 'intake.situation.ask']],
+      ['je cherche du travail', ['intake.understood.noted', 'intake.priority.ask']],
+    ],
+  },
+  {
     name: 'kept: a student\'s diploma obtained is not the one they prepare: the level is asked',
     locale: 'fr-FR',
     steps: [
