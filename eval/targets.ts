@@ -26,7 +26,8 @@ export const PEOPLE_TARGETS = {
   // Session 7: the first held-out half (measured 0.68, median 9, too often to stay honest) was
   // retired into the tuning half (100 conversations: 0.79, median 8); the fresh held-out half
   // is gated at its first measurement.
-  exactAndRouted: { heldout: 0.68, tuning: 0.79 },
+  // Session 7, conversation side: facts told once kept (tuning 80/100, median 8).
+  exactAndRouted: { heldout: 0.68, tuning: 0.8 },
   /** Median user messages to a sent request (issue 22's goal: 8). */
   medianMessages: { heldout: 9, tuning: 8 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */
