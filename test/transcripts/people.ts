@@ -215,6 +215,17 @@ export const keptFactsTranscripts: Transcript[] = [
     ],
   },
   {
+    name: 'doubt: two towns of the young person in one story are one short choice when the place question comes',
+    locale: 'fr-FR',
+    steps: [
+      ["slt g 19 ans jsuis a Nantes, a Rezé en fait, jcherche un job", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Yanis', ['intake.firstName.thanks', 'intake.level.askDiploma']],
+      ['bac', 'intake.place.which'],
+      ['Rezé', 'intake.priority.ask'],
+    ],
+  },
+  {
     name: 'kept: an age under 13 read in the opening and denied: the age question comes right away',
     locale: 'fr-FR',
     steps: [
