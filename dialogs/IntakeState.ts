@@ -55,6 +55,12 @@ export interface IntakeState {
    * name never introduced as one): not stored; the question, when it comes, confirms them.
    */
   unsure?: Slots;
+  /**
+   * Readings that complete an answer not given yet: a diploma obtained told in the opening
+   * before any situation ("j'ai eu mon BTS"), the level once the situation says they left
+   * education (dialogs/readings.ts `applyHeld`). Used once, said back when used.
+   */
+  held?: Slots;
   /** The question asked is a yes/no check of `unsure` for this slot ("Tu habites bien à Plaisir ?"). */
   checking?: SlotName;
   /** Messages read so far: the first ones decide the language. */

@@ -81,6 +81,22 @@ export interface Question {
   show(d: Draft): Msg | string | null;
 }
 
+/**
+ * Priority publics that often go together, so that one told in passing does not close the
+ * question: an unaccompanied minor is in the care of child welfare (ASE) and often a refugee,
+ * and ASE care can last until 21. Others (a QPV, a rural area, a disability) are taken as the
+ * whole answer: asking after each would cost a message to most of those who tell one.
+ */
+const LINKED_PUBLICS: readonly [PriorityPublic, PriorityPublic][] = [['refugee', 'child_welfare'], ['child_welfare', 'refugee']];
+const LINKED_UNTIL_AGE = 21;
+
+/** Whether a priority public told in passing leaves another likely one unasked (the question then comes). */
+export function otherPublicMayApply(d: Draft): boolean {
+  const told = d.priority ?? [];
+  if (d.age !== undefined && d.age >= LINKED_UNTIL_AGE) return false;
+  return LINKED_PUBLICS.some(([a, b]) => told.includes(a) && !told.includes(b));
+}
+
 export const vocab = (group: string, codes: readonly string[]): ChoiceOption[] =>
   codes.map((code) => ({ code, label: msg(`vocab.${group}.${code}`) }));
 const ask = (slot: SlotName) => (ctx: AskContext) => msg(`intake.${slot}.ask`, ctx.state.draft.firstName ? { name: ctx.state.draft.firstName } : { name: '' });
@@ -229,7 +245,12 @@ export const QUESTIONS: Question[] = [
     applies: () => true,
     skippable: true,
     multiple: true,
-    ask: ask('priority'),
+    // After a public told in passing: "you told me X; does another one apply?" (readings.ts ownAnswer adds it).
+    ask: (ctx) => {
+      const told = ctx.state.draft.priority;
+      if (ctx.state.editing || !told?.length || ctx.state.answered.priority) return ask('priority')(ctx);
+      return msg('intake.priority.askMore', { publics: told.map((p) => msg(`vocab.public.${p}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty')) });
+    },
     choices: () => [...vocab('public', PRIORITY_PUBLICS), { code: 'none', label: msg('vocab.public.none') }],
     understand(text, ctx) {
       const parsed = parsePriorityPublics(text);

@@ -1,5 +1,5 @@
 import type { Place } from '../intake/MentoringRequest';
-import { MAX_AGE, MIN_AGE } from '../intake/vocabulary';
+import { MAX_AGE, MIN_AGE, OUT_OF_EDUCATION_KINDS } from '../intake/vocabulary';
 import { isMobile } from '../understanding/parsePhone';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { choosePlace } from '../understanding/places/choosePlace';
@@ -8,7 +8,7 @@ import { understand, type Asked, type SlotKey, type Slots, type UnderstandContex
 import type { Draft, IntakeState, SlotName } from './IntakeState';
 import { msg, type Msg, type Translate } from './Msg';
 import { forgetWhatNoLongerApplies, isAnswered } from './progress';
-import { SCHOOL_KINDS, type Answer, type Question } from './questions';
+import { otherPublicMayApply, SCHOOL_KINDS, type Answer, type Question } from './questions';
 import { questionOf, questionsOf } from './engine/registry';
 
 /** The dialog's question each reading answers. */
@@ -130,7 +130,7 @@ export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean, 
 }
 
 /** The slots of a reading that hold doubtful values, by the key `understand` marks. */
-const CHECKED: Partial<Record<SlotKey, SlotName>> = { firstName: 'firstName', place: 'place' };
+const CHECKED: Partial<Record<SlotKey, SlotName>> = { firstName: 'firstName', place: 'place', age: 'age' };
 
 /**
  * The reading without its doubtful values (`u.doubtful`), which are kept in `state.unsure` for
@@ -155,13 +155,14 @@ export function unsureFor(state: IntakeState, slot: SlotName): boolean {
   if (!s) return false;
   if (slot === 'firstName') return s.firstName !== undefined;
   if (slot === 'place') return s.place?.kind === 'commune';
+  if (slot === 'age') return s.age !== undefined;
   return false;
 }
 
 /** "Tu t'appelles bien Lucas ?", "Tu habites bien à Plaisir (78370) ?", yes or no. */
 export function checkAsk(state: IntakeState, slot: SlotName): Msg {
   const s = state.unsure ?? {};
-  const value = slot === 'place' && s.place?.kind === 'commune' ? formatPlace(s.place.place) : s.firstName ?? '';
+  const value = slot === 'place' && s.place?.kind === 'commune' ? formatPlace(s.place.place) : slot === 'age' ? String(s.age ?? '') : s.firstName ?? '';
   return { key: `intake.check.${slot}`, params: { value }, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] };
 }
 
@@ -177,11 +178,13 @@ export function answerCheck(state: IntakeState, yes: boolean | null, apply: Read
     const rest: Slots = { ...state.unsure };
     if (slot === 'place') delete rest.place;
     if (slot === 'firstName') delete rest.firstName;
+    if (slot === 'age') delete rest.age;
     if (Object.keys(rest).length > 0) state.unsure = rest;
     else delete state.unsure;
   }
   if (!slot || yes === null) return null;
   if (!yes) return 'no';
+  // An age outside the range is not stored on a yes: the question comes, and its own confirmation.
   if (apply(state.draft, slot, held, false) !== 'applied') return 'no';
   state.answered[slot] = true;
   state.history = [...state.history.filter((s) => s !== slot), slot];
@@ -291,7 +294,23 @@ export class MessageReader {
       const given = slot === 'needs' && opts.adds && slots.needs && draft.needs ? { ...slots, needs: [...new Set([...draft.needs, ...slots.needs])] } : slots;
       const outcome = this.rules.applySlot(draft, slot, given, answered);
       if (outcome === 'tooYoung' || outcome === 'tooOld') { result.outOfRange = outcome; continue; }
+      // A diploma told before any situation waits for it (applyHeld), rather than being lost.
+      if (outcome === 'nothing' && slot === 'level' && !draft.situation && given.level?.diplomaLevel) {
+        state.held = { ...state.held, level: { schoolYear: null, diplomaLevel: given.level.diplomaLevel } };
+        continue;
+      }
       if (outcome !== 'applied' || !q.applies(draft)) continue;
+      // A priority public told in passing may not be all (an unaccompanied minor: a refugee in
+      // child welfare's care): it is noted, and the priority question still comes, asking
+      // whether another applies (ownAnswer adds to it).
+      if (slot === 'priority' && !answered && !opts.force) {
+        draft.priority = [...new Set([...(state.draft.priority ?? []), ...(draft.priority ?? [])])];
+        if (otherPublicMayApply(draft)) {
+          state.draft = draft;
+          if (!result.noted.includes(slot)) result.noted.push(slot);
+          continue;
+        }
+      }
       state.draft = draft;
       for (const reset of q.resets ?? []) delete state.answered[reset];
       state.answered[slot] = true;
@@ -300,6 +319,27 @@ export class MessageReader {
       else if (JSON.stringify(q.show(draft)) !== before) result.corrected.push(slot);
     }
     forgetWhatNoLongerApplies(state);
+    return result;
+  }
+
+  /**
+   * Readings held for an answer given since (`state.held`): a diploma obtained, told before the
+   * situation, is the level of someone out of education (a student's level is the diploma they
+   * prepare, asked as usual). Used once; the bot says what it noted.
+   */
+  applyHeld(state: IntakeState): AppliedReadings {
+    const result: AppliedReadings = { noted: [], corrected: [] };
+    const level = state.held?.level;
+    const situation = state.draft.situation;
+    if (!level || !situation) return result;
+    delete state.held!.level;
+    if (Object.keys(state.held!).length === 0) delete state.held;
+    const q = questionsOf(state).find((x) => x.slot === 'level');
+    if (!q || !OUT_OF_EDUCATION_KINDS.includes(situation.kind) || !q.applies(state.draft) || isAnswered(state, 'level')) return result;
+    if (this.rules.applySlot(state.draft, 'level', { level }, false) !== 'applied') return result;
+    state.answered.level = true;
+    state.history = [...state.history.filter((s) => s !== 'level'), 'level'];
+    result.noted.push('level');
     return result;
   }
 
@@ -354,6 +394,14 @@ export class MessageReader {
         if (s.age < this.rules.ages.min) return { kind: 'outOfRange', which: 'tooYoung' };
         if (s.age > this.rules.ages.max) return { kind: 'outOfRange', which: 'tooOld' };
         return { kind: 'ok', apply: (d) => { d.age = s.age!; } };
+      case 'priority': {
+        // The question after a public told in passing: the answer adds to it; "non" or "passer" keep it.
+        const told = state.draft.priority;
+        if (state.editing || !told?.length || state.answered.priority) break;
+        if (u.skip || s.priority === null || (s.priority !== undefined && s.priority.length === 0)) return { kind: 'ok', apply: (d) => { d.priority = told; } };
+        if (s.priority) { const more = s.priority; return { kind: 'ok', apply: (d) => { d.priority = [...new Set([...told, ...more])]; } }; }
+        break;
+      }
       case 'level':
         // "en première pro en fait": the whole situation again, year included.
         if (!s.level && s.situation) return { kind: 'ok', apply: (d) => { applySlot(d, 'situation', s, true); } };

@@ -73,7 +73,8 @@ function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): str
     default: return null;
   }
   const slot = state.current;
-  if (slot === 'place' && state.pendingPlaces?.length) return 'placeChoice';
+  // "Which one?" among namesakes: a person without a prepared choice answers with their town again.
+  if (slot === 'place' && state.pendingPlaces?.length) return 'placeChoice' in answers ? 'placeChoice' : 'place';
   if (slot === 'level') return 'schoolYear' in answers ? 'schoolYear' : 'diplomaLevel';
   return slot;
 }

@@ -27,7 +27,8 @@ export const PEOPLE_TARGETS = {
   // retired into the tuning half (100 conversations: 0.79, median 8). The fresh held-out half
   // (heldout-a/b, 100 conversations written blind) measured 0.39, median 10, on main before any
   // change of that session: the level is lower because the text is new, not because of an edit.
-  exactAndRouted: { heldout: 0.39, tuning: 0.79 },
+  // Session 7, conversation side: facts told once kept (tuning 80/100, median 8).
+  exactAndRouted: { heldout: 0.39, tuning: 0.8 },
   /** Median user messages to a sent request (issue 22's goal: 8). */
   medianMessages: { heldout: 10, tuning: 8 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */

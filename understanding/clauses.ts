@@ -94,7 +94,8 @@ function subjectOf(words: readonly string[]): 'self' | 'other' | 'third' | null 
     const w = words[i]!;
     if (POSSESSIVES.has(w) && RELATIVES.has(words[i + 1] ?? '')) return 'other';
     if (FIRST_PERSON.has(w)) return 'self';
-    if (THIRD_PERSON.has(w)) return 'third';
+    // "il y a deux ans", "il faut": no one else, a time or a need.
+    if (THIRD_PERSON.has(w) && !(w === 'il' && (words[i + 1] === 'y' || words[i + 1] === 'faut'))) return 'third';
   }
   return null;
 }

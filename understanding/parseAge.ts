@@ -33,6 +33,8 @@ const MONTHS: Record<string, number> = {
 const AGE_LEAD_INS = [
   ['j', 'ai'], ['jai'], ['g'], ['j', 'aurai'], ['i', 'm'], ['im'], ['i', 'am'], ['age'], ['agee'], ['aged'], ['ai'], ['am'],
   ['age', 'c', 'est'], ['age', 'est'], ['age', 'c'], ['i', 'meant'], ['i', 'mean'], ['je', 'voulais', 'dire'], ['je', 'veux', 'dire'],
+  // A parent writing for their child: "He is 13", "she's 12" (whose clause it is, clauses.ts decides).
+  ['he', 'is'], ['she', 'is'], ['he', 's'], ['she', 's'], ['hes'], ['shes'],
 ];
 /** Words that mark the number before them as an age: "17 ans", "17yo", "17 years old", "18 piges". */
 const AGE_UNITS = new Set(['ans', 'an', 'a', 'yo', 'y', 'years', 'year', 'yrs', 'yr', 'ys', 'piges', 'balais', 'berges', 'printemps']);
@@ -170,6 +172,7 @@ function endsAnyBefore(words: readonly string[], at: number, seqs: readonly (rea
 }
 
 interface DigitAges {
+  led: number[];
   /** Numbers the context marks as an age. */
   ages: number[];
   /** "bientôt 16": ages about to be reached. */
@@ -196,6 +199,8 @@ function findDigitAge(t: string): DigitAges {
     words.push(all[i]!);
   }
   const ages: number[] = [];
+  /** Ages said after "j'ai", "I'm", "g": the ones a person gives as theirs. */
+  const led: number[] = [];
   const soon: number[] = [];
   const bare: number[] = [];
   let corrected: number | null = null;
@@ -226,13 +231,13 @@ function findDigitAge(t: string): DigitAges {
       || words.slice(Math.max(0, i - CORRECTION_REACH), i).some((w2) => CORRECTION_CUES.has(w2));
     if (cued && (ages.length > 0 || bare.length > 1)) corrected = n;
     const next = words[i + 1];
-    if (next !== undefined && AGE_UNITS.has(next) && !(next === 'a' && words[i + 2] !== undefined)) { ages.push(n); continue; }
-    if (leadStart) ages.push(n);
+    if (next !== undefined && AGE_UNITS.has(next) && !(next === 'a' && words[i + 2] !== undefined)) { ages.push(n); if (leadStart) led.push(n); continue; }
+    if (leadStart) { ages.push(n); led.push(n); }
   }
   // "17. c'est payant ?": a first clause that is a number alone.
   const firstClause = tokenize(t.split(/[.!?,;:\n]/)[0] ?? '');
   const leadingNumber = firstClause.length === 1 && /^\d{1,3}$/.test(firstClause[0]!) ? Number(firstClause[0]) : null;
-  return { ages, soon, corrected, bare, leadingNumber, wordCount: words.length, converted };
+  return { ages, led, soon, corrected, bare, leadingNumber, wordCount: words.length, converted };
 }
 
 function unique(values: readonly number[]): number[] {
@@ -326,6 +331,23 @@ export function readAge(text: string, lang: Lang, today: Date, options: ReadAgeO
     return numbers.length === 1 ? plausible(numbers[0]!) : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Two ages a message gives as the young person's, neither correcting the other ("j'ai 17 ans,
+ * j'ai arrêté l'école à 16 ans"): `readAge` reads none of them; the dialog confirms the one
+ * said after "j'ai" / "I'm" (else the first) in one short question. [] otherwise.
+ */
+export function twoAges(text: string): number[] {
+  try {
+    const d = findDigitAge(normalize(text));
+    const ages = unique(d.ages).filter((a) => plausible(a) !== null);
+    if (d.corrected !== null || ages.length !== 2) return [];
+    const led = unique(d.led).filter((a) => ages.includes(a));
+    return led.length === 1 ? [led[0]!, ...ages.filter((a) => a !== led[0])] : ages;
+  } catch {
+    return [];
   }
 }
 

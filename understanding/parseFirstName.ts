@@ -18,6 +18,9 @@ const LEAD_INS = [
   "moi c'est", "moi cest", "moi ce", "moi c", "c'est", "cest", "je suis", "jsuis", "jsui", "moi", "c",
   "my name is", "my name's", "my first name is", "my first name's", "first name", "name is", "name",
   "call me", "you can call me", "i'm", "im", "i am", "it's", "its", "this is",
+  // A parent answering for their child: "elle s'appelle Manon", "his name is Elias".
+  "il s'appelle", "elle s'appelle", "il s'apelle", "elle s'apelle", "son prenom c'est", "son prenom est", "son prenom",
+  "his name is", "her name is", "his first name is", "her first name is", "he's called", "she's called", "he is called", "she is called",
 ];
 
 /** Words that show the message is a sentence, not a name ("je sais pas", "ok merci"). */
@@ -213,9 +216,14 @@ function nameAt(points: readonly string[], folded: string, m: RegExpExecArray): 
  * is…"): a name only listed ("Salut, Lucas, 17 ans") or after "je suis" may be another word,
  * and the dialog confirms it instead of storing it silently.
  */
+/** "je suis Mehdi, 20 ans", "I'm Tom, 16": a capitalised word between "je suis" / "I'm" and the age is a name said as one. */
+const NAME_THEN_AGE = /(?:^|[^\p{L}\p{N}'’])(?:[Jj]e suis|[Jj]suis|[Ii]['’]?m|[Ii] am)\s+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?\s*,\s*\d{1,2}(?!\d)/u;
+
 export function introducesName(text: string): boolean {
   try {
-    return INTRODUCTION_RE.test(foldCodePoints(Array.from(cleanText(text))).join(''));
+    const cleaned = cleanText(text);
+    if (NAME_THEN_AGE.test(cleaned)) return true;
+    return INTRODUCTION_RE.test(foldCodePoints(Array.from(cleaned)).join(''));
   } catch {
     return false;
   }
@@ -242,6 +250,53 @@ export function findIntroducedName(text: string, isKnownWord: (word: string) => 
     const usesCapitals = /\p{Lu}/u.test(cleaned);
     if (usesCapitals ? !/^\p{Lu}/u.test(points[wordStart] ?? '') : !/^\s*,|^\s+(?:\p{N}|g\s+\p{N}|j'?ai\s+\p{N})/u.test(after)) return null;
     return name;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How a parent or an educator writing for the young person names them: "je suis la maman de
+ * Yanis", "ma fille Yousra a 12 ans", "I'm writing for my son Elias", "j'écris avec Mamadou",
+ * "elle s'appelle Aya". Only for a message written by a relative (clauses.ts `byRelative`):
+ * a young person's "mon frère Karim" is not their own name.
+ */
+const CHILD_FRAMES = [
+  "maman de", "mere de", "papa de", "pere de", "mother of", "father of", "mum of", "mom of", "dad of", "parent de", "parent of",
+  "tuteur de", "tutrice de", "grand-mere de", "grand-pere de", "tante de", "oncle de", "soeur de", "frere de", "cousine de", "cousin de",
+  "aunt of", "uncle of", "sister of", "brother of", "educatrice de", "educateur de", "referente de", "referent de",
+  "mon fils", "ma fille", "mon enfant", "mon petit-fils", "ma petite-fille", "notre fils", "notre fille", "mon neveu", "ma niece",
+  "my son", "my daughter", "my child", "my kid", "our son", "our daughter", "my nephew", "my niece", "my grandson", "my granddaughter",
+  "j'ecris avec", "j'ecris pour", "jecris avec", "jecris pour", "jecris pr", "writing for", "writing with", "writing on behalf of",
+  "il s'appelle", "elle s'appelle", "il sapelle", "elle sapelle", "son prenom c'est", "son prenom est",
+  "his name is", "her name is", "he's called", "she's called", "he is called", "she is called",
+];
+const CHILD_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${alternatives(CHILD_FRAMES)})[ ,:]+${WORD}`,
+  'gu',
+);
+/** What may follow a child's name in an all-lowercase message: a clause break, a number, "a 13 ans", "est en 3e". */
+const AFTER_CHILD_NAME = /^(?:\s*[,.!;:]|\s+\p{N}|\s+(?:a|est|qui|il|elle|is|has|who|he|she|and|et|n'?a|ne|va|fait|does|doesn't|was|était|etait)(?![\p{L}])|\s*$)/u;
+
+export function findChildName(text: string, isKnownWord: (word: string) => boolean = () => false): string | null {
+  try {
+    const cleaned = cleanText(text);
+    const points = Array.from(cleaned);
+    const folded = foldCodePoints(points).join('');
+    const usesCapitals = /\p{Lu}/u.test(cleaned);
+    CHILD_RE.lastIndex = 0;
+    // Frames overlap ("writing for my son Elias"): each match is retried one character further.
+    for (let m = CHILD_RE.exec(folded); m; CHILD_RE.lastIndex = m.index + 1, m = CHILD_RE.exec(folded)) {
+      const word = m[1];
+      if (word === undefined || NOT_AFTER_INTRODUCTION.has(word) || isKnownWord(word)) continue;
+      const name = nameAt(points, folded, m);
+      if (name === null) continue;
+      const wordStart = Array.from(folded.slice(0, m.index + m[0].length - word.length)).length;
+      const after = points.slice(wordStart + Array.from(word).length).join('');
+      if (usesCapitals ? !/^\p{Lu}/u.test(points[wordStart] ?? '') : !AFTER_CHILD_NAME.test(after)) continue;
+      return name;
+    }
+    return null;
   } catch {
     return null;
   }

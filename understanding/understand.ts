@@ -5,13 +5,13 @@ import {
 import { attribute } from './clauses';
 import { readCorrection } from './corrections';
 import { detectLanguage } from './detectLanguage';
-import { ageAfterName, readAge, vagueAge } from './parseAge';
+import { ageAfterName, readAge, twoAges, vagueAge } from './parseAge';
 import { parseCommand, type Command } from './parseCommand';
 import { parseContact } from './parseContact';
 import { parseContactPreference } from './parseContactPreference';
 import { detectNoise, NOISE_WINS } from './detectNoise';
 import { splitFaq, type FaqCode, type FaqTerm } from './parseFaq';
-import { parseFirstName, findIntroducedName, introducesName } from './parseFirstName';
+import { parseFirstName, findChildName, findIntroducedName, introducesName } from './parseFirstName';
 import { COMMON_WORDS } from './places/vocabulary';
 import { normalizeName, withoutLeadingArticle } from './places/normalize';
 import { meetingDepends, parseMeeting, statesPreference } from './parseMeeting';
@@ -204,6 +204,12 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 /** A diploma said as obtained ("j'ai eu mon bac", "titulaire d'une licence", "I have a BTS"), not only studied once. */
 const OBTAINED = /\b(?:j ai eu|obtenu|diplome|diplomee|titulaire|i have a|i ve got a|i got my|with a|avec un|avec une|j ai un|j ai une|j ai mon|j ai le|jai eu|jai mon|jai un|jai une|g eu|g mon|j ai fini|finished my)\b/u;
 
+/** The whole message says "I don't know" ("jsp", "je sais pas trop", "no idea"). */
+const DONT_KNOW = /^(?:(?:euh|bah|ben|hmm|um|honestly|franchement|alors) )?(?:jsp|jsais pas|chais pas|chai pas|j sais pas|je sais pas|je ne sais pas|sais pas|je sai pas|jsai pas|aucune idee|pas d idee|je suis pas sur|je suis pas sure|pas sur|pas sure|idk|i don t know|i dont know|i do not know|dunno|no idea|not sure)(?: (?:trop|vraiment|du tout|really|at all|lol|mdr|dsl|sorry))*$/u;
+
+/** A diploma got, in the words an opening tells it ("i got bac pro vente", "g eu mon bac"). */
+const GOT = /\b(?:i got|got my|got a|i have my|j ai obtenu|jai obtenu|g obtenu|g eu)\b/u;
+
 /** The question under which a denied bare value is read again ("not 17" is an age next to "I'm 18"). */
 const ASKED_FOR_KEY: Partial<Record<SlotKey, Asked>> = { age: 'age' };
 
@@ -288,6 +294,8 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
           s.priority = picked.filter((n) => n <= PRIORITY_PUBLICS.length).map((n) => PRIORITY_PUBLICS[n - 1]!);
           break;
         }
+        // "jsp", "aucune idée": not knowing whether a situation applies is an answer (not said), not a miss.
+        if (DONT_KNOW.test(key)) { s.priority = null; break; }
         const pr = parsePriorityPublics(cleaned);
         if (pr.ok) s.priority = pr.value;
         break;
@@ -317,8 +325,13 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     // read only when the message states them ("je suis…", "j'ai besoin…", "je préfère…").
     const age = readAge(attrib ? attrib.self : cleaned, reading, ctx.today, { bareNumber: asked === 'age' });
     if (age !== null) s.age = age;
+    // Two ages given as theirs, in passing ("j'ai 17 ans, j'ai arrêté l'école à 16 ans"): one is checked, not guessed.
+    const ages = age === null && asked !== 'age' && asked !== 'confirm' ? twoAges(attrib ? attrib.self : cleaned) : [];
+    if (ages.length === 2) s.age = ages[0]!;
+    // A parent or an educator writing names the young person ("je suis la maman de Yanis"): their name.
+    const childName = attrib?.byRelative ? findChildName(cleaned, (w) => knownWord(w, reading)) : null;
     if (asked !== 'firstName' && s.firstName === undefined) {
-      const name = findIntroducedName(cleaned, (w) => knownWord(w, reading));
+      const name = findIntroducedName(cleaned, (w) => knownWord(w, reading)) ?? childName;
       if (name) {
         s.firstName = name;
         if (s.age === undefined) {
@@ -351,6 +364,13 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
           else s.situation = asked === 'situation' ? sit.value : { ...sit.value, detail: null };
         } else if (sit.reason === 'ambiguous' && asked !== null) out.clarify ??= 'situation';
       }
+    }
+    // An opening that tells a diploma obtained ("I got my bac pro last June") but no situation the
+    // lexicons read: the diploma alone, for the level question once the situation is known (dialogs/readings.ts).
+    if (attrib && s.situation === undefined && (OBTAINED.test(tokenize(normalize(attrib.self)).join(' ')) || GOT.test(tokenize(normalize(attrib.self)).join(' ')))) {
+      const level = parseLevel(attrib.self, 'recherche_emploi');
+      // "pas de diplôme" is often said with the bac in hand (no degree after it): a level only when one is named.
+      if (level.ok && level.value.diplomaLevel && level.value.diplomaLevel !== 'none') s.level = { schoolYear: null, diplomaLevel: level.value.diplomaLevel };
     }
     const needsFree = asked === null || asked === 'needs' || asked === 'situation';
     const needsQuestion = asked === 'needs' && isQuestion(cleaned) && !statesNeed(cleaned);
@@ -408,9 +428,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       s.situation = { ...s.situation, kind: 'recherche_emploi' };
     }
     const doubtful: SlotKey[] = [];
-    if (s.firstName !== undefined && asked !== 'firstName' && !introducesName(cleaned)) doubtful.push('firstName');
+    if (s.firstName !== undefined && asked !== 'firstName' && !introducesName(cleaned) && s.firstName !== childName) doubtful.push('firstName');
+    if (ages.length === 2 && s.age === ages[0]) doubtful.push('age');
     // "j'habite à Plaisir" says it is a place; "plaisir" elsewhere in a story may be the word.
-    if (s.place?.kind === 'commune' && asked !== 'place' && everydayName(s.place.place.name) && !(attrib && attrib.home !== '')) doubtful.push('place');
+    if (s.place?.kind === 'commune' && asked !== 'place' && everydayName(s.place.place.name, reading) && !(attrib && attrib.home !== '')) doubtful.push('place');
     if (doubtful.length > 0) out.doubtful = doubtful;
     return out;
   } catch {
@@ -418,11 +439,17 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
   }
 }
 
-/** A commune named like an everyday word ("Plaisir", "La Fontaine", "Grasse"): read in passing, it may be the word. */
-function everydayName(name: string): boolean {
+/** Everyday words of English only: in a French message "à Stains", "a lens" can only be the town. */
+const ENGLISH_ONLY = new Set(['stains', 'lens', 'ales', 'dole', 'nice', 'many', 'baby', 'cry', 'ham', 'hem', 'gap', 'die', 'target', 'sore', 'real', 'tech']);
+/** Everyday words of English: in an English message only these make a town's name doubtful ("in Le Moule" is the town). */
+const ENGLISH_EVERYDAY = new Set([...ENGLISH_ONLY, 'long', 'plan', 'port', 'bar', 'bus', 'job', 'son', 'four', 'pure', 'isle', 'sort', 'grand', 'orange', 'union', 'mars', 'champagne', 'salon', 'cognac', 'jury', 'don', 'pin', 'baron', 'dauphin', 'marches', 'tours']);
+
+/** A commune named like an everyday word of the message's language ("Plaisir", "La Fontaine", "Grasse"): read in passing, it may be the word. */
+function everydayName(name: string, lang: Lang): boolean {
   const key = normalizeName(name);
   const words = (withoutLeadingArticle(key) ?? key).split(' ').filter((w) => w.length > 0);
-  return words.length > 0 && words.every((w) => COMMON_WORDS.has(w));
+  if (words.length === 0 || !words.every((w) => COMMON_WORDS.has(w))) return false;
+  return lang === 'en' ? words.some((w) => ENGLISH_EVERYDAY.has(w)) : words.some((w) => !ENGLISH_ONLY.has(w));
 }
 
 /** A request made in a sentence ("sorry, can we continue in English?", "my French is not good", "on peut parler en français ?"). */

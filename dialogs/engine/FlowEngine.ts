@@ -96,7 +96,7 @@ export class FlowEngine {
   private said(result: TurnResult, flowAtStart: { flow?: FlowId }): TurnResult {
     const flow = this.flowOf(result.state ?? flowAtStart);
     const lang = result.state?.lang ?? 'fr';
-    return { state: result.state, out: flowMsgs(flow, (key) => this.deps.t(lang, key) !== key, result.out) };
+    return { state: result.state, out: flowMsgs(flow, (key) => this.deps.t(lang, key) !== key, mergeNoted(result.out)) };
   }
 
   /** Handles one message of the young person. */
@@ -332,7 +332,10 @@ export class FlowEngine {
     const policy = reader.rules.policy(state);
     const u = reader.read(state, text, policy.asked);
     if (q.skippable && u.skip) {
-      this.record(state, q, (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
+      // Part of the answer told earlier (a priority public read in passing) is kept; "skip" adds nothing.
+      const partly = (state.draft as Record<string, unknown>)[slot] !== undefined && !state.answered[slot];
+      const told = partly ? reader.ownAnswer(state, q, u, text, (st, qq) => this.questionMsg(st, qq)) : null;
+      this.record(state, q, told?.kind === 'ok' ? told.apply : (d) => { q.clear(d); (d as Record<string, unknown>)[slot] = null; });
       out.push(...this.afterAnswer(state));
       return;
     }
@@ -419,13 +422,27 @@ export class FlowEngine {
 
   /** Asks the first question still missing, or shows the summary. */
   private askNextStep(state: IntakeState): Msg[] {
+    // What an earlier message said for a question that now applies (a diploma told before the situation).
+    const reader = this.readerOf(state);
+    const held = reader.understoodMsgs(state, reader.applyHeld(state));
     const q = nextMissing(state);
-    if (!q) return this.summaryStep(state);
+    if (!q) return [...held, ...this.summaryStep(state)];
     state.phase = 'asking';
     state.current = q.slot;
     state.retries = 0;
-    // Namesakes read earlier ("à Saint-Denis" in the opening) are the place question's choices.
-    if (q.slot !== 'place') delete state.pendingPlaces;
+    // Namesakes read earlier ("à Saint-Denis" in the opening) wait for the place question, even
+    // when other questions come first; they go once the place is answered (record, applyReadings).
+    if (isAnswered(state, 'place')) delete state.pendingPlaces;
+    return [...held, this.questionMsg(state, q)];
+  }
+
+  /** Asks one question now (its answer was refused or doubted), the others after it. */
+  private askSlotStep(state: IntakeState, slot: SlotName): Msg[] {
+    const q = questionOf(state, slot);
+    if (!q.applies(state.draft)) return this.reaskStep(state);
+    state.phase = 'asking';
+    state.current = slot;
+    state.retries = 0;
     return [this.questionMsg(state, q)];
   }
 
@@ -636,7 +653,8 @@ export class FlowEngine {
     }
     delete state.confirming;
     if (what === 'tooYoung' || what === 'tooOld') {
-      if (no) { out.push(msg('intake.age.retry'), ...this.reaskStep(state)); return; }
+      // "No, I'm not under 13": the age question comes now, whatever question the age was read beside.
+      if (no) { out.push(msg('intake.age.retry'), ...this.askSlotStep(state, 'age')); return; }
       // Outside the programme: nothing the young person said is kept.
       out.push(msg(`intake.age.${what}`), msg(what === 'tooYoung' ? 'intake.age.otherServices' : 'intake.age.otherServicesAdult'));
       return { state: null, out };
@@ -729,3 +747,14 @@ export class FlowEngine {
   }
 }
 
+/** Two "C'est noté" in a row (answers read on the way, then one held for this question) are said as one. */
+function mergeNoted(out: Msg[]): Msg[] {
+  const merged: Msg[] = [];
+  for (const m of out) {
+    const last = merged[merged.length - 1];
+    if (last && m.key === 'intake.understood.noted' && last.key === m.key && Array.isArray(last.params?.items) && Array.isArray(m.params?.items)) {
+      merged[merged.length - 1] = { ...last, params: { ...last.params, items: [...last.params.items, ...m.params.items] } };
+    } else merged.push(m);
+  }
+  return merged;
+}

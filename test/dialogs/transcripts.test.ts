@@ -5,7 +5,7 @@ import { enTranscripts } from '../transcripts/en';
 import { edgeCaseTranscripts } from '../transcripts/edgeCases';
 import { frTranscripts } from '../transcripts/fr';
 import { understandingTranscripts } from '../transcripts/understanding';
-import { peopleTranscripts } from '../transcripts/people';
+import { keptFactsTranscripts, peopleTranscripts } from '../transcripts/people';
 
 let db: Database;
 beforeAll(async () => {
@@ -21,6 +21,7 @@ describe.each([
   ['Edge-case', edgeCaseTranscripts],
   ['Free-text understanding', understandingTranscripts],
   ['People we have not met', peopleTranscripts],
+  ['Facts told once', keptFactsTranscripts],
 ])('%s conversations', (_lang, transcripts) => {
   it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
     await runTranscript(t, db);

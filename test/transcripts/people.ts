@@ -1,5 +1,5 @@
 import type { Transcript } from '../helpers/transcripts';
-import { WELCOME, WELCOME_NOTED } from './common';
+import { PROPOSAL, SENT_AFTER_CHOICE, SUMMARY, WELCOME, WELCOME_NOTED } from './common';
 
 /**
  * The conversation with people we have not met (issue 22): a story sent while the welcome
@@ -74,6 +74,165 @@ export const peopleTranscripts: Transcript[] = [
       ["Salut, Maëlys, 16 ans, je suis en seconde à Lyon et je cherche de l'aide pour mon orientation", WELCOME_NOTED],
       ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.check.firstName']],
       ['Maé', ['intake.firstName.thanks', 'intake.priority.ask']],
+    ],
+  },
+];
+
+/**
+ * Facts told once are kept (issue 22, conversation side): a diploma told before the situation,
+ * namesakes read in the opening, a child named by the parent who writes, "je sais pas" to the
+ * optional priority question, an out-of-range age denied. Every sentence here is new.
+ */
+export const keptFactsTranscripts: Transcript[] = [
+  {
+    name: 'kept: a diploma obtained, told before any situation, is the level once they say they left education',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, j'ai 23 ans, j'ai obtenu mon BTS compta il y a un an, j'habite à Tours", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Sofiane', ['intake.firstName.thanks', 'intake.situation.ask']],
+      // The diploma is said back ("C'est noté : Classe ou diplôme : Bac+2") instead of asked.
+      ['je fais rien en ce moment', ['intake.understood.noted', 'intake.needs.ask']],
+    ],
+  },
+  {
+    name: 'kept: the diploma held and a need read on the way are said back in one "C\'est noté"',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, j'ai 23 ans, j'ai obtenu mon BTS compta il y a un an, j'habite à Tours", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Sofiane', ['intake.firstName.thanks', 'intake.situation.ask']],
+      ['je cherche du travail', ['intake.understood.noted', 'intake.priority.ask']],
+    ],
+  },
+  {
+    name: 'kept: a student\'s diploma obtained is not the one they prepare: the level is asked',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, j'ai 20 ans, j'ai eu mon bac l'an dernier, j'habite à Tours", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Sofiane', ['intake.firstName.thanks', 'intake.situation.ask']],
+      ['je suis étudiant', 'intake.level.askDiploma'],
+    ],
+  },
+  {
+    name: 'kept: namesakes read in the opening are the place question\'s choices, even after other questions',
+    locale: 'fr-FR',
+    steps: [
+      ["wsh g 16 ans jhabite a aulnay", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Léa', ['intake.firstName.thanks', 'intake.situation.ask']],
+      ['en seconde au lycée', 'intake.needs.ask'],
+      ["de l'aide en maths", 'intake.place.which'],
+      ['aulnay sous bois', 'intake.priority.ask'],
+    ],
+  },
+  {
+    name: 'kept: a father writing names his son: the name is noted, not asked',
+    locale: 'fr-FR',
+    steps: [
+      ["Bonjour, je suis le père de Noé, il a 14 ans, il est en 3e à Créteil et il a besoin d'aide en maths", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.priority.ask']],
+    ],
+  },
+  {
+    name: 'kept: an English mother writing, "She is 15": her daughter\'s name and age are noted',
+    locale: 'en-US',
+    steps: [
+      ["Hi, I'm writing for my daughter Ruth. She is 15 and in 3e at a collège in Angers, she needs help with maths.", WELCOME_NOTED],
+      ['yes', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.priority.ask']],
+    ],
+  },
+  {
+    name: 'kept: "elle s\'appelle Jade" answers the first-name question',
+    locale: 'fr-FR',
+    steps: [
+      ['bonjour', WELCOME],
+      ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
+      ["elle s'appelle Jade", ['intake.firstName.thanks', 'intake.age.ask']],
+    ],
+  },
+  {
+    name: 'kept: "jsp" to the optional priority question is an answer (not said), not three misses',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut je m'appelle Inès, j'ai 15 ans, je suis en 3e à Rouen et j'ai besoin d'aide en français", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.priority.ask']],
+      ['jsp trop', 'intake.meeting.ask'],
+    ],
+  },
+  {
+    name: 'doubt: two ages in one story are checked in one short question (yes keeps the one said after "j\'ai")',
+    locale: 'fr-FR',
+    steps: [
+      ["Bonjour, à 15 ans j'ai quitté le Mali, aujourd'hui j'ai 19 ans et j'habite à Cergy", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Bakary', ['intake.firstName.thanks', 'intake.check.age']],
+      ['oui', 'intake.situation.ask'],
+    ],
+  },
+  {
+    name: 'doubt: the age check answered with another age: that age is the answer',
+    locale: 'fr-FR',
+    steps: [
+      ["Bonjour, à 15 ans j'ai quitté le Mali, aujourd'hui j'ai 19 ans et j'habite à Cergy", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Bakary', ['intake.firstName.thanks', 'intake.check.age']],
+      ['20 ans', 'intake.situation.ask'],
+    ],
+  },
+  {
+    name: 'doubt: a refugee minor told in passing: the priority question still asks whether another applies, and adds it',
+    locale: 'fr-FR',
+    expectedRequest: { priorityPublics: ['refugee', 'child_welfare'] },
+    steps: [
+      ["Bonjour, je m'appelle Idrissa, j'ai 16 ans, je suis réfugié, je suis en 3e à Poitiers et j'ai besoin d'aide en français", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.priority.askMore']],
+      ["oui je suis à l'ASE", 'intake.meeting.ask'],
+      ['en personne, le samedi', ['intake.understood.noted', 'intake.contact.ask']],
+      ['idrissa@example.fr', SUMMARY],
+      ['oui', [...PROPOSAL]],
+      ['1', SENT_AFTER_CHOICE],
+    ],
+  },
+  {
+    name: 'doubt: "non" to "does another apply?" keeps the public told in passing',
+    locale: 'fr-FR',
+    steps: [
+      ["Bonjour, je m'appelle Idrissa, j'ai 16 ans, je suis réfugié, je suis en 3e à Poitiers et j'ai besoin d'aide en français", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.priority.askMore']],
+      ['non', 'intake.meeting.ask'],
+      ['en personne, le samedi', ['intake.understood.noted', 'intake.contact.ask']],
+      ['idrissa@example.fr', SUMMARY],
+    ],
+  },
+  {
+    name: 'kept: a public told in passing that brings no other (a QPV) closes the priority question',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut je m'appelle Inès, j'ai 15 ans, je suis en 3e à Rouen dans un quartier prioritaire et j'ai besoin d'aide en français", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.meeting.ask']],
+    ],
+  },
+  {
+    name: 'doubt: two towns of the young person in one story are one short choice when the place question comes',
+    locale: 'fr-FR',
+    steps: [
+      ["slt g 19 ans jsuis a Nantes, a Rezé en fait, jcherche un job", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.firstName.ask']],
+      ['Yanis', ['intake.firstName.thanks', 'intake.level.askDiploma']],
+      ['bac', 'intake.place.which'],
+      ['Rezé', 'intake.priority.ask'],
+    ],
+  },
+  {
+    name: 'kept: an age under 13 read in the opening and denied: the age question comes right away',
+    locale: 'fr-FR',
+    steps: [
+      ["Salut, j'ai 12 ans, je suis en 5e à Nantes", WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.notedOpening', 'intake.age.confirmTooYoung']],
+      ['non', ['intake.age.retry', 'intake.age.ask']],
+      ['13 ans', 'intake.firstName.ask'],
     ],
   },
 ];
