@@ -37,7 +37,7 @@ const occupation: Question = {
   ask: ask('occupation'),
   choices: () => vocab('occupation', OCCUPATIONS),
   understand(text, ctx) {
-    const read = readOccupation(text);
+    const read = readOccupation(text, true);
     if (read) return { kind: 'ok', apply: (d) => { d.occupation = { kind: read.kind, detail: read.detail }; if (read.company) d.company = read.company; else delete d.company; } };
     const [code] = byChoice(text, ctx, this) as (typeof OCCUPATIONS)[number][];
     return code ? { kind: 'ok', apply: (d) => { d.occupation = { kind: code, detail: null }; delete d.company; } } : { kind: 'retry' };
