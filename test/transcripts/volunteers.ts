@@ -89,6 +89,30 @@ export const volunteerTranscripts: Transcript[] = [
     ],
   },
   {
+    // The summary says it: "s'il y en a plusieurs, tu choisis ; sinon, j'envoie directement ta proposition à celle qui correspond".
+    name: 'fr: a retiree offers help in words of his own, for young people starting a business; one programme fits: sent when he confirms, with why',
+    locale: 'fr-FR',
+    steps: [
+      ['je voudrais encadrer des lycéens, je suis retraité', V_WELCOME_NOTED],
+      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['Gilles', ['intake.firstName.thanks', 'volunteer.age.ask']],
+      ['67 ans', 'volunteer.place.ask'],
+      ['Lyon', 'volunteer.meeting.ask'],
+      ['les deux', 'volunteer.time.ask'],
+      ['2h par mois pendant un an', 'volunteer.helps.ask'],
+      ['ceux qui montent leur boîte', 'volunteer.publics.ask'],
+      ['peu importe', 'volunteer.languages.ask'],
+      ['non', 'volunteer.contact.ask'],
+      ['gilles@example.fr', V_SUMMARY],
+      ['oui', ['volunteer.submitted.routed', 'intake.submitted.why', 'volunteer.submitted.next']],
+    ],
+    expectedRequest: {
+      kind: 'volunteer', locale: 'fr', firstName: 'Gilles', age: 67, occupation: { kind: 'retired' }, place: { commune: '69123' },
+      meeting: 'either', time: { hoursPerMonth: 2, months: 12 }, helps: ['entrepreneurship'], publics: [], languages: ['fr'],
+    },
+    expectedChosenBy: 'routing',
+  },
+  {
     name: 'en: someone opens on the volunteer side by mistake and moves to the mentee side before consenting',
     locale: 'en-US',
     steps: [

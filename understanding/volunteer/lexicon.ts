@@ -95,7 +95,8 @@ export const HELP_TABLE = compilePhrases<Help>([
   ['entrepreneurship', [
     'entrepreneuriat', 'entreprenariat', 'creation d entreprise', 'creer leur entreprise', 'creer une entreprise', 'monter un projet', 'monter leur boite', 'entreprendre',
     'entrepreneurship', 'start a business', 'starting a business', 'startup', 'start up', 'founders', 'entrepren*',
-    'creer sa boite', 'creer leur boite', 'monter sa boite', 'lancer leur entreprise', 'lancer leur activite', 'lancer sa boite', 'creer leur activite', 'creation d activite',
+    'montent leur boite', 'montent leur entreprise', 'monter leur entreprise', 'creent leur entreprise', 'creent leur boite', 'lancent leur entreprise', 'lancent leur boite',
+    'lancent leur activite', 'lancer leur boite', 'creer sa boite', 'creer leur boite', 'monter sa boite', 'lancer leur entreprise', 'lancer leur activite', 'lancer sa boite', 'creer leur activite', 'creation d activite',
     'start their own business', 'start their business', 'own business', 'set up a business', 'set up their business', 'launch a business', 'small business',
     'business project', 'business projects', 'their own company',
   ]],
