@@ -25,6 +25,7 @@ describe('which side an opening is on, in words the lexicon does not hold', () =
     ["j'aimerais aider, je suis à la retraite depuis peu", 'volunteer'],
     ['Could I sign up to mentor?', 'volunteer'],
     ['ex-comptable, je veux épauler des jeunes du quartier', 'volunteer'],
+    ["je suis kiné et j'aimerais accompagner un ado", 'volunteer'],
     ["je voudrais qu'on aide mon frère", null],
     ["pouvez-vous m'aider à trouver un stage ?", null],
     ["j'aimerais aider les gens plus tard, je veux être infirmière", null],
@@ -73,6 +74,13 @@ describe('occupation: a trade alone, and only the words said about it', () => {
     expect(readOccupation("étudiante en deuxième année de médecine à Brest, j'adore les enfants")).toMatchObject({ kind: 'student', detail: 'deuxième année de médecine' });
     expect(readOccupation('je veux aider des étudiants en alternance, je suis plombière')).toMatchObject({ kind: 'employed', detail: 'plombière' });
     expect(readOccupation('I would like to tutor pupils in high school; I am a nurse')).toMatchObject({ kind: 'employed', detail: 'nurse' });
+  });
+
+  it('a course named is followed by its field; "au foyer" is at home, not a children\'s home', () => {
+    expect(readOccupation("je suis en BTS compta et j'aimerais aider des collégiens")).toMatchObject({ kind: 'student', detail: 'BTS compta' });
+    expect(readOccupation('père au foyer, ancien cuisinier')?.kind).toBe('other');
+    expect(readPublics("je suis mère au foyer et j'aimerais aider des jeunes")).toBeNull();
+    expect(readPublics('des jeunes placés en foyer')).toEqual(['child_welfare']);
   });
 
   it('a long opening leaves a short detail, capped', () => {

@@ -66,6 +66,10 @@ export const OCCUPATION_TABLE = compilePhrases<Occupation>([
     'retraite', 'retraitee', 'a la retraite', 'en retraite', 'jeune retraite', 'jeune retraitee', 'retired', 'i m retired', 'pensioner', 'retiree', 'ancien salarie',
     'preretraite', 'pre retraite', 'en preretraite', 'semi retired', 'recently retired',
   ]],
+  ['other', [
+    'mere au foyer', 'pere au foyer', 'femme au foyer', 'homme au foyer', 'parent au foyer', 'stay at home mum', 'stay at home mom', 'stay at home dad',
+    'stay at home parent', 'homemaker', 'housewife', 'en conge parental', 'on parental leave', 'en invalidite', 'on disability',
+  ]],
   ['job_seeker', [
     'demandeur d emploi', 'demandeuse d emploi', 'au chomage', 'chomage', 'sans emploi', 'en recherche d emploi', 'je cherche du travail', 'je cherche un emploi',
     'job seeker', 'jobseeker', 'unemployed', 'looking for a job', 'looking for work', 'between jobs', 'en reconversion', 'chercheur d emploi', 'chercheuse d emploi',
@@ -112,7 +116,8 @@ export const PUBLIC_TABLE = compilePhrases<VolunteerPublic>([
   ['refugee', ['refugies', 'refugie', 'refugiees', 'refugiee', 'exiles', 'exile', 'migrants', 'demandeurs d asile', 'mineurs non accompagnes', 'mna', 'refugees', 'refugee', 'asylum seekers', 'newcomers', 'primo arrivants']],
   ['girls_science', ['filles', 'jeunes filles', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
   ['disability', ['handicap', 'en situation de handicap', 'handicapes', 'disability', 'disabilities', 'disabled', 'special needs']],
-  ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'foyer', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],
+  // ("foyer" alone is also home: "mère au foyer".)
+  ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'en foyer', 'foyer de l enfance', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],
 ]);
 
 export const LANGUAGE_TABLE = compilePhrases<MentorLanguage>([

@@ -28,6 +28,8 @@ const YOUTH_WORDS = new Set([
   'jeunes', 'jeune', 'lyceens', 'lyceennes', 'collegiens', 'collegiennes', 'etudiants', 'etudiantes', 'eleves', 'ados', 'adolescents', 'adolescentes', 'enfants',
   'gamins', 'apprentis', 'alternants', 'decrocheurs', 'mineurs', 'refugies', 'autres', 'young', 'youngsters', 'youth', 'teens', 'teenagers', 'students', 'pupils',
   'kids', 'children', 'apprentices', 'others', 'juniors', 'graduates',
+  'ado', 'adolescent', 'adolescente', 'lyceen', 'lyceenne', 'collegien', 'collegienne', 'eleve', 'enfant', 'apprenti', 'apprentie', 'alternant', 'alternante',
+  'teen', 'teenager', 'kid', 'child', 'pupil', 'youngster', 'apprentice',
 ]);
 /** Wanting to ("je voudrais", "j'aimerais", "I'd like to", "wanna"). */
 const WISH_WORDS = new Set([
@@ -192,11 +194,13 @@ function aboutOthers(read: { words: string[]; spans: Span[]; cleaned: string }, 
 export function readOccupation(text: string, asked = false): OccupationReading | null {
   const read = wordsWithSpans(text);
   const { words } = read;
-  const matches = matchPhrases(words, OCCUPATION_TABLE).filter((m) => !m.negated && !aboutOthers(read, m.start));
+  // "ancien cuisinier", "ex-comptable", "former nurse": a trade they had, not what they do now.
+  const former = (m: { value: Occupation; start: number }) => m.value === 'employed' && FORMER.has(words[m.start - 1] ?? '');
+  const matches = matchPhrases(words, OCCUPATION_TABLE).filter((m) => !m.negated && !aboutOthers(read, m.start) && !former(m));
   const kinds = [...new Set(matches.map((m) => m.value))];
   if (kinds.length === 0) return readTrade(read, asked);
   // "retraité, ancien ingénieur": retired; "étudiant et je travaille à côté": student.
-  const kind = kinds.includes('retired') ? 'retired' : kinds.includes('student') ? 'student' : kinds.includes('job_seeker') ? 'job_seeker' : kinds[0]!;
+  const kind = kinds.includes('retired') ? 'retired' : kinds.includes('student') ? 'student' : kinds.includes('job_seeker') ? 'job_seeker' : kinds.find((k) => k !== 'other') ?? kinds[0]!;
   const company = kind === 'employed' ? readCompany(read.cleaned) : null;
   let detail: string | null = null;
   if (kind === 'student' || kind === 'employed') {
@@ -210,7 +214,8 @@ export function readOccupation(text: string, asked = false): OccupationReading |
       // "I'm a data analyst": the words between the article and the trade qualify it.
       const qualified = [m.start - 1, m.start - 2].find((k) => k >= 1 && ARTICLES.has(words[k - 1]!) && !words.slice(k, m.start).some((x) => DETAIL_STOP.has(x) || NOT_TRADES.has(x) || ARTICLES.has(x)));
       const from = generic ? m.end : qualified ?? m.start;
-      const to = opens ? Math.max(m.end, detailEnd(read, m.end)) : m.end;
+      // "en BTS compta", "en master droit": what follows a named course of study is its field.
+      const to = opens || (!generic && kind === 'student') ? Math.max(m.end, detailEnd(read, m.end)) : m.end;
       const start = withoutLead(read, from, to);
       const said = quote(read, start, to);
       if (said && said !== company) { detail = said; break; }
@@ -241,6 +246,7 @@ function readTrade(read: { words: string[]; spans: Span[]; cleaned: string }, as
   return detail ? { kind: 'employed', detail, company: readCompany(read.cleaned) } : null;
 }
 
+const FORMER = new Set(['ancien', 'ancienne', 'ex', 'former', 'anciennement', 'formerly', 'retired']);
 const WHERE_WORDS = new Set(['a', 'au', 'in', 'at', 'sur', 'near', 'pres', 'vers']);
 
 /**
