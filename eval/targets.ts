@@ -41,8 +41,9 @@ export const PEOPLE_TARGETS = {
  * when it gets better; never tune on the held-out half to meet them.
  */
 export const VOLUNTEER_TARGETS = {
-  // Session 7: the first held-out half (10/22) retired into tuning (28: 15/28).
-  exactAndRouted: { heldout: 0.45, tuning: 0.53 },
+  // Session 7: the first held-out half (10/22) retired into tuning (28: 15/28); after the volunteer
+  // readers and ranking were reworked on it, 28/28 measured: gated at 27/28 (one conversation of slack).
+  exactAndRouted: { heldout: 0.45, tuning: 0.96 },
   openingStored: 0,
   duplicateButtons: 0,
 } as const;
