@@ -54,6 +54,20 @@ describe('occupation: a trade alone, and only the words said about it', () => {
     expect(readOccupation(text, true)).toEqual({ kind: 'employed', detail, company: null });
   });
 
+  it.each([
+    ['I teach maths', 'maths'],
+    ['je tiens une boulangerie', 'boulangerie'],
+    ["I'm in IT", 'IT'],
+    ["je suis dans l'informatique", 'informatique'],
+  ])('what they do, said with its object: %s -> %s', (text, detail) => {
+    expect(readOccupation(text, true)).toMatchObject({ kind: 'employed', detail });
+  });
+
+  it('between two jobs is looking for one; "à mon compte" is employed, what they do is asked', () => {
+    expect(readOccupation('entre deux boulots')?.kind).toBe('job_seeker');
+    expect(readOccupation('je suis à mon compte')).toMatchObject({ kind: 'employed', detail: null });
+  });
+
   it('what is no trade stays unread, asked or not', () => {
     for (const text of ['purple', 'je sais pas', 'bof', 'plutôt motivé']) expect(readOccupation(text, true)).toBeNull();
     expect(readOccupation('carreleuse')).toBeNull();

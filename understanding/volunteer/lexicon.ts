@@ -5,6 +5,12 @@ import { compilePhrases } from '../matchPhrases';
  * What a volunteer says about themselves, word by word (understanding/matchPhrases syntax:
  * "=x" whole message, "x*" last word a prefix). French, English and texting spellings.
  */
+/** Phrases of OCCUPATION_TABLE whose object is the detail: "j'enseigne le français" -> "français", "I run a bakery" -> "bakery". */
+export const OPENS_ITSELF: ReadonlySet<string> = new Set([
+  'j enseigne', 'jenseigne', 'i teach', 'je tiens un', 'je tiens une', 'je gere un', 'je gere une', 'i run a', 'i run an', 'i run my', 'i own a', 'i own an',
+  'je dirige un', 'je dirige une',
+]);
+
 /**
  * Phrases that say only which kind of activity, not which one ("je travaille", "student"):
  * their own words about it come after them ("je travaille dans la logistique"). Any other
@@ -18,7 +24,11 @@ export const GENERIC_OCCUPATION_PHRASES: ReadonlySet<string> = new Set([
   'i m employed', 'working as', 'je suis employe', 'je suis employee', 'employe', 'employee', 'cadre', 'independant', 'independante', 'freelance', 'fonctionnaire',
   'dans une entreprise', 'dans une boite', 'dans une societe', 'en entreprise', 'in a company', 'at a company', 'for a company', 'je travaille comme', 'je bosse comme',
   'i work as', 'i work as a', 'i work as an', 'en tant que', 'work for', 'work at', 'work in', 'je travaille dans', 'je bosse dans', 'self employed', 'in employment',
+  'a mon compte', 'je suis a mon compte', 'en interim', 'interimaire', 'je fais de l interim', 'en conge maternite', 'on maternity leave', 'i have my own business',
+  'i have a business', 'j ai ma boite', 'j ai mon entreprise', 'j ai une entreprise',
+  ...OPENS_ITSELF,
 ]);
+
 
 export const OCCUPATION_TABLE = compilePhrases<Occupation>([
   ['student', [
@@ -61,6 +71,13 @@ export const OCCUPATION_TABLE = compilePhrases<Occupation>([
     'product manager', 'auditor', 'artist', 'musician', 'actor', 'actress', 'photographer', 'writer', 'translator', 'interpreter', 'librarian', 'technician',
     'craftsman', 'craftswoman', 'tradesman', 'carer', 'caregiver', 'nanny', 'postman', 'cleaner', 'security guard', 'warehouse worker', 'factory worker', 'in tech',
     'in a company', 'at a company', 'for a company', 'i work as', 'i work as a', 'i work as an', 'work for', 'work at', 'work in', 'in employment',
+    'a mon compte', 'je suis a mon compte', 'en interim', 'interimaire', 'je fais de l interim', 'en conge maternite', 'on maternity leave', 'i have my own business',
+    'i have a business', 'j ai ma boite', 'j ai mon entreprise', 'j ai une entreprise', 'dans l informatique', 'dans le batiment', 'dans le btp', 'dans la banque',
+    'dans la finance', 'dans l industrie', 'dans la sante', 'dans le commerce', 'dans la restauration', 'dans l enseignement', 'dans l education', 'dans le social',
+    'dans la com', 'dans la communication', 'dans le marketing', 'dans l immobilier', 'dans l hotellerie', 'dans la logistique', 'dans le transport',
+    'in finance', 'in marketing', 'in banking', 'in healthcare', 'in education', 'in retail', 'in construction', 'in hospitality', 'in consulting', 'in logistics',
+    '=in it', '=i m in it', 'i work in it', 'j enseigne', 'jenseigne', 'i teach', 'je tiens un', 'je tiens une', 'je gere un', 'je gere une', 'i run a', 'i run an',
+    'i run my', 'i own a', 'i own an', 'je dirige un', 'je dirige une',
   ]],
   ['retired', [
     'retraite', 'retraitee', 'a la retraite', 'en retraite', 'jeune retraite', 'jeune retraitee', 'retired', 'i m retired', 'pensioner', 'retiree', 'ancien salarie',
@@ -73,6 +90,7 @@ export const OCCUPATION_TABLE = compilePhrases<Occupation>([
   ['job_seeker', [
     'demandeur d emploi', 'demandeuse d emploi', 'au chomage', 'chomage', 'sans emploi', 'en recherche d emploi', 'je cherche du travail', 'je cherche un emploi',
     'job seeker', 'jobseeker', 'unemployed', 'looking for a job', 'looking for work', 'between jobs', 'en reconversion', 'chercheur d emploi', 'chercheuse d emploi',
+    'entre deux boulots', 'entre deux emplois', 'entre deux contrats', 'en fin de contrat', 'france travail', 'pole emploi',
     'en recherche de travail', 'je cherche un job', 'entre deux jobs', 'sans travail', 'out of work',
   ]],
 ]);

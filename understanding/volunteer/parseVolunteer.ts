@@ -1,7 +1,7 @@
 import type { Help, MentorLanguage, Occupation, VolunteerPublic } from '../../intake/volunteerVocabulary';
 import { matchPhrases, type PhraseTable } from '../matchPhrases';
 import { cleanText, normalize, tokenize } from '../text';
-import { GENERIC_OCCUPATION_PHRASES, HELP_TABLE, LANGUAGE_TABLE, MENTEE_SIDE, OCCUPATION_TABLE, PUBLIC_TABLE, VOLUNTEER_SIDE } from './lexicon';
+import { GENERIC_OCCUPATION_PHRASES, HELP_TABLE, OPENS_ITSELF, LANGUAGE_TABLE, MENTEE_SIDE, OCCUPATION_TABLE, PUBLIC_TABLE, VOLUNTEER_SIDE } from './lexicon';
 
 /**
  * Readers of what a volunteer says about themselves: pure, linear in the text, never
@@ -105,7 +105,7 @@ const DETAIL_STOP = new Set([
   'ans', 'years', 'year', 'an', 'annees', 'bonjour', 'hello', 'hi', 'merci', 'thanks', 'with', 'pendant', 'during', 'while', 'pour', 'to',
 ]);
 /** Leading words a detail does without ("dans l'informatique" -> "informatique"). */
-const DETAIL_LEAD = new Set(['en', 'de', 'd', 'du', 'des', 'dans', 'le', 'la', 'l', 'les', 'un', 'une', 'in', 'of', 'as', 'a', 'an', 'the', 'comme', 'tant', 'que']);
+const DETAIL_LEAD = new Set(['en', 'de', 'd', 'du', 'des', 'dans', 'le', 'la', 'l', 'les', 'un', 'une', 'in', 'of', 'as', 'a', 'an', 'the', 'comme', 'tant', 'que', 'i', 'm', 'im', 'je', 'j', 'suis']);
 const DETAIL_MAX_WORDS = 6;
 export const DETAIL_MAX_CHARS = 60;
 
@@ -209,7 +209,8 @@ export function readOccupation(text: string, asked = false): OccupationReading |
       // After the phrase: its complement when one follows ("… en droit", "… dans la logistique", "… as a nurse").
       const next = words[m.end] ?? '';
       // "étudiante en …", "je travaille comme …" end with their opener; "je travaille dans …" has it next.
-      const opens = generic ? DETAIL_OPENERS.has(words[m.end - 1]!) || DETAIL_OPENERS.has(next) : TRADE_OPENERS.has(next);
+      const phrase = words.slice(m.start, m.end).join(' ');
+      const opens = generic ? DETAIL_OPENERS.has(words[m.end - 1]!) || DETAIL_OPENERS.has(next) || OPENS_ITSELF.has(phrase) : TRADE_OPENERS.has(next);
       if (generic && !opens) continue;
       // "I'm a data analyst": the words between the article and the trade qualify it.
       const qualified = [m.start - 1, m.start - 2].find((k) => k >= 1 && ARTICLES.has(words[k - 1]!) && !words.slice(k, m.start).some((x) => DETAIL_STOP.has(x) || NOT_TRADES.has(x) || ARTICLES.has(x)));
