@@ -26,6 +26,11 @@ describe('which side an opening is on, in words the lexicon does not hold', () =
     ['Could I sign up to mentor?', 'volunteer'],
     ['ex-comptable, je veux épauler des jeunes du quartier', 'volunteer'],
     ["je suis kiné et j'aimerais accompagner un ado", 'volunteer'],
+    ["I'd like to donate some of my time", 'volunteer'],
+    ['vous cherchez des bénévoles ?', 'volunteer'],
+    ["je voudrais m'investir auprès des jeunes", 'volunteer'],
+    // Both sides named: no move (the young people's flow stays the default).
+    ['je cherche un mentor comme bénévole', null],
     ["je voudrais qu'on aide mon frère", null],
     ["pouvez-vous m'aider à trouver un stage ?", null],
     ["j'aimerais aider les gens plus tard, je veux être infirmière", null],

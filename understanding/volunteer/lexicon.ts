@@ -172,6 +172,10 @@ export const VOLUNTEER_SIDE = compilePhrases<true>([[true, [
   'je veux etre mentor', 'jveu etre mentor', 'jveux devenir mentor', 'dvenir mentor',
   'faire du tutorat', 'faire du mentorat', 'faire du parrainage', 'donner des cours', 'donner un peu de mon temps', 'donner quelques heures', 'consacrer du temps',
   'wanna volunteer', 'wanna be a mentor', 'wanna mentor', 'sign up as a mentor', 'sign up to mentor', 'give some of my time', 'give back',
+  'donate my time', 'donate some of my time', 'donate some time', 'involved as a mentor', 'as a volunteer', 'need volunteers', 'looking for volunteers', 'need mentors',
+  'share my experience', 'share my knowledge', 'pass on my', 'be useful to young', 'comme benevole', 'en tant que benevole', 'm engager comme', 'm investir aupres',
+  'engager aupres des jeunes', 'transmettre mon savoir', 'transmettre mes connaissances', 'partager mon experience', 'etre utile aux jeunes', 'etre utile a des jeunes',
+  'cherchez des benevoles', 'besoin de benevoles', 'recrutez des mentors', 'cherchez des mentors',
 ]]]);
 
 /** A young person looking for a mentor, written by mistake to the volunteer side or moving back. */
