@@ -34,7 +34,7 @@ const YOUTH_WORDS = new Set([
 /** Wanting to ("je voudrais", "j'aimerais", "I'd like to", "wanna"). */
 const WISH_WORDS = new Set([
   'veux', 'voudrais', 'voudrai', 'aimerais', 'aimerai', 'souhaite', 'souhaiterais', 'envie', 'pret', 'prete', 'jveux', 'jveu', 'jvoudrais', 'jaimerais', 'pourrais',
-  'want', 'wanna', 'like', 'love', 'keen', 'happy', 'willing', 'ready', 'glad', 'hoping', 'hope',
+  'want', 'wanna', 'like', 'love', 'keen', 'happy', 'willing', 'ready', 'glad', 'hoping', 'hope', 'motive', 'motivee', 'disponible', 'dispo', 'available',
 ]);
 /** Words after the verb that make the help the speaker's own need or a relative's ("m'aider", "help my son"). */
 const NOT_OFFER_AFTER = new Set(['me', 'm', 'moi', 'my', 'mon', 'ma', 'mes', 'son', 'sa', 'ses', 'his', 'her', 'our', 'notre', 'nos', 'him', 'us', 'myself']);
@@ -123,6 +123,7 @@ const NOT_TRADES = new Set([
   'foreigner', 'other', 'user', 'reader', 'lover', 'believer', 'survivor', 'supporter', 'major', 'minor', 'junior', 'senior', 'immigrant', 'migrant', 'catholic',
   'muslim', 'single', 'mentee', 'person', 'native', 'speaker', 'fan', 'better', 'after', 'never', 'over', 'under', 'ever', 'either', 'neither', 'whether',
   'together', 'rather', 'number', 'order', 'matter', 'paper', 'water', 'later', 'sooner', 'september', 'october', 'november', 'december', 'winter', 'summer',
+  'etranger', 'etrangere', 'leger', 'legere', 'career', 'changer', 'lectrice', 'lecteur',
   'retraite', 'retired', 'etudiant', 'student', 'jeune', 'young', 'adult', 'adulte', 'pere', 'mere', 'grand', 'maman', 'papa', 'dispo', 'disponible', 'motive',
   'motivee', 'benevole', 'interesse', 'interessee', 'heureux', 'heureuse', 'ravi', 'ravie', 'content', 'contente', 'curieux', 'curieuse', 'serieux', 'serieuse',
   'genre', 'super', 'hyper', 'plutot', 'vraiment', 'really', 'very', 'quite', 'just', 'also', 'aussi', 'deja', 'already', 'ici', 'here', 'de', 'en', 'la', 'le',
