@@ -45,8 +45,9 @@ export const PEOPLE_TARGETS = {
 export const VOLUNTEER_TARGETS = {
   // Session 7: the first held-out half (10/22) retired into tuning (28: 12/28 once the
   // coordinator counts only where nothing fits); the fresh held-out file (20, written blind)
-  // measured 1/20 on main before any change of that session.
-  exactAndRouted: { heldout: 0.05, tuning: 0.42 },
+  // measured 1/20 on main before any change of that session. After the volunteer readers and
+  // ranking were reworked on the tuning half: see the measured levels below.
+  exactAndRouted: { heldout: 0.05, tuning: 0.96 },
   openingStored: 0,
   duplicateButtons: 0,
 } as const;

@@ -84,7 +84,14 @@ export function routeVolunteer(offer: VolunteerOffer, programmes: readonly Direc
     if (isNear === true && !p.national && offer.place) reasons.push({ code: 'volunteer_near', params: { place: offer.place.name } });
     else if (isNear !== true && remoteOk) reasons.push({ code: 'volunteer_remote' });
     for (const c of row.conditions ?? []) reasons.push({ code: `volunteer_condition_${c}` });
-    const score = helps.length * 3 + publics.length * 2 + (isNear === true && !p.national ? 2 : 0) + (row.occupations && kind ? 1 : 0);
+    // Ranking: the help in common; the young people they asked for (a wish they named) weigh more than one help;
+    // a programme that recruits their kind of volunteer (only them: students' tutoring for a student) before one open to all;
+    // a condition routing cannot check (women only, same trade, same département) may turn them away, so it ranks lower.
+    const recruits = row.occupations && kind && kind !== 'other' ? (row.occupations.length === 1 ? 3 : 2) : 0;
+    const unchecked = (row.conditions ?? []).filter((c) => !(c === 'over_50' && (row.minAge ?? 0) >= 50)).length;
+    // Someone who named the young people they want to help fits a programme open to all better than one for other young people.
+    const othersOnly = offer.publics.length > 0 && publics.length === 0 && (row.publics ?? []).length > 0 ? 2 : 0;
+    const score = helps.length * 3 + publics.length * 4 + (isNear === true && !p.national ? 2 : 0) + recruits - unchecked * 3 - othersOnly;
     options.push({ programme: p, score, reasons });
   }
   options.sort((a, b) => b.score - a.score || a.programme.id.localeCompare(b.programme.id));

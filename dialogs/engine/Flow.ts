@@ -30,8 +30,12 @@ export interface Flow<R = unknown> {
   questions: readonly Question[];
   /** Reads messages into this flow's answers. */
   reader: MessageReader;
-  /** Whether a message asks for this flow ("je voudrais devenir mentor"): the conversation moves to it. */
-  claims(text: string): boolean;
+  /**
+   * Whether a message asks for this flow ("je voudrais devenir mentor"): the conversation moves
+   * to it. `opening`: the message comes before any question (the opening or the consent), where
+   * a broader reading is safe ("j'aimerais aider des lycéens" is no answer to a question then).
+   */
+  claims(text: string, opening: boolean): boolean;
   /** The question a "modifier mon âge" command reopens, null where the flow has none. */
   editSlot(field: EditableField): SlotName | null;
   /** The answers as the validated record, or which questions must be asked again. */

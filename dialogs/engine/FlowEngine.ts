@@ -224,7 +224,8 @@ export class FlowEngine {
   /** The other flow a message asks for ("je voudrais devenir mentor", "en fait je cherche un mentor"), if any. */
   private claimedFlow(state: IntakeState, text: string): FlowId | null {
     const current = this.flowOf(state);
-    const other = Object.values(this.flows).find((f) => f !== current && f.claims(text));
+    const opening = state.phase === 'new' || state.phase === 'consent';
+    const other = Object.values(this.flows).find((f) => f !== current && f.claims(text, opening));
     return other?.id ?? null;
   }
 

@@ -30,7 +30,7 @@ export function menteeFlow(deps: IntakeDeps): Flow<MentoringRequest> {
     textPrefix: null,
     questions: QUESTIONS,
     reader: new MessageReader(deps, MENTEE_READING),
-    claims: (text) => readSide(text) === 'mentee',
+    claims: (text, opening) => readSide(text, opening) === 'mentee',
     editSlot: (field) => EDIT_FIELD_SLOT[field],
     build(state, meta) {
       const built = draftToRequest(state.draft, { ...meta, consentAt: state.consentAt });

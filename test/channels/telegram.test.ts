@@ -86,7 +86,7 @@ describe('Telegram end to end (PGlite, loopback Bot API)', () => {
     r = await press(user, 'Oui, on y va');
     expect(all(r)).toContain(said('intake.firstName.ask'));
     for (const [text, next] of [
-      ['Karim', 'volunteer.age.ask'], ['34 ans', 'volunteer.occupation.ask'], ['je suis ingénieur chez Airbus', 'volunteer.occupationDetail.askEmployed'],
+      ['Karim', 'volunteer.age.ask'], ['34 ans', 'volunteer.occupation.ask'], ['je travaille chez Airbus', 'volunteer.occupationDetail.askEmployed'],
       ['aéronautique', 'volunteer.place.ask'], ['Toulouse', 'volunteer.meeting.ask'], ['à distance', 'volunteer.time.ask'], ['2h par mois', 'volunteer.helps.ask'],
       ['orientation et premier emploi', 'volunteer.publics.ask'], ['peu importe', 'volunteer.languages.ask'], ['non', 'volunteer.contact.ask'],
       ['06 12 34 56 78', 'volunteer.summary.ask'],

@@ -62,6 +62,33 @@ describe('routeVolunteer', () => {
     }
   });
 
+  it('a condition routing cannot check ranks a programme after those without one (gender is not asked)', () => {
+    // An employee who wants to help with a first job and orientation, no public named: women-only Capital Filles is not first.
+    const d = routeVolunteer(offer({ helps: ['first_job', 'orientation'], place: lyon }), programmes);
+    expect(d.kind === 'routed' && d.chosen.programme.id).not.toBe('capital-filles-mentorat');
+    const cf = d.kind === 'routed' ? [d.chosen, ...d.alternatives].find((o) => o.programme.id === 'capital-filles-mentorat') : undefined;
+    if (cf) expect(cf.score).toBeLessThan(d.kind === 'routed' ? d.chosen.score : 0);
+    // Over 50 is checked by the age itself: no lower rank for it.
+    const older = routeVolunteer(offer({ age: 61, publics: ['refugee'] }), programmes);
+    expect(idsOf(older)[0]).toBe('duo-for-a-job-emploi');
+  });
+
+  it('a programme that recruits only their kind of volunteer comes before one open to all', () => {
+    // A student who wants to build young people's confidence: the student mentoring programme before the one for any adult.
+    const angers = { commune: '49007', name: 'Angers', postalCode: '49000', departement: '49', region: '52' };
+    const d = routeVolunteer(offer({ age: 21, occupation: { kind: 'student', detail: null }, helps: ['confidence'], place: angers }), programmes);
+    const ids = idsOf(d);
+    expect(ids.indexOf('afev-mentorat')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf('afev-mentorat')).toBeLessThan(ids.indexOf('parrains-par-mille-parrainage') < 0 ? Infinity : ids.indexOf('parrains-par-mille-parrainage'));
+  });
+
+  it('someone who named the young people they want to help gets a programme open to all before one for other young people', () => {
+    const d = routeVolunteer(offer({ helps: ['first_job'], publics: ['child_welfare'] }), programmes);
+    const all = d.kind === 'routed' ? [d.chosen, ...d.alternatives] : [];
+    const forOthers = (id: string) => (VOLUNTEER_FIT[id]?.publics ?? []).length > 0 && !VOLUNTEER_FIT[id]!.publics!.includes('child_welfare');
+    expect(forOthers(all[0]!.programme.id)).toBe(false);
+  });
+
   it('a full programme is not offered', () => {
     const full = { ...VOLUNTEER_FIT, 'afev-mentorat': { ...VOLUNTEER_FIT['afev-mentorat']!, full: true } };
     const d = routeVolunteer(offer({ age: 20, occupation: { kind: 'student', detail: null }, helps: ['school_support'] }), programmes, full);

@@ -18,6 +18,99 @@ describe('which side a message is on', () => {
   });
 });
 
+describe('which side an opening is on, in words the lexicon does not hold', () => {
+  it.each([
+    ['je voudrais accompagner des collégiens en difficulté', 'volunteer'],
+    ["I'd love to tutor some teenagers", 'volunteer'],
+    ["j'aimerais aider, je suis à la retraite depuis peu", 'volunteer'],
+    ['Could I sign up to mentor?', 'volunteer'],
+    ['ex-comptable, je veux épauler des jeunes du quartier', 'volunteer'],
+    ["je suis kiné et j'aimerais accompagner un ado", 'volunteer'],
+    ["I'd like to donate some of my time", 'volunteer'],
+    ['vous cherchez des bénévoles ?', 'volunteer'],
+    ["je voudrais m'investir auprès des jeunes", 'volunteer'],
+    // Both sides named: no move (the young people's flow stays the default).
+    ['je cherche un mentor comme bénévole', null],
+    ["je voudrais qu'on aide mon frère", null],
+    ["pouvez-vous m'aider à trouver un stage ?", null],
+    ["j'aimerais aider les gens plus tard, je veux être infirmière", null],
+    ['can you help teenagers like me find an internship?', null],
+    ['I want to help my little sister with maths', null],
+    ['I need help with my homework', 'mentee'],
+  ])('%s -> %s', (text, side) => {
+    expect(readSide(text, true)).toBe(side);
+  });
+
+  it('the broader reading is for openings only: in the middle of a young person\'s questions, only plain words move them', () => {
+    expect(readSide('je voudrais accompagner des collégiens en difficulté', false)).toBeNull();
+    expect(readSide('je voudrais devenir mentor', false)).toBe('volunteer');
+  });
+});
+
+describe('occupation: a trade alone, and only the words said about it', () => {
+  it.each([
+    ['ébéniste', 'ébéniste'],
+    ['carreleuse', 'carreleuse'],
+    ['forklift operator', 'forklift operator'],
+    ['paramedic', 'paramedic'],
+    ['aide-soignante', 'aide-soignante'],
+    ['dev', 'dev'],
+  ])('asked what they do: %s is a trade', (text, detail) => {
+    expect(readOccupation(text, true)).toEqual({ kind: 'employed', detail, company: null });
+  });
+
+  it.each([
+    ['I teach maths', 'maths'],
+    ['je tiens une boulangerie', 'boulangerie'],
+    ["I'm in IT", 'IT'],
+    ["je suis dans l'informatique", 'informatique'],
+  ])('what they do, said with its object: %s -> %s', (text, detail) => {
+    expect(readOccupation(text, true)).toMatchObject({ kind: 'employed', detail });
+  });
+
+  it('between two jobs is looking for one; "à mon compte" is employed, what they do is asked', () => {
+    expect(readOccupation('entre deux boulots')?.kind).toBe('job_seeker');
+    expect(readOccupation('je suis à mon compte')).toMatchObject({ kind: 'employed', detail: null });
+  });
+
+  it('what is no trade stays unread, asked or not', () => {
+    for (const text of ['purple', 'je sais pas', 'bof', 'plutôt motivé']) expect(readOccupation(text, true)).toBeNull();
+    expect(readOccupation('carreleuse')).toBeNull();
+    expect(readOccupation('je suis célibataire et optimiste')).toBeNull();
+  });
+
+  it('a trade in a sentence, with the company and without the place or the rest of the story', () => {
+    expect(readOccupation('je bosse comme cariste chez Leroy Merlin à Rouen')).toEqual({ kind: 'employed', detail: 'cariste', company: 'Leroy Merlin' });
+    expect(readOccupation("I'm a welder from Douai and I'd like to help apprentices")).toMatchObject({ kind: 'employed', detail: 'welder' });
+    expect(readOccupation('je suis ingénieure en génie civil à Nancy depuis 10 ans')).toMatchObject({ kind: 'employed', detail: 'ingénieure en génie civil' });
+    expect(readOccupation("I'm a data analyst in Lille")).toMatchObject({ kind: 'employed', detail: 'data analyst' });
+    expect(readOccupation('je travaille dans la grande distribution, et le week-end je fais du foot')).toMatchObject({ kind: 'employed', detail: 'grande distribution' });
+    // A generic word says the kind only: what they do is asked.
+    expect(readOccupation("je suis salariée d'une PME et maman de deux enfants")).toMatchObject({ kind: 'employed', detail: null });
+  });
+
+  it('students: the studies after "étudiant en", never the young people they want to help', () => {
+    expect(readOccupation("étudiante en deuxième année de médecine à Brest, j'adore les enfants")).toMatchObject({ kind: 'student', detail: 'deuxième année de médecine' });
+    expect(readOccupation('je veux aider des étudiants en alternance, je suis plombière')).toMatchObject({ kind: 'employed', detail: 'plombière' });
+    expect(readOccupation('I would like to tutor pupils in high school; I am a nurse')).toMatchObject({ kind: 'employed', detail: 'nurse' });
+  });
+
+  it('a course named is followed by its field; "au foyer" is at home, not a children\'s home', () => {
+    expect(readOccupation("je suis en BTS compta et j'aimerais aider des collégiens")).toMatchObject({ kind: 'student', detail: 'BTS compta' });
+    expect(readOccupation('père au foyer, ancien cuisinier')?.kind).toBe('other');
+    expect(readPublics("je suis mère au foyer et j'aimerais aider des jeunes")).toBeNull();
+    expect(readPublics('des jeunes placés en foyer')).toEqual(['child_welfare']);
+  });
+
+  it('a long opening leaves a short detail, capped', () => {
+    const story = "Bonjour, je suis étudiant en informatique appliquée aux systèmes embarqués critiques pour l'aéronautique et le spatial, et j'aimerais aider";
+    const r = readOccupation(story);
+    expect(r?.kind).toBe('student');
+    expect((r?.detail ?? '').length).toBeLessThanOrEqual(60);
+    expect(r?.detail).not.toContain('aimerais');
+  });
+});
+
 describe('volunteer readers', () => {
   it('occupation, with their own words and the company they come through', () => {
     expect(readOccupation('je suis étudiante en master de droit')).toMatchObject({ kind: 'student', detail: 'master de droit' });
@@ -26,6 +119,9 @@ describe('volunteer readers', () => {
     expect(readOccupation('au chômage depuis 3 mois')?.kind).toBe('job_seeker');
     expect(readOccupation('bof')).toBeNull();
     expect(readCompany('at Airbus')).toBe('Airbus');
+    // The name stops where the sentence goes on ("à Lille", "since 2019").
+    expect(readCompany('je travaille chez Decathlon à Lille')).toBe('Decathlon');
+    expect(readCompany('I work at Capgemini since 2019')).toBe('Capgemini');
   });
 
   it('time: hours a month and months', () => {
@@ -35,6 +131,10 @@ describe('volunteer readers', () => {
     expect(readTime("toute l'année scolaire")).toEqual({ hoursPerMonth: null, months: 9 });
     expect(readTime('4', true)).toEqual({ hoursPerMonth: 4, months: null });
     expect(readTime('4')).toBeNull();
+    // "a month" is the rate, "for a year" the duration.
+    expect(readTime('2 hours a month for a year')).toEqual({ hoursPerMonth: 2, months: 12 });
+    expect(readTime("1h par semaine pendant l'année scolaire")).toEqual({ hoursPerMonth: 4, months: 9 });
+    expect(readTime('five hours a month over 6 months')).toEqual({ hoursPerMonth: 5, months: 6 });
     expect(readTime('je sais pas')).toBeNull();
   });
 
@@ -62,5 +162,21 @@ describe('volunteer readers', () => {
     // Mentee readings are not a volunteer's answers.
     expect(s.situation).toBeUndefined();
     expect(s.needs).toBeUndefined();
+  });
+});
+
+describe('the shared readers in a volunteer\'s opening', () => {
+  const places = CommuneIndex.load();
+  const read = (text: string) => understandVolunteer(text, { asked: null, lang: 'fr', today: new Date('2026-11-21'), places });
+  it('a commune that is also a word, right after what they do, is where they are: not doubted', () => {
+    expect(read('je suis pâtissier à tours et je veux aider des apprentis').doubtful).toBeUndefined();
+    expect(read('retraitée à Tours, je voudrais devenir marraine').doubtful).toBeUndefined();
+    // Anywhere else in the story it is still checked.
+    expect(read("je voudrais aider des jeunes, j'ai fait mes études à tours").doubtful).toEqual(['place']);
+  });
+
+  it('the help of a side phrase is not a help ("devenir tuteur"), the help said after it is', () => {
+    expect((read('je voudrais devenir tuteur').slots as Record<string, unknown>).helps).toBeUndefined();
+    expect((read('je voudrais devenir tutrice en français pour des collégiens').slots as Record<string, unknown>).helps).toEqual(['school_support']);
   });
 });

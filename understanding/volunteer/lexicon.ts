@@ -5,11 +5,38 @@ import { compilePhrases } from '../matchPhrases';
  * What a volunteer says about themselves, word by word (understanding/matchPhrases syntax:
  * "=x" whole message, "x*" last word a prefix). French, English and texting spellings.
  */
+/** Phrases of OCCUPATION_TABLE whose object is the detail: "j'enseigne le français" -> "français", "I run a bakery" -> "bakery". */
+export const OPENS_ITSELF: ReadonlySet<string> = new Set([
+  'j enseigne', 'jenseigne', 'i teach', 'je tiens un', 'je tiens une', 'je gere un', 'je gere une', 'i run a', 'i run an', 'i run my', 'i own a', 'i own an',
+  'je dirige un', 'je dirige une',
+]);
+
+/**
+ * Phrases that say only which kind of activity, not which one ("je travaille", "student"):
+ * their own words about it come after them ("je travaille dans la logistique"). Any other
+ * phrase of OCCUPATION_TABLE names the trade or studies itself ("plombier", "bus driver").
+ */
+export const GENERIC_OCCUPATION_PHRASES: ReadonlySet<string> = new Set([
+  'etudiant', 'etudiante', 'etudiants', 'etudiant en', 'etudiante en', 'etudie', 'j etudie', 'je fais des etudes', 'student', 'i m a student', 'university student',
+  'undergrad', 'undergraduate', 'postgrad', 'lyceen', 'lyceenne', 'a la fac', 'en fac', 'a l universite', 'at uni', 'at university', 'in college', 'college student',
+  'in high school', 'high school', 'high school student', 'au lycee', 'etudiant', 'i study', 'studying',
+  'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'je bosse', 'jbosse', 'i work', 'i m working', 'employed',
+  'i m employed', 'working as', 'je suis employe', 'je suis employee', 'employe', 'employee', 'cadre', 'independant', 'independante', 'freelance', 'fonctionnaire',
+  'dans une entreprise', 'dans une boite', 'dans une societe', 'en entreprise', 'in a company', 'at a company', 'for a company', 'je travaille comme', 'je bosse comme',
+  'i work as', 'i work as a', 'i work as an', 'en tant que', 'work for', 'work at', 'work in', 'je travaille dans', 'je bosse dans', 'self employed', 'in employment',
+  'a mon compte', 'je suis a mon compte', 'en interim', 'interimaire', 'je fais de l interim', 'en conge maternite', 'on maternity leave', 'i have my own business',
+  'i have a business', 'j ai ma boite', 'j ai mon entreprise', 'j ai une entreprise',
+  ...OPENS_ITSELF,
+]);
+
+
 export const OCCUPATION_TABLE = compilePhrases<Occupation>([
   ['student', [
     'etudiant', 'etudiante', 'etudiants', 'etudiant en', 'etudiante en', 'etudie', 'j etudie', 'je fais des etudes', 'en master', 'en licence', 'en fac',
     'a la fac', 'a l universite', 'en ecole d ingenieur', 'en ecole de commerce', 'en prepa', 'en bts', 'en but', 'en iut', 'lyceen', 'lyceenne', 'en terminale',
     'student', 'i m a student', 'university student', 'undergrad', 'undergraduate', 'postgrad', 'phd student', 'doctorant', 'doctorante', 'etudiant*',
+    'en doctorat', 'en these', 'en premiere', 'au lycee', 'en ecole', 'at uni', 'at university', 'in college', 'college student',
+    'in high school', 'high school student', 'high schooler', 'i study', 'studying', 'in my final year', 'grad student', 'medical student', 'law student',
   ]],
   ['employed', [
     'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'cadre', 'ingenieur', 'ingenieure', 'infirmier', 'infirmiere',
@@ -18,19 +45,59 @@ export const OCCUPATION_TABLE = compilePhrases<Occupation>([
     'entrepreneur', 'entrepreneuse', 'independant', 'independante', 'freelance', 'fonctionnaire', 'manager', 'consultant', 'consultante', 'je bosse', 'jbosse',
     'i work', 'i m working', 'employed', 'i m employed', 'engineer', 'teacher', 'nurse', 'developer', 'accountant', 'lawyer', 'doctor', 'self employed', 'business owner',
     'working as', 'je suis employe', 'je suis employee', 'employe', 'employee', 'auto entrepreneur', 'artisane', 'technicien', 'technicienne', 'chef de projet',
+    // Trades and posts, as people name them (texting short forms too).
+    'drh', 'rrh', 'responsable rh', 'en rh', 'dans les rh', 'ressources humaines', 'directeur', 'directrice', 'responsable de', 'responsable d', 'charge de', 'chargee de',
+    'chef d equipe', 'chef de chantier', 'chef cuisinier', 'gerant', 'gerante', 'dirigeant', 'dirigeante', 'dev', 'dev web', 'developpeur web', 'codeur', 'codeuse',
+    'programmeur', 'programmeuse', 'informaticien', 'informaticienne', 'data scientist', 'analyste', 'architecte', 'designer', 'graphiste', 'journaliste', 'chercheur',
+    'chercheuse', 'professeure', 'professeur des ecoles', 'instit', 'institutrice', 'instituteur', 'educateur', 'educatrice', 'educ spe', 'animateur', 'animatrice',
+    'formateur', 'formatrice', 'aide soignant', 'aide soignante', 'sage femme', 'kine', 'kinesitherapeute', 'pharmacien', 'pharmacienne', 'dentiste', 'psychologue',
+    'assistante sociale', 'assistant social', 'travailleur social', 'travailleuse sociale', 'policier', 'policiere', 'gendarme', 'pompier', 'militaire', 'chauffeur',
+    'chauffeuse', 'conducteur', 'conductrice', 'chauffeur de bus', 'conducteur de bus', 'routier', 'livreur', 'livreuse', 'cariste', 'magasinier', 'magasiniere',
+    'vendeur', 'vendeuse', 'caissier', 'caissiere', 'serveur', 'serveuse', 'barman', 'patissier', 'patissiere', 'boucher', 'bouchere', 'fleuriste', 'agriculteur',
+    'agricultrice', 'eleveur', 'eleveuse', 'maraicher', 'viticulteur', 'jardinier', 'paysagiste', 'macon', 'charpentier', 'couvreur', 'carreleur', 'soudeur',
+    'chaudronnier', 'ouvrier', 'ouvriere', 'operateur', 'operatrice', 'garagiste', 'carrossier', 'estheticienne', 'secretaire', 'assistante de direction', 'notaire',
+    'juriste', 'banquier', 'banquiere', 'conseiller bancaire', 'conseillere bancaire', 'conseiller en', 'conseillere en', 'cpe', 'agent immobilier', 'expert comptable',
+    'auditeur', 'auditrice', 'agent territorial', 'cheminot', 'postier', 'postiere', 'facteur', 'factrice', 'aide a domicile', 'auxiliaire de vie', 'chirurgien',
+    'chirurgienne', 'veterinaire', 'artiste', 'musicien', 'musicienne', 'comedien', 'comedienne', 'photographe', 'inge', 'commercant', 'commercante', 'restaurateur',
+    'restauratrice', 'ebeniste', 'couturier', 'couturiere', 'opticien', 'opticienne', 'ambulancier', 'ambulanciere', 'logisticien', 'logisticienne', 'acheteur',
+    'acheteuse', 'dans une entreprise', 'dans une boite', 'dans une societe', 'dans une start up', 'dans une startup', 'en entreprise', 'je travaille comme', 'je bosse comme',
+    'en tant que', 'je travaille dans', 'je bosse dans',
+    'baker', 'software engineer', 'software developer', 'dev', 'web developer', 'programmer', 'coder', 'data scientist', 'analyst', 'designer', 'architect',
+    'journalist', 'researcher', 'scientist', 'professor', 'lecturer', 'social worker', 'youth worker', 'care worker', 'police officer', 'firefighter', 'soldier',
+    'bus driver', 'truck driver', 'lorry driver', 'taxi driver', 'delivery driver', 'plumber', 'electrician', 'carpenter', 'mechanic', 'builder', 'bricklayer',
+    'welder', 'chef', 'waiter', 'waitress', 'cashier', 'shop assistant', 'salesman', 'saleswoman', 'in sales', 'hr manager', 'hr director', 'in hr', 'human resources',
+    'recruiter', 'banker', 'pharmacist', 'dentist', 'midwife', 'physio', 'physiotherapist', 'psychologist', 'therapist', 'surgeon', 'vet', 'farmer', 'gardener',
+    'hairdresser', 'barber', 'butcher', 'florist', 'tailor', 'secretary', 'receptionist', 'civil servant', 'founder', 'ceo', 'cto', 'director', 'project manager',
+    'product manager', 'auditor', 'artist', 'musician', 'actor', 'actress', 'photographer', 'writer', 'translator', 'interpreter', 'librarian', 'technician',
+    'craftsman', 'craftswoman', 'tradesman', 'carer', 'caregiver', 'nanny', 'postman', 'cleaner', 'security guard', 'warehouse worker', 'factory worker', 'in tech',
+    'in a company', 'at a company', 'for a company', 'i work as', 'i work as a', 'i work as an', 'work for', 'work at', 'work in', 'in employment',
+    'a mon compte', 'je suis a mon compte', 'en interim', 'interimaire', 'je fais de l interim', 'en conge maternite', 'on maternity leave', 'i have my own business',
+    'i have a business', 'j ai ma boite', 'j ai mon entreprise', 'j ai une entreprise', 'dans l informatique', 'dans le batiment', 'dans le btp', 'dans la banque',
+    'dans la finance', 'dans l industrie', 'dans la sante', 'dans le commerce', 'dans la restauration', 'dans l enseignement', 'dans l education', 'dans le social',
+    'dans la com', 'dans la communication', 'dans le marketing', 'dans l immobilier', 'dans l hotellerie', 'dans la logistique', 'dans le transport',
+    'in finance', 'in marketing', 'in banking', 'in healthcare', 'in education', 'in retail', 'in construction', 'in hospitality', 'in consulting', 'in logistics',
+    '=in it', '=i m in it', 'i work in it', 'j enseigne', 'jenseigne', 'i teach', 'je tiens un', 'je tiens une', 'je gere un', 'je gere une', 'i run a', 'i run an',
+    'i run my', 'i own a', 'i own an', 'je dirige un', 'je dirige une',
   ]],
   ['retired', [
     'retraite', 'retraitee', 'a la retraite', 'en retraite', 'jeune retraite', 'jeune retraitee', 'retired', 'i m retired', 'pensioner', 'retiree', 'ancien salarie',
+    'preretraite', 'pre retraite', 'en preretraite', 'semi retired', 'recently retired',
+  ]],
+  ['other', [
+    'mere au foyer', 'pere au foyer', 'femme au foyer', 'homme au foyer', 'parent au foyer', 'stay at home mum', 'stay at home mom', 'stay at home dad',
+    'stay at home parent', 'homemaker', 'housewife', 'en conge parental', 'on parental leave', 'en invalidite', 'on disability',
   ]],
   ['job_seeker', [
     'demandeur d emploi', 'demandeuse d emploi', 'au chomage', 'chomage', 'sans emploi', 'en recherche d emploi', 'je cherche du travail', 'je cherche un emploi',
-    'job seeker', 'jobseeker', 'unemployed', 'looking for a job', 'looking for work', 'between jobs', 'en reconversion',
+    'job seeker', 'jobseeker', 'unemployed', 'looking for a job', 'looking for work', 'between jobs', 'en reconversion', 'chercheur d emploi', 'chercheuse d emploi',
+    'entre deux boulots', 'entre deux emplois', 'entre deux contrats', 'en fin de contrat', 'france travail', 'pole emploi',
+    'en recherche de travail', 'je cherche un job', 'entre deux jobs', 'sans travail', 'out of work',
   ]],
 ]);
 
 export const HELP_TABLE = compilePhrases<Help>([
   ['school_support', [
-    'soutien scolaire', 'aide aux devoirs', 'devoirs', 'les devoirs', 'cours particuliers', 'tutorat', 'tuteur', 'tutrice', 'aide en maths', 'aider en maths', 'soutien en maths',
+    'soutien scolaire', 'aide aux devoirs', 'devoirs', 'les devoirs', 'cours particuliers', 'tutorat', 'tuteur en', 'tutrice en', 'tuteur de', 'tutrice de', 'tuteur scolaire', 'tutrice scolaire', 'aide en maths', 'aider en maths', 'soutien en maths',
     'aide en francais', 'reussite scolaire', 'decrochage', 'decrochage scolaire', 'homework', 'maths homework', 'tutoring', 'school support', 'school work', 'schoolwork',
     'help with maths', 'help with math', 'maths help', 'math help', 'help with school',
   ]],
@@ -50,6 +117,10 @@ export const HELP_TABLE = compilePhrases<Help>([
   ['entrepreneurship', [
     'entrepreneuriat', 'entreprenariat', 'creation d entreprise', 'creer leur entreprise', 'creer une entreprise', 'monter un projet', 'monter leur boite', 'entreprendre',
     'entrepreneurship', 'start a business', 'starting a business', 'startup', 'start up', 'founders', 'entrepren*',
+    'montent leur boite', 'montent leur entreprise', 'monter leur entreprise', 'creent leur entreprise', 'creent leur boite', 'lancent leur entreprise', 'lancent leur boite',
+    'lancent leur activite', 'lancer leur boite', 'creer sa boite', 'creer leur boite', 'monter sa boite', 'lancer leur entreprise', 'lancer leur activite', 'lancer sa boite', 'creer leur activite', 'creation d activite',
+    'start their own business', 'start their business', 'own business', 'set up a business', 'set up their business', 'launch a business', 'small business',
+    'business project', 'business projects', 'their own company',
   ]],
   ['confidence', [
     'confiance', 'confiance en soi', 'confiance en eux', 'estime de soi', 'motivation', 'prise de parole', 'savoir etre', 'confidence', 'self confidence', 'self esteem',
@@ -63,7 +134,8 @@ export const PUBLIC_TABLE = compilePhrases<VolunteerPublic>([
   ['refugee', ['refugies', 'refugie', 'refugiees', 'refugiee', 'exiles', 'exile', 'migrants', 'demandeurs d asile', 'mineurs non accompagnes', 'mna', 'refugees', 'refugee', 'asylum seekers', 'newcomers', 'primo arrivants']],
   ['girls_science', ['filles', 'jeunes filles', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
   ['disability', ['handicap', 'en situation de handicap', 'handicapes', 'disability', 'disabilities', 'disabled', 'special needs']],
-  ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'foyer', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],
+  // ("foyer" alone is also home: "mère au foyer".)
+  ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'en foyer', 'foyer de l enfance', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],
 ]);
 
 export const LANGUAGE_TABLE = compilePhrases<MentorLanguage>([
@@ -98,6 +170,12 @@ export const VOLUNTEER_SIDE = compilePhrases<true>([[true, [
   'become a mentor', 'be a mentor', 'becoming a mentor', 'to volunteer', 'volunteer as', 'i d like to volunteer', 'i want to volunteer', 'volunteering', 'i volunteer',
   'mentor a young', 'mentor young', 'mentor someone', 'help young people', 'help a young person', 'support young people', 'give my time', 'offer my time', 'be a volunteer',
   'je veux etre mentor', 'jveu etre mentor', 'jveux devenir mentor', 'dvenir mentor',
+  'faire du tutorat', 'faire du mentorat', 'faire du parrainage', 'donner des cours', 'donner un peu de mon temps', 'donner quelques heures', 'consacrer du temps',
+  'wanna volunteer', 'wanna be a mentor', 'wanna mentor', 'sign up as a mentor', 'sign up to mentor', 'give some of my time', 'give back',
+  'donate my time', 'donate some of my time', 'donate some time', 'involved as a mentor', 'as a volunteer', 'need volunteers', 'looking for volunteers', 'need mentors',
+  'share my experience', 'share my knowledge', 'pass on my', 'be useful to young', 'comme benevole', 'en tant que benevole', 'm engager comme', 'm investir aupres',
+  'engager aupres des jeunes', 'transmettre mon savoir', 'transmettre mes connaissances', 'partager mon experience', 'etre utile aux jeunes', 'etre utile a des jeunes',
+  'cherchez des benevoles', 'besoin de benevoles', 'recrutez des mentors', 'cherchez des mentors',
 ]]]);
 
 /** A young person looking for a mentor, written by mistake to the volunteer side or moving back. */

@@ -1,7 +1,7 @@
 import type { Help, MentorLanguage, VolunteerPublic } from '../../intake/volunteerVocabulary';
 import { readAge } from '../parseAge';
 import { understand, type Asked, type Slots, type UnderstandContext, type Understanding } from '../understand';
-import { readCompany, readHelps, readLanguages, readOccupation, readPublics, readTime, type OccupationReading, type TimeReading } from './parseVolunteer';
+import { placeAfterOccupation, readCompany, readHelps, readLanguages, readOccupation, readPublics, readTime, type OccupationReading, type TimeReading } from './parseVolunteer';
 
 /** The volunteer flow's questions `understand` is told about (the others it reads as an opening). */
 const SHARED_ASKED: ReadonlySet<string> = new Set(['firstName', 'place', 'meeting', 'contact', 'contactPreference', 'confirm']);
@@ -37,7 +37,7 @@ export function understandVolunteer(text: string, ctx: Omit<UnderstandContext, '
     const age = readAge(source, ctx.lang, ctx.today, { bareNumber: ctx.asked === 'age' });
     if (age !== null) slots.age = age;
     else if (ctx.asked !== 'age') delete slots.age;
-    const occupation = readOccupation(source);
+    const occupation = readOccupation(source, ctx.asked === 'occupation');
     if (occupation) slots.occupation = occupation;
     const company = ctx.asked === 'company' ? readCompany(source) : null;
     if (company) slots.company = company;
@@ -50,6 +50,11 @@ export function understandVolunteer(text: string, ctx: Omit<UnderstandContext, '
     const languages = readLanguages(source, ctx.asked === 'languages');
     // "je parle anglais" is a language; "English please" a request to switch the bot's.
     if (languages && (ctx.asked === 'languages' || !base.langRequested)) slots.languages = languages;
+    // "je suis fonctionnaire à Tours": where they work or live, said as such; not the word "tours".
+    if (base.doubtful?.includes('place') && slots.place?.kind === 'commune' && placeAfterOccupation(source, slots.place.place.name)) {
+      const doubtful = base.doubtful.filter((k) => k !== 'place');
+      return { ...base, slots, doubtful: doubtful.length > 0 ? doubtful : undefined };
+    }
   } catch {
     // A reader failing reads nothing more: what the shared readers found stands.
   }

@@ -18,7 +18,7 @@ export function volunteerFlow(deps: IntakeDeps): Flow<VolunteerOffer> {
     textPrefix: 'volunteer',
     questions: VOLUNTEER_QUESTIONS,
     reader: new MessageReader(deps, VOLUNTEER_READING),
-    claims: (text) => readSide(text) === 'volunteer',
+    claims: (text, opening) => readSide(text, opening) === 'volunteer',
     editSlot: (field) => (field === 'firstName' || field === 'age' || field === 'place' || field === 'meeting' || field === 'contact' || field === 'contactPreference' ? field : null),
     build(state, meta) {
       const built = draftToOffer(state.draft, { ...meta, consentAt: state.consentAt });

@@ -1,6 +1,9 @@
 import { HELPS, OCCUPATIONS, VOLUNTEER_MAX_AGE, VOLUNTEER_MIN_AGE, VOLUNTEER_PUBLICS, type Help, type VolunteerPublic } from '../../../intake/volunteerVocabulary';
 import { readAge } from '../../../understanding/parseAge';
 import { readCompany, readHelps, readLanguages, readOccupation, readPublics, readTime } from '../../../understanding/volunteer/parseVolunteer';
+import { parseMeeting } from '../../../understanding/parseMeeting';
+import { cleanText } from '../../../understanding/text';
+import { understandVolunteer, type VolunteerSlots } from '../../../understanding/volunteer/understandVolunteer';
 import { msg, type Msg } from '../../Msg';
 import { byChoice, cleanFreeText, plainYesNo, questionFor, vocab, type AskContext, type Question } from '../../questions';
 
@@ -37,7 +40,7 @@ const occupation: Question = {
   ask: ask('occupation'),
   choices: () => vocab('occupation', OCCUPATIONS),
   understand(text, ctx) {
-    const read = readOccupation(text);
+    const read = readOccupation(text, true);
     if (read) return { kind: 'ok', apply: (d) => { d.occupation = { kind: read.kind, detail: read.detail }; if (read.company) d.company = read.company; else delete d.company; } };
     const [code] = byChoice(text, ctx, this) as (typeof OCCUPATIONS)[number][];
     return code ? { kind: 'ok', apply: (d) => { d.occupation = { kind: code, detail: null }; delete d.company; } } : { kind: 'retry' };
@@ -46,14 +49,30 @@ const occupation: Question = {
   show: (d) => (d.occupation ? msg(`vocab.occupation.${d.occupation.kind}`) : null),
 };
 
+/** The first clause of a free-text answer, capped: "infirmière à Lyon, et je peux 3 h par mois" -> "infirmière à Lyon". */
+function firstClause(text: string, max: number): string | null {
+  const clause = cleanText(text).split(/[,;.!?\n]|\s(?:et|and|mais|but)\s/u)[0] ?? '';
+  return cleanFreeText(clause, max);
+}
+
+/** Words that answer another question (time, meeting, contact, age), not a trade or a company: "3 h par mois", "en visio". */
+function answersSomethingElse(text: string, ctx: AskContext): boolean {
+  const s = understandVolunteer(text, { asked: null, lang: ctx.lang, today: ctx.today, places: ctx.places }).slots as VolunteerSlots;
+  return !!(s.time || s.meeting || s.email || s.phone || s.age !== undefined) || parseMeeting(text).ok;
+}
+
+const DETAIL_MAX = 60;
+
 const occupationDetail: Question = {
   slot: 'occupationDetail',
   applies: (d) => d.occupation?.kind === 'student' || d.occupation?.kind === 'employed',
   filled: (d) => !!d.occupation?.detail,
   skippable: true,
   ask: (ctx) => msg(ctx.state.draft.occupation?.kind === 'student' ? 'volunteer.occupationDetail.askStudent' : 'volunteer.occupationDetail.askEmployed'),
-  understand(text) {
-    const detail = cleanFreeText(text, 120);
+  understand(text, ctx) {
+    // Only what answers this question: the trade or studies named, else the first clause (the rest is read as other answers).
+    const clause = firstClause(text, DETAIL_MAX);
+    const detail = readOccupation(text, true)?.detail ?? (clause && !answersSomethingElse(clause, ctx) ? clause : null);
     return detail ? { kind: 'ok', apply: (d) => { if (d.occupation) d.occupation = { ...d.occupation, detail }; } } : { kind: 'retry' };
   },
   clear: (d) => { if (d.occupation) d.occupation = { ...d.occupation, detail: null }; },
@@ -69,7 +88,9 @@ const company: Question = {
   choices: () => [{ code: 'no', label: msg('volunteer.company.no') }],
   understand(text, ctx) {
     if (plainYesNo(text, ctx.lang) === false || byChoice(text, ctx, this)[0] === 'no') return { kind: 'ok', apply: (d) => { d.company = null; } };
-    const name = readCompany(text) ?? cleanFreeText(text, 80);
+    // "en personne, 3h par mois": other answers, no company (asked again after them).
+    const clause = firstClause(text, 80);
+    const name = readCompany(text) ?? (clause && !answersSomethingElse(clause, ctx) ? clause : null);
     return name && plainYesNo(text, ctx.lang) === null ? { kind: 'ok', apply: (d) => { d.company = name; } } : { kind: 'retry' };
   },
   clear: (d) => { delete d.company; },

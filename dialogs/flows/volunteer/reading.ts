@@ -4,12 +4,27 @@ import type { SlotName } from '../../IntakeState';
 import { applySlot, type ReadingRules } from '../../readings';
 
 const AGES = { min: VOLUNTEER_MIN_AGE, max: VOLUNTEER_MAX_AGE };
-/** Answers in their own words: nothing else is read in them unless said to correct something. */
+/**
+ * Answers in their own words, read by their question (only what answers it is kept, capped);
+ * what else they say is read as other answers ("infirmière, dispo 2 h par semaine").
+ */
 const OWN_WORDS: readonly SlotName[] = ['occupationDetail', 'company'];
+
+/**
+ * What else an answer in their own words may also answer: "infirmière, dispo 2 h par semaine en visio".
+ * Not a place, help, public or language: "master de droit à Lyon 2", "professeur d'anglais" name none of those.
+ */
+const BESIDE_OWN_WORDS: ReadonlySet<string> = new Set(['time', 'meeting', 'email', 'phone', 'contactPreference', 'age']);
 
 /** How a volunteer's messages are read into the volunteer flow's answers. */
 export const VOLUNTEER_READING: ReadingRules = {
-  understand: (text, ctx) => understandVolunteer(text, { ...ctx, asked: ctx.asked as VolunteerAsked | null }),
+  understand(text, ctx) {
+    const u = understandVolunteer(text, { ...ctx, asked: ctx.asked as VolunteerAsked | null });
+    if (!ctx.asked || !OWN_WORDS.includes(ctx.asked as SlotName) || u.correction) return u;
+    const slots = Object.fromEntries(Object.entries(u.slots).filter(([k]) => BESIDE_OWN_WORDS.has(k)));
+    const doubtful = u.doubtful?.filter((k) => k in slots);
+    return { ...u, slots, doubtful: doubtful?.length ? doubtful : undefined };
+  },
   slotOfKey: {
     firstName: 'firstName', age: 'age', place: 'place', meeting: 'meeting', email: 'contact', phone: 'contact', contactPreference: 'contactPreference',
     occupation: 'occupation', company: 'company', time: 'time', helps: 'helps', publics: 'publics', languages: 'languages',
@@ -17,7 +32,7 @@ export const VOLUNTEER_READING: ReadingRules = {
   policy(state) {
     if (state.phase === 'summary' || state.phase === 'editPick' || state.phase === 'proposal') return { asked: 'confirm', extrasOnlyIfCorrection: false };
     if (state.phase !== 'asking' || !state.current) return { asked: null, extrasOnlyIfCorrection: false };
-    return { asked: state.current, extrasOnlyIfCorrection: OWN_WORDS.includes(state.current) };
+    return { asked: state.current, extrasOnlyIfCorrection: false };
   },
   applySlot(d, slot, slots, replace) {
     const s = slots as VolunteerSlots;
