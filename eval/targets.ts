@@ -47,7 +47,7 @@ export const VOLUNTEER_TARGETS = {
   // coordinator counts only where nothing fits); the fresh held-out file (20, written blind)
   // measured 1/20 on main before any change of that session. After the volunteer readers and
   // ranking were reworked on the tuning half: see the measured levels below.
-  exactAndRouted: { heldout: 0.05, tuning: 0.96 },
+  exactAndRouted: { heldout: 0.25, tuning: 0.89 },
   openingStored: 0,
   duplicateButtons: 0,
 } as const;
