@@ -140,6 +140,12 @@ export const enTranscripts: Transcript[] = [
     expectNothingStored: true,
   },
   {
+    name: 'en: over 30, the "become a mentor" button opens the volunteer conversation',
+    locale: 'en-US',
+    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", 'intake.age.confirmTooOld'], { user: 'yes', expect: ['intake.age.tooOld', 'intake.age.otherServicesAdult'], buttons: ["I'd like to become a mentor"] },
+      ["I'd like to become a mentor", ['volunteer.welcome.hello', 'volunteer.welcome.what', 'volunteer.welcome.privacy', 'intake.consent.ask']]],
+  },
+  {
     name: 'en: under 15 with a parent',
     locale: 'en-US',
     steps: [

@@ -189,6 +189,12 @@ export const frTranscripts: Transcript[] = [
     expectNothingStored: true,
   },
   {
+    name: 'fr: plus de 30 ans, le bouton « devenir mentor » ouvre la conversation des bénévoles',
+    locale: 'fr-FR',
+    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', 'intake.age.confirmTooOld'], { user: 'oui', expect: ['intake.age.tooOld', 'intake.age.otherServicesAdult'], buttons: ['Je veux devenir mentor'] },
+      ['Je veux devenir mentor', ['volunteer.welcome.hello', 'volunteer.welcome.what', 'volunteer.welcome.privacy', 'intake.consent.ask']]],
+  },
+  {
     name: "fr: moins de 15 ans, accord d'un parent avant l'envoi",
     locale: 'fr-FR',
     steps: [
