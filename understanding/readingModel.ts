@@ -50,7 +50,7 @@ export function trainReadingModel(items: readonly ReadingExample[], thresholds: 
     return label.startsWith('s:') ? (it.situation === label.slice(2) ? 1 : 0) : it.needs.includes(label.slice(2) as Need) ? 1 : 0;
   };
   const trained = trainLinear(items.map((i) => readingTokens(i.text)), READING_LABELS, target, TRAIN_OPTIONS);
-  return { ...linearToJson(trained, READING_LABELS, READING_BUCKETS), thresholds, trainedOn };
+  return { ...linearToJson(trained, READING_LABELS, TRAIN_OPTIONS.buckets), thresholds, trainedOn };
 }
 
 export interface ModelScores { situation: { kind: Situation; p: number }; needs: { need: Need; p: number }[] }

@@ -176,6 +176,9 @@ describe('parseLevel', () => {
     ['le bac', 'recherche_emploi', null, 'bac'],
     ['bac_plus_4', null, null, 'bac_plus_4'],
     ['cap_2', null, 'cap_2', null],
+    // The English name of the bac (a newcomer answering in English).
+    ['I got the baccalaureate back home', 'neet', null, 'bac'],
+    ['a vocational baccalaureate', 'recherche_emploi', null, 'bac'],
   ])('%j (%s) -> %s %s', (input, kind, schoolYear, diplomaLevel) => {
     expect(parseLevel(input, kind)).toEqual({ ok: true, value: { schoolYear, diplomaLevel } });
   });
