@@ -147,6 +147,19 @@ function denied(words: readonly string[], start: number): boolean {
   return before.includes('not') || before.includes('sauf') || before.includes('except');
 }
 
+/** Words between "je suis" / "I'm" and what they are ("je suis déjà auto-entrepreneur"). */
+const BEFORE_TRADE = new Set(['un', 'une', 'a', 'an', 'auto', 'micro', 'deja', 'already', 'actuellement', 'currently', 'now']);
+/**
+ * "je suis auto-entrepreneur", "I'm self-employed", "elle est micro-entrepreneuse": what they
+ * are now (their situation), not a wish to start a business. Reading it as a need sent
+ * delivery riders who want to retrain to entrepreneurship programmes.
+ */
+function isWhatTheyAre(words: readonly string[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && start - k <= 3 && BEFORE_TRADE.has(words[k]!)) k--;
+  const verb = words[k];
+  return verb === 'suis' || verb === 'am' || verb === 'est' || verb === 'es' || (verb === 'm' && words[k - 1] === 'i');
+}
 
 // Finds "autre : xxx" anywhere ("orientation, autre : apprendre le japonais"). The label
 // must be followed by a colon or dash so "une autre école" is not mistaken for it.
@@ -185,6 +198,7 @@ export function parseNeeds(text: string, lang: Lang, options: NeedsOptions = {})
     for (const m of matchPhrases(scanned, TABLE)) {
       for (let k = m.start; k < m.end; k++) covered[k] = true;
       if (m.value === 'ignore' || denied(scanned, m.start)) continue;
+      if (m.value === 'entrepreneurship' && isWhatTheyAre(scanned, m.start)) continue;
       if (m.value === 'other') otherWord = true;
       add(m.value);
     }

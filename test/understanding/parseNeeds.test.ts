@@ -61,4 +61,15 @@ describe('parseNeeds', () => {
   test.each([[''], ['1,2'], ['2'], ['bof'], ['je veux apprendre le japonais'], ['😀']])('%j is not understood', (input) => {
     expect(parseNeeds(input, 'fr')).toEqual({ ok: false, reason: 'not_understood' });
   });
+
+  // What they are is a situation, not a need (issue 22): a wish to start or grow a business still is.
+  test.each<[string, Need[]]>([
+    ["je suis auto-entrepreneur dans la livraison et je voudrais changer de métier, je sais pas vers quoi", ['orientation']],
+    ["I'm self-employed, I clean offices, and I'd like to find a real job", ['job']],
+    ['elle est micro-entrepreneuse et elle veut de l aide en anglais', ['school_support']],
+    ["je suis déjà auto-entrepreneur et je voudrais développer mon activité", ['entrepreneurship']],
+  ])('%j -> %j', (input, needs) => {
+    const r = parseNeeds(input, 'fr');
+    expect(r.ok && [...r.value.needs].sort()).toEqual([...needs].sort());
+  });
 });

@@ -36,6 +36,8 @@ describe('parseSituation: school', () => {
     ['cap', 'lycee_pro', null, null],
     ['1ère année de CAP', 'lycee_pro', 'cap_1', null],
     ['CAP 2e année', 'lycee_pro', 'cap_2', null],
+    // "yr", the texted "year" (issue 22).
+    ['doing a CAP in carpentry, 2nd yr', 'lycee_pro', 'cap_2', null],
     ['terminale STMG', 'lycee_techno', 'terminale', null],
     ['1ere sti2d', 'lycee_techno', 'premiere', null],
     ['lycée techno', 'lycee_techno', null, null],
