@@ -96,6 +96,9 @@ describe('parseSituation: work and out of education', () => {
     ['pôle emploi', 'recherche_emploi', null, null],
     ['inscrit à France Travail', 'recherche_emploi', null, null],
     ['je cherche une alternance', 'recherche_emploi', null, null],
+    // The simple present of learners of English ("I look for"), as "I'm looking for" (issue 22).
+    ['I look for a plumbing apprenticeship since the summer', 'recherche_emploi', null, null],
+    ['i look for work in a warehouse', 'recherche_emploi', null, null],
     ['au chômage avec un bac+2', 'recherche_emploi', null, 'bac_plus_2'],
     ["j'ai un bac pro et je cherche du travail", 'recherche_emploi', null, 'bac'],
     ["j'ai un CAP, je suis au chômage", 'recherche_emploi', null, 'cap_bep'],
