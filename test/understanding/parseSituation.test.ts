@@ -181,6 +181,10 @@ describe('parseLevel', () => {
     ['le bac', 'recherche_emploi', null, 'bac'],
     ['bac_plus_4', null, null, 'bac_plus_4'],
     ['cap_2', null, 'cap_2', null],
+    // In a lycée pro a year said as a year is a CAP's ("première année"); the bac pro's classes are named.
+    ['la première année', 'lycee_pro', 'cap_1', null],
+    ['second year', 'lycee_pro', 'cap_2', null],
+    ['en première', 'lycee_pro', 'premiere', null],
     // The English name of the bac (a newcomer answering in English).
     ['I got the baccalaureate back home', 'neet', null, 'bac'],
     ['a vocational baccalaureate', 'recherche_emploi', null, 'bac'],
