@@ -4,6 +4,7 @@ import { parseNeeds } from '../../understanding/parseNeeds';
 describe('parseNeeds', () => {
   test.each<[string, Need[]]>([
     ['soutien scolaire', ['school_support']],
+    ["I'd like some help switching course next year", ['orientation']],
     ['aide aux devoirs', ['school_support']],
     ["j'ai des mauvaises notes", ['school_support']],
     ['je suis nul en maths', ['school_support']],

@@ -53,6 +53,9 @@ describe('parseSituation: higher education and apprenticeship', () => {
     ['je suis étudiante', 'etudiant', null, null],
     ['fac', 'etudiant', null, null],
     ['à la fac', 'etudiant', null, null],
+    // A BUT named alone, or after "année de" (issue 22); "but" stays a conjunction elsewhere.
+    ['BUT', 'etudiant', null, null],
+    ['en 1ere année de BUT carrières sociales', 'etudiant', null, 'bac_plus_1'],
     ['licence', 'etudiant', null, null],
     ['master', 'etudiant', null, null],
     ['bts', 'etudiant', null, null],
