@@ -45,6 +45,8 @@ const BUSINESS_NOUNS = wordTable(lexicon.business_nouns);
 
 /** Words around a subject that make it a need ("du mal en maths", "help w physics"). */
 const CUE_WINDOW = 3;
+/** Question words of a yes/no doubt: orientation only with a verb of doing or going after them. */
+const IF_WORDS = new Set(['if i should', 'whether', 'si je dois', 'si je devrais', 'si je fais']);
 /** How far after "je sais pas" the question word may come ("je sais pas trop dans quelle filière"). */
 const WH_WINDOW = 4;
 /** How far after "ouvrir" / "start" the business noun may come ("launch a clothing brand"). */
@@ -128,7 +130,8 @@ function patternNeeds(words: readonly string[], answer: boolean, found: Set<Need
     if (!w) continue;
     const word = words.slice(w.start, w.end).join(' ');
     // "quoi" / "what" needs a verb after ("quoi faire", "what to do"); "lequel", "which" stand alone.
-    const needsVerb = word === 'quoi' || word === 'what' || word === 'ce que' || word === 'ce qu';
+    // So do "if I should", "whether", "si je dois" ("I don't know if I should go to a lycée pro", not "…tell you this").
+    const needsVerb = word === 'quoi' || word === 'what' || word === 'ce que' || word === 'ce qu' || IF_WORDS.has(word);
     const tail = words.slice(w.end, w.end + 3);
     if (!needsVerb || tail.some((t) => DO_VERBS.has(t)) || w.end === words.length) { out.push('orientation'); break; }
   }

@@ -5,6 +5,9 @@ describe('parseNeeds', () => {
   test.each<[string, Need[]]>([
     ['soutien scolaire', ['school_support']],
     ["I'd like some help switching course next year", ['orientation']],
+    // A yes/no doubt about what to do or where to go is orientation; about anything else it is not.
+    ["honestly I don't know if I should go to a bac pro or stay in general", ['orientation']],
+    ['je sais pas si je dois aller en pro ou continuer en général', ['orientation']],
     ['aide aux devoirs', ['school_support']],
     ["j'ai des mauvaises notes", ['school_support']],
     ['je suis nul en maths', ['school_support']],
@@ -59,7 +62,7 @@ describe('parseNeeds', () => {
     expect(r.ok && r.value.other?.length).toBe(300);
   });
 
-  test.each([[''], ['1,2'], ['2'], ['bof'], ['je veux apprendre le japonais'], ['😀']])('%j is not understood', (input) => {
+  test.each([[''], ['1,2'], ['2'], ['bof'], ['je veux apprendre le japonais'], ['😀'], ["I don't know if I should say this here"], ['je sais pas si je dois te le dire']])('%j is not understood', (input) => {
     expect(parseNeeds(input, 'fr')).toEqual({ ok: false, reason: 'not_understood' });
   });
 
