@@ -25,9 +25,9 @@ export const PEOPLE_TARGETS = {
   /** Conversations stored exactly right and sent to an acceptable programme. */
   // Session 7: the first held-out half (measured 0.68, median 9, too often to stay honest) was
   // retired into the tuning half (100 conversations: 0.79, median 8); the fresh held-out half
-  // is gated at its first measurement. Tuning 0.87: with the reading model, cross-validated
-  // (`npm run eval:conversations`; the rules alone measure 0.84 in the same run).
-  exactAndRouted: { heldout: 0.68, tuning: 0.87 },
+  // is gated at its first measurement. Tuning 0.88: with the reading model, cross-validated
+  // (`npm run eval:conversations`; the rules alone measure 0.85 in the same run).
+  exactAndRouted: { heldout: 0.68, tuning: 0.88 },
   /** Median user messages to a sent request (issue 22's goal: 8). */
   medianMessages: { heldout: 9, tuning: 8 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */
