@@ -192,7 +192,7 @@ export const QUESTIONS: Question[] = [
   {
     slot: 'level',
     // Only where it is relevant and the situation answer did not already say it.
-    applies: (d) => !!d.situation && d.situation.kind !== 'autre',
+    applies: (d) => !!d.situation,
     filled: (d) => !!d.situation && (d.situation.schoolYear !== null || d.situation.diplomaLevel !== null),
     skippable: true,
     ask: (ctx) => msg(SCHOOL_KINDS.includes(ctx.state.draft.situation!.kind) ? 'intake.level.askSchoolYear' : 'intake.level.askDiploma'),

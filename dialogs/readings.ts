@@ -130,7 +130,7 @@ export function applySlot(d: Draft, slot: SlotName, s: Slots, replace: boolean, 
 }
 
 /** The slots of a reading that hold doubtful values, by the key `understand` marks. */
-const CHECKED: Partial<Record<SlotKey, SlotName>> = { firstName: 'firstName', place: 'place', age: 'age' };
+const CHECKED: Partial<Record<SlotKey, SlotName>> = { firstName: 'firstName', place: 'place', age: 'age', situation: 'situation', needs: 'needs' };
 
 /**
  * The reading without its doubtful values (`u.doubtful`), which are kept in `state.unsure` for
@@ -156,13 +156,28 @@ export function unsureFor(state: IntakeState, slot: SlotName): boolean {
   if (slot === 'firstName') return s.firstName !== undefined;
   if (slot === 'place') return s.place?.kind === 'commune';
   if (slot === 'age') return s.age !== undefined;
+  if (slot === 'situation') return s.situation !== undefined;
+  if (slot === 'needs') return s.needs !== undefined;
   return false;
 }
 
-/** "Tu t'appelles bien Lucas ?", "Tu habites bien à Plaisir (78370) ?", yes or no. */
+/** Drops a doubtful reading of this question (answered another way, or not to be offered again). */
+export function forgetUnsure(state: IntakeState, slot: SlotName): void {
+  if (!state.unsure) return;
+  const rest: Slots = { ...state.unsure };
+  for (const [key, s] of Object.entries(CHECKED)) if (s === slot) delete rest[key as SlotKey];
+  if (Object.keys(rest).length > 0) state.unsure = rest;
+  else delete state.unsure;
+}
+
+/** "Tu t'appelles bien Lucas ?", "Tu habites bien à Plaisir (78370) ?", "Ta situation : en emploi, c'est bien ça ?", yes or no. */
 export function checkAsk(state: IntakeState, slot: SlotName): Msg {
   const s = state.unsure ?? {};
-  const value = slot === 'place' && s.place?.kind === 'commune' ? formatPlace(s.place.place) : slot === 'age' ? String(s.age ?? '') : s.firstName ?? '';
+  const value: string | Msg = slot === 'place' && s.place?.kind === 'commune' ? formatPlace(s.place.place)
+    : slot === 'age' ? String(s.age ?? '')
+    : slot === 'situation' && s.situation ? msg(`vocab.situation.${s.situation.kind}`)
+    : slot === 'needs' && s.needs ? questionOf(state, 'needs').show({ ...state.draft, needs: s.needs }) ?? ''
+    : s.firstName ?? '';
   return { key: `intake.check.${slot}`, params: { value }, choices: [{ code: 'yes', label: msg('common.yes') }, { code: 'no', label: msg('common.no') }] };
 }
 
@@ -174,14 +189,7 @@ export function answerCheck(state: IntakeState, yes: boolean | null, apply: Read
   const slot = state.checking;
   delete state.checking;
   const held = state.unsure ?? {};
-  if (state.unsure) {
-    const rest: Slots = { ...state.unsure };
-    if (slot === 'place') delete rest.place;
-    if (slot === 'firstName') delete rest.firstName;
-    if (slot === 'age') delete rest.age;
-    if (Object.keys(rest).length > 0) state.unsure = rest;
-    else delete state.unsure;
-  }
+  if (slot) forgetUnsure(state, slot);
   if (!slot || yes === null) return null;
   if (!yes) return 'no';
   // An age outside the range is not stored on a yes: the question comes, and its own confirmation.
@@ -360,6 +368,9 @@ export class MessageReader {
   /** The reply's reading as the answer to the question asked, or null to let the question read the text itself. */
   ownAnswer(state: IntakeState, q: Question, u: Understanding, text: string, askAgain: (state: IntakeState, q: Question) => Msg): Answer | null {
     const s = u.slots;
+    // A doubtful reading of this very answer (the reading model's) is not taken: the question's
+    // own rules read the reply, and the dialog confirms the reading if they miss (FlowEngine).
+    if (u.doubtful?.some((key) => CHECKED[key] === q.slot)) return null;
     switch (q.slot) {
       case 'place': {
         // A choice among namesakes offered before: choosePlace reads "2", "celui du 93". Anything

@@ -5,6 +5,7 @@ import type { Database } from '../db/createDatabase';
 import type { IntakeState } from '../dialogs/IntakeState';
 import { createBotStack } from '../index';
 import type { Lang } from '../intake/vocabulary';
+import { useReadingModel, type ReadingModel } from '../understanding/readingModel';
 
 /** One simulated young person of test/fixtures/understanding/conversations.json (see its README). */
 export interface SimulatedConversation {
@@ -65,6 +66,8 @@ const MAX_TURNS = 60;
 /** The answer keys of conversations.json for each question of the dialog. */
 function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): string | null {
   if (state.confirming) return state.confirming === 'tooYoung' || state.confirming === 'tooOld' ? 'ageConfirm' : null;
+  // A yes/no check of the reading model's guess: answered from the labels (checkReply).
+  if (state.phase === 'asking' && (state.checking === 'situation' || state.checking === 'needs')) return 'check';
   switch (state.phase) {
     case 'consent': return 'consent';
     case 'summary': return 'confirm';
@@ -85,11 +88,23 @@ function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): str
  * bot asks, with the FAQ questions and corrections sent where the corpus says. Scores the
  * stored request against the expected one.
  */
-export async function evaluateConversations(items: readonly SimulatedConversation[], db: Database, today: Date): Promise<ConversationReport> {
+export async function evaluateConversations(items: readonly SimulatedConversation[], db: Database, today: Date, opts: EvalOptions = {}): Promise<ConversationReport> {
+  try {
+    return await playConversations(items, db, today, opts);
+  } finally {
+    if (opts.modelFor) useReadingModel(undefined);
+  }
+}
+
+/** `modelFor`: the reading model each conversation is read with (cross-validation: the folds it was not trained on; null: rules alone). */
+export interface EvalOptions { modelFor?: (id: string) => ReadingModel | null }
+
+async function playConversations(items: readonly SimulatedConversation[], db: Database, today: Date, opts: EvalOptions): Promise<ConversationReport> {
   let now = today;
   const { bot } = createBotStack({ db, log: silentLogger, now: () => now, resumeAfterMs: 30 * 60_000 });
   const results: ConversationResult[] = [];
   for (const conv of items) {
+    if (opts.modelFor) useReadingModel(opts.modelFor(conv.id));
     const locale = conv.lang === 'en' ? 'en-US' : 'fr-FR';
     const conversationId = `eval-${crypto.randomUUID()}`;
     const key = `webchat/conversations/${conversationId}`;
@@ -155,7 +170,7 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
           turns += 1;
         }
       }
-      const reply = answerKey ? conv.answers[answerKey] : undefined;
+      const reply = answerKey === 'check' ? checkReply(state, conv) : answerKey ? conv.answers[answerKey] : undefined;
       if (reply === undefined) { stuck = `no reply in the corpus for ${answerKey ?? `phase ${state.phase}`}`; break; }
       const n = tries.get(answerKey!) ?? 0;
       tries.set(answerKey!, n + 1);
@@ -191,6 +206,18 @@ export async function evaluateConversations(items: readonly SimulatedConversatio
     medianTurnsToSituation: medianOf(results.map((r) => r.turnsToSituation)),
     results,
   };
+}
+
+/**
+ * The reply to "ta situation : en emploi, c'est bien ça ?": yes when the guess is what the
+ * labels say (the kind of situation; the needs exactly), no otherwise.
+ */
+function checkReply(state: IntakeState, conv: SimulatedConversation): string {
+  const guess = state.unsure ?? {};
+  const right = state.checking === 'situation'
+    ? guess.situation?.kind === (conv.expected.situation as { kind?: string } | null | undefined)?.kind
+    : sameSet(guess.needs ?? [], conv.expected.needs);
+  return conv.lang === 'en' ? (right ? 'yes' : 'no') : right ? 'oui' : 'non';
 }
 
 /** The coordinator's programme in the seeded directory: where a request goes when nothing fits. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/createDatabase';
-import { evaluateConversations, type ConversationResult, type SimulatedConversation } from './conversations';
+import { evaluateConversations, type ConversationResult, type EvalOptions, type SimulatedConversation } from './conversations';
 
 /**
  * The two halves of the people corpus; the held-out one is never used to tune (its README).
@@ -57,8 +57,8 @@ function median(values: number[]): number | null {
 }
 
 /** Plays the conversations through the real bot stack on `db` (seeded directory) and counts. */
-export async function evaluatePeople(items: readonly SimulatedConversation[], db: Database, today: Date): Promise<PeopleReport> {
-  const report = await evaluateConversations(items, db, today);
+export async function evaluatePeople(items: readonly SimulatedConversation[], db: Database, today: Date, opts: EvalOptions = {}): Promise<PeopleReport> {
+  const report = await evaluateConversations(items, db, today, opts);
   const fields: PeopleReport['fields'] = {};
   for (const [i, r] of report.results.entries()) {
     const wrong = new Set(r.differences.map((d) => d.field));

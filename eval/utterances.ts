@@ -1,6 +1,7 @@
 import type { Lang } from '../intake/vocabulary';
 import type { Command } from '../understanding/parseCommand';
 import type { CommuneIndex } from '../understanding/places/CommuneIndex';
+import { useReadingModel, type ReadingModel } from '../understanding/readingModel';
 import { understand, type Asked, type Understanding } from '../understanding/understand';
 
 /** One labelled message of test/fixtures/understanding/utterances.json (see its README). */
@@ -125,12 +126,21 @@ export interface UtteranceReport { count: number; slots: SlotScore[]; misses: Mi
  * wrong one both a false positive and a false negative, a value where none is labelled a
  * false positive. `lang` is scored only where labelled (most messages state no language test).
  */
-export function evaluateUtterances(items: readonly Utterance[], places: CommuneIndex, today: Date): UtteranceReport {
+export function evaluateUtterances(items: readonly Utterance[], places: CommuneIndex, today: Date, opts: { modelFor?: (id: string) => ReadingModel | null } = {}): UtteranceReport {
+  try {
+    return scoreUtterances(items, places, today, opts);
+  } finally {
+    if (opts.modelFor) useReadingModel(undefined);
+  }
+}
+
+function scoreUtterances(items: readonly Utterance[], places: CommuneIndex, today: Date, opts: { modelFor?: (id: string) => ReadingModel | null }): UtteranceReport {
   const counts = new Map<ScoredKey, { tp: number; fp: number; fn: number; support: number }>();
   for (const k of SCORED) counts.set(k, { tp: 0, fp: 0, fn: 0, support: 0 });
   const misses: Miss[] = [];
   let exact = 0;
   for (const item of items) {
+    if (opts.modelFor) useReadingModel(opts.modelFor(item.id));
     const situation = (item.context?.situation ?? null) as never;
     const u = understand(item.text, { asked: item.asked, situation, lang: item.lang, today, places });
     const pred = labelsOf(u, item.asked);

@@ -13,6 +13,10 @@ import { createDatabase } from '../db/createDatabase';
 import { seedDirectoryIfEmpty } from '../db/seedDirectory';
 import { evaluatePeople, formatPeopleReport, loadPeople, PEOPLE_SETS, peopleFiles } from '../eval/people';
 import { REFERENCE_DAY } from '../eval/referenceDay';
+import { crossValidatedModels } from '../eval/readingData';
+
+let folds: ReturnType<typeof crossValidatedModels> | undefined;
+const cv = () => (folds ??= crossValidatedModels());
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -30,8 +34,24 @@ async function main(): Promise<void> {
     const db = await createDatabase('pglite://memory');
     try {
       await seedDirectoryIfEmpty(db.prisma);
-      const report = await evaluatePeople(loadPeople(set, corpus), db, REFERENCE_DAY);
-      console.log(formatPeopleReport(corpus === 'people' ? set : `volunteers ${set}`, report));
+      // The young people's flow reads with the reading model (understanding/readingModel.ts): on the
+      // tuning half it is trained on, each conversation is read by the model of the folds that never
+      // saw it; the same conversations with the rules alone are printed after (`--no-compare` skips them).
+      const modelFor = corpus === 'people' && set === 'tuning' ? cv().modelFor : undefined;
+      const report = await evaluatePeople(loadPeople(set, corpus), db, REFERENCE_DAY, { modelFor });
+      const label = corpus === 'people' ? `${set}, rules + reading model${modelFor ? ' (5-fold cross-validated)' : ''}` : `volunteers ${set}`;
+      console.log(formatPeopleReport(label, report));
+      if (corpus === 'people' && !args.includes('--no-compare')) {
+        // A fresh database: routing breaks ties by remaining capacity, which the first pass used.
+        const fresh = await createDatabase('pglite://memory');
+        try {
+          await seedDirectoryIfEmpty(fresh.prisma);
+          const rules = await evaluatePeople(loadPeople(set, corpus), fresh, REFERENCE_DAY, { modelFor: () => null });
+          console.log(formatPeopleReport(`${set}, rules alone`, rules));
+        } finally {
+          await fresh.close();
+        }
+      }
       // Held-out: aggregate numbers only.
       for (const r of set === 'tuning' ? report.results : []) {
         const failed = !r.exact || r.routedOk === false || r.openingStored.length > 0;

@@ -12,6 +12,8 @@ import { evaluateConversations, type SimulatedConversation } from '../eval/conve
 import { createDatabase } from '../db/createDatabase';
 import { failedTargets } from '../eval/targets';
 import { seedDirectoryIfEmpty } from '../db/seedDirectory';
+import { crossValidatedModels } from '../eval/readingData';
+import { readingModel, type ReadingModel } from '../understanding/readingModel';
 
 const CORPUS = path.join(__dirname, '..', 'test', 'fixtures', 'understanding');
 export const REFERENCE_DAY = new Date('2026-11-21T12:00:00+01:00');
@@ -30,11 +32,24 @@ async function main(): Promise<void> {
     }
   };
   table('Utterances (development corpus, gated)', report);
+  // Rules alone against rules + the reading model (understanding/readingModel.ts): on the
+  // corpus it is trained on, each message read by the model of the folds that never saw it.
+  const cv = crossValidatedModels();
+  const versus = (title: string, list: Utterance[], withModel: (id: string) => ReadingModel | null) => {
+    const rules = evaluateUtterances(list, CommuneIndex.load(), REFERENCE_DAY, { modelFor: () => null });
+    const model = evaluateUtterances(list, CommuneIndex.load(), REFERENCE_DAY, { modelFor: withModel });
+    const f1 = (r: UtteranceReport, key: string) => r.slots.find((x) => x.key === key)!;
+    const line = (r: UtteranceReport) => ['situation', 'needs'].map((k) => `${k} F1 ${pct(f1(r, k).f1).trim()} % (P ${pct(f1(r, k).precision).trim()}, R ${pct(f1(r, k).recall).trim()})`).join(' · ')
+      + ` · all slots right ${r.exact}/${r.count}`;
+    console.log(`\n${title}\n  rules alone:        ${line(rules)}\n  rules + model:      ${line(model)}`);
+  };
+  versus('Reading model on the utterances (5-fold cross-validated: each message read by a model not trained on it)', items, cv.modelFor);
   // Written blind after the parsers were tuned on the corpus: the honest estimate on new text. Reported, not gated.
   const heldout = JSON.parse(fs.readFileSync(path.join(CORPUS, 'heldout.json'), 'utf8')) as Utterance[];
   const held = evaluateUtterances(heldout, CommuneIndex.load(), REFERENCE_DAY);
   console.log('');
   table('Held-out utterances (written blind, not tuned on, not gated)', held);
+  versus('Reading model on the held-out utterances (the shipped model, never trained on them)', heldout, () => readingModel());
   const mi = args.indexOf('--misses');
   if (mi >= 0) {
     const only = args[mi + 1];

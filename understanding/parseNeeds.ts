@@ -45,6 +45,8 @@ const BUSINESS_NOUNS = wordTable(lexicon.business_nouns);
 
 /** Words around a subject that make it a need ("du mal en maths", "help w physics"). */
 const CUE_WINDOW = 3;
+/** Question words of a yes/no doubt: orientation only with a verb of doing or going after them. */
+const IF_WORDS = new Set(['if i should', 'whether', 'si je dois', 'si je devrais', 'si je fais']);
 /** How far after "je sais pas" the question word may come ("je sais pas trop dans quelle filière"). */
 const WH_WINDOW = 4;
 /** How far after "ouvrir" / "start" the business noun may come ("launch a clothing brand"). */
@@ -128,7 +130,8 @@ function patternNeeds(words: readonly string[], answer: boolean, found: Set<Need
     if (!w) continue;
     const word = words.slice(w.start, w.end).join(' ');
     // "quoi" / "what" needs a verb after ("quoi faire", "what to do"); "lequel", "which" stand alone.
-    const needsVerb = word === 'quoi' || word === 'what' || word === 'ce que' || word === 'ce qu';
+    // So do "if I should", "whether", "si je dois" ("I don't know if I should go to a lycée pro", not "…tell you this").
+    const needsVerb = word === 'quoi' || word === 'what' || word === 'ce que' || word === 'ce qu' || IF_WORDS.has(word);
     const tail = words.slice(w.end, w.end + 3);
     if (!needsVerb || tail.some((t) => DO_VERBS.has(t)) || w.end === words.length) { out.push('orientation'); break; }
   }
@@ -147,6 +150,19 @@ function denied(words: readonly string[], start: number): boolean {
   return before.includes('not') || before.includes('sauf') || before.includes('except');
 }
 
+/** Words between "je suis" / "I'm" and what they are ("je suis déjà auto-entrepreneur"). */
+const BEFORE_TRADE = new Set(['un', 'une', 'a', 'an', 'auto', 'micro', 'deja', 'already', 'actuellement', 'currently', 'now']);
+/**
+ * "je suis auto-entrepreneur", "I'm self-employed", "elle est micro-entrepreneuse": what they
+ * are now (their situation), not a wish to start a business. Reading it as a need sent
+ * delivery riders who want to retrain to entrepreneurship programmes.
+ */
+function isWhatTheyAre(words: readonly string[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && start - k <= 3 && BEFORE_TRADE.has(words[k]!)) k--;
+  const verb = words[k];
+  return verb === 'suis' || verb === 'am' || verb === 'est' || verb === 'es' || (verb === 'm' && words[k - 1] === 'i');
+}
 
 // Finds "autre : xxx" anywhere ("orientation, autre : apprendre le japonais"). The label
 // must be followed by a colon or dash so "une autre école" is not mistaken for it.
@@ -185,6 +201,7 @@ export function parseNeeds(text: string, lang: Lang, options: NeedsOptions = {})
     for (const m of matchPhrases(scanned, TABLE)) {
       for (let k = m.start; k < m.end; k++) covered[k] = true;
       if (m.value === 'ignore' || denied(scanned, m.start)) continue;
+      if (m.value === 'entrepreneurship' && isWhatTheyAre(scanned, m.start)) continue;
       if (m.value === 'other') otherWord = true;
       add(m.value);
     }

@@ -202,12 +202,13 @@ function levelFor(kind: Situation | null, c: Collected): DiplomaLevel | null {
 }
 
 /** What the young person studies in: a CAP year, else the school year said. */
-function schoolYearOf(c: Collected, allowed: readonly SchoolYear[]): SchoolYear | null | 'many' {
+function schoolYearOf(c: Collected, allowed: readonly SchoolYear[], inLyceePro = false): SchoolYear | null | 'many' {
   const said = new Set([...c.years].filter((y) => allowed.includes(y)));
   const y = single(said);
   if (y !== null) return y;
   const nth = single(c.nths);
-  const studyingCap = c.diplomas.has('cap') || c.diplomas.has('bep');
+  // In a lycée pro, "première année" is a CAP's year: the bac pro's classes are said by name ("en première").
+  const studyingCap = c.diplomas.has('cap') || c.diplomas.has('bep') || inLyceePro;
   return studyingCap && (nth === 1 || nth === 2) ? (nth === 1 ? 'cap_1' : 'cap_2') : null;
 }
 
@@ -370,7 +371,7 @@ export function parseLevel(text: string, kind: Situation | null = null): ParseRe
     if (kind !== null && OUT_OF_EDUCATION_KINDS.includes(kind) && NO_DIPLOMA.has(words.join(' '))) return ok({ schoolYear: null, diplomaLevel: 'none' });
     const c = collect(words);
     const inSchool = kind === null || kind === 'college' || SCHOOL_AND_APPRENTICE_KINDS.includes(kind);
-    const y = inSchool ? schoolYearOf(c, SCHOOL_YEARS) : null;
+    const y = inSchool ? schoolYearOf(c, SCHOOL_YEARS, kind === 'lycee_pro') : null;
     const schoolYear = y === 'many' ? null : y;
     const diplomaLevel = levelFor(kind, c);
     if (schoolYear === null && diplomaLevel === null) return fail('not_understood');

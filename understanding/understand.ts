@@ -23,6 +23,7 @@ import { parsePriorityPublics } from './parsePriorityPublics';
 import { namesSituationKind, parseLevel, parseSituation, statesSituation } from './parseSituation';
 import { OUT_OF_EDUCATION_KINDS } from '../intake/vocabulary';
 import { parseYesNo } from './parseYesNo';
+import { modelNeeds, modelSituation, readingModel } from './readingModel';
 import { afterSaidBut } from './saidBut';
 import type { CommuneIndex } from './places/CommuneIndex';
 import { readPlace } from './places/readPlace';
@@ -428,6 +429,20 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
       s.situation = { ...s.situation, kind: 'recherche_emploi' };
     }
     const doubtful: SlotKey[] = [];
+    // Where the rules read nothing for the situation or the needs, the statistical reading
+    // (readingModel.ts) above its threshold: always doubtful, the dialog confirms it.
+    const model = readingModel();
+    if (model && out.clarify === undefined && !out.faq && !noise && !isQuestion(cleaned)) {
+      const context = asked === null ? 'opening' : 'asked';
+      if ((asked === null || asked === 'situation') && !s.situation && !s.level) {
+        const kind = modelSituation(model, cleaned, context);
+        if (kind) { s.situation = { kind, schoolYear: null, diplomaLevel: null, detail: null }; doubtful.push('situation'); }
+      }
+      if ((asked === null || asked === 'needs') && !s.needs) {
+        const needs = modelNeeds(model, cleaned, context);
+        if (needs) { s.needs = needs; doubtful.push('needs'); }
+      }
+    }
     if (s.firstName !== undefined && asked !== 'firstName' && !introducesName(cleaned) && s.firstName !== childName) doubtful.push('firstName');
     if (ages.length === 2 && s.age === ages[0]) doubtful.push('age');
     // "j'habite à Plaisir" says it is a place; "plaisir" elsewhere in a story may be the word.

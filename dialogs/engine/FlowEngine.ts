@@ -10,7 +10,7 @@ import type { CommuneIndex } from '../../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../../understanding/safety/helpLines';
 import type { CrisisSignal } from '../../understanding/safety/detectCrisis';
 import { newState, type Confirmation, type IntakeState, type SlotName } from '../IntakeState';
-import { answerCheck, checkAsk, placeChoiceAsk, setAsideDoubtful, unsureFor, type MessageReader } from '../readings';
+import { answerCheck, checkAsk, forgetUnsure, placeChoiceAsk, setAsideDoubtful, unsureFor, type MessageReader } from '../readings';
 import { forgetWhatNoLongerApplies, isAnswered, nextMissing } from '../progress';
 import { msg, type ChoiceOption, type Msg, type Translate } from '../Msg';
 import { plainYesNo, type AskContext, type Question } from '../questions';
@@ -385,6 +385,10 @@ export class FlowEngine {
       case 'retry':
         // Something else was answered instead: no reproach, the question (or the next) comes again.
         if (movedOn) { out.push(...this.afterAnswer(state)); return; }
+        // The rules missed and the reading model has a guess (dialogs/readings.ts): one yes/no
+        // check, on the first miss only; after a "no" the question is asked as usual.
+        if (unsureFor(state, slot) && state.retries === 0) { state.retries = 1; out.push(this.questionMsg(state, q)); return; }
+        forgetUnsure(state, slot);
         if (u.clarify === slot || (u.clarify && !u.correction)) { out.push(msg('intake.clarify'), this.questionMsg(state, q)); state.retries += 1; return; }
         // Nonsense, an insult, a keyboard mash: the same calm re-ask with its hint, never a reproach.
         out.push(...this.retryStep(state, q, answer.hint));
@@ -405,6 +409,7 @@ export class FlowEngine {
 
   private record(state: IntakeState, q: Question, apply: (d: IntakeState['draft']) => void): void {
     apply(state.draft);
+    forgetUnsure(state, q.slot);
     for (const slot of q.resets ?? []) delete state.answered[slot];
     state.answered[q.slot] = true;
     state.history = [...state.history.filter((s) => s !== q.slot), q.slot];

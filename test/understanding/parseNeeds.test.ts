@@ -4,6 +4,10 @@ import { parseNeeds } from '../../understanding/parseNeeds';
 describe('parseNeeds', () => {
   test.each<[string, Need[]]>([
     ['soutien scolaire', ['school_support']],
+    ["I'd like some help switching course next year", ['orientation']],
+    // A yes/no doubt about what to do or where to go is orientation; about anything else it is not.
+    ["honestly I don't know if I should go to a bac pro or stay in general", ['orientation']],
+    ['je sais pas si je dois aller en pro ou continuer en général', ['orientation']],
     ['aide aux devoirs', ['school_support']],
     ["j'ai des mauvaises notes", ['school_support']],
     ['je suis nul en maths', ['school_support']],
@@ -58,7 +62,18 @@ describe('parseNeeds', () => {
     expect(r.ok && r.value.other?.length).toBe(300);
   });
 
-  test.each([[''], ['1,2'], ['2'], ['bof'], ['je veux apprendre le japonais'], ['😀']])('%j is not understood', (input) => {
+  test.each([[''], ['1,2'], ['2'], ['bof'], ['je veux apprendre le japonais'], ['😀'], ["I don't know if I should say this here"], ['je sais pas si je dois te le dire']])('%j is not understood', (input) => {
     expect(parseNeeds(input, 'fr')).toEqual({ ok: false, reason: 'not_understood' });
+  });
+
+  // What they are is a situation, not a need (issue 22): a wish to start or grow a business still is.
+  test.each<[string, Need[]]>([
+    ["je suis auto-entrepreneur dans la livraison et je voudrais changer de métier, je sais pas vers quoi", ['orientation']],
+    ["I'm self-employed, I clean offices, and I'd like to find a real job", ['job']],
+    ['elle est micro-entrepreneuse et elle veut de l aide en anglais', ['school_support']],
+    ["je suis déjà auto-entrepreneur et je voudrais développer mon activité", ['entrepreneurship']],
+  ])('%j -> %j', (input, needs) => {
+    const r = parseNeeds(input, 'fr');
+    expect(r.ok && [...r.value.needs].sort()).toEqual([...needs].sort());
   });
 });

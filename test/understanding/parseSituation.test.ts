@@ -36,6 +36,8 @@ describe('parseSituation: school', () => {
     ['cap', 'lycee_pro', null, null],
     ['1ère année de CAP', 'lycee_pro', 'cap_1', null],
     ['CAP 2e année', 'lycee_pro', 'cap_2', null],
+    // "yr", the texted "year" (issue 22).
+    ['doing a CAP in carpentry, 2nd yr', 'lycee_pro', 'cap_2', null],
     ['terminale STMG', 'lycee_techno', 'terminale', null],
     ['1ere sti2d', 'lycee_techno', 'premiere', null],
     ['lycée techno', 'lycee_techno', null, null],
@@ -51,6 +53,9 @@ describe('parseSituation: higher education and apprenticeship', () => {
     ['je suis étudiante', 'etudiant', null, null],
     ['fac', 'etudiant', null, null],
     ['à la fac', 'etudiant', null, null],
+    // A BUT named alone, or after "année de" (issue 22); "but" stays a conjunction elsewhere.
+    ['BUT', 'etudiant', null, null],
+    ['en 1ere année de BUT carrières sociales', 'etudiant', null, 'bac_plus_1'],
     ['licence', 'etudiant', null, null],
     ['master', 'etudiant', null, null],
     ['bts', 'etudiant', null, null],
@@ -94,6 +99,9 @@ describe('parseSituation: work and out of education', () => {
     ['pôle emploi', 'recherche_emploi', null, null],
     ['inscrit à France Travail', 'recherche_emploi', null, null],
     ['je cherche une alternance', 'recherche_emploi', null, null],
+    // The simple present of learners of English ("I look for"), as "I'm looking for" (issue 22).
+    ['I look for a plumbing apprenticeship since the summer', 'recherche_emploi', null, null],
+    ['i look for work in a warehouse', 'recherche_emploi', null, null],
     ['au chômage avec un bac+2', 'recherche_emploi', null, 'bac_plus_2'],
     ["j'ai un bac pro et je cherche du travail", 'recherche_emploi', null, 'bac'],
     ["j'ai un CAP, je suis au chômage", 'recherche_emploi', null, 'cap_bep'],
@@ -176,6 +184,13 @@ describe('parseLevel', () => {
     ['le bac', 'recherche_emploi', null, 'bac'],
     ['bac_plus_4', null, null, 'bac_plus_4'],
     ['cap_2', null, 'cap_2', null],
+    // In a lycée pro a year said as a year is a CAP's ("première année"); the bac pro's classes are named.
+    ['la première année', 'lycee_pro', 'cap_1', null],
+    ['second year', 'lycee_pro', 'cap_2', null],
+    ['en première', 'lycee_pro', 'premiere', null],
+    // The English name of the bac (a newcomer answering in English).
+    ['I got the baccalaureate back home', 'neet', null, 'bac'],
+    ['a vocational baccalaureate', 'recherche_emploi', null, 'bac'],
   ])('%j (%s) -> %s %s', (input, kind, schoolYear, diplomaLevel) => {
     expect(parseLevel(input, kind)).toEqual({ ok: true, value: { schoolYear, diplomaLevel } });
   });

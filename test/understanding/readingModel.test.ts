@@ -1,0 +1,130 @@
+/**
+ * The reading model of situations and needs (understanding/readingModel.ts, issue 22): the
+ * shipped file matches the vocabulary; `understand` consults a model only where the rules
+ * read nothing, marks its reading doubtful, and the dialog confirms it in one yes/no question
+ * (once: after a "no" the question is asked as usual). The mechanism is tested with a tiny
+ * model trained here on sentences of our own, so it does not depend on the shipped weights.
+ */
+import crypto from 'node:crypto';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { silentLogger } from '../../bots/log';
+import type { IntakeState } from '../../dialogs/IntakeState';
+import { seedDirectoryIfEmpty } from '../../db/seedDirectory';
+import { createBotStack } from '../../index';
+import { CommuneIndex } from '../../understanding/places/CommuneIndex';
+import shipped from '../../understanding/readingModel.json';
+import {
+  loadReadingModel, READING_LABELS, readingModel, scoreReading, trainReadingModel, useReadingModel, type ReadingExample, type ReadingModelJson,
+} from '../../understanding/readingModel';
+import { understand, type Asked } from '../../understanding/understand';
+import { openTestDatabase } from '../helpers/testDatabase';
+
+const places = CommuneIndex.load();
+const today = new Date('2026-11-21T12:00:00+01:00');
+const read = (text: string, asked: Asked | null) => understand(text, { asked, lang: 'fr', today, places });
+
+// Sentences of our own (none is in the corpora).
+const EXAMPLES: ReadingExample[] = [
+  ...['je vends des bijoux à mon compte', 'je bosse à mon compte depuis un an', 'je vends mes dessins sur internet, c est mon activité',
+    'à mon compte, je répare des vélos', 'je vends des habits en ligne à mon compte'].map((text) => ({ text, situation: 'en_emploi' as const, needs: [] })),
+  ...['quitter ma patronne et en trouver une autre', 'trouver une autre boîte, ma patronne me parle mal', 'changer de patron, ça se passe mal',
+    'un autre employeur pour finir mon contrat'].map((text) => ({ text, situation: null, needs: ['job' as const] })),
+  ...['oui', 'non', 'Nour', '22 ans', 'Toulouse', 'le mercredi', 'nour@example.com', 'passer', 'jsp', 'bof'].map((text) => ({ text, situation: null, needs: [] })),
+];
+const tiny = () => loadReadingModel(trainReadingModel(EXAMPLES, { situation: { asked: 0.5, opening: 1 }, needs: { asked: 0.5, opening: 1 } }, 'test'));
+
+afterEach(() => useReadingModel(undefined));
+
+describe('the shipped reading model', () => {
+  test('has one label per situation and need, and thresholds chosen by the trainer', () => {
+    const json = shipped as ReadingModelJson;
+    expect(json.labels).toEqual(READING_LABELS);
+    expect(json.trainedOn).not.toMatch(/heldout\.json|heldout-/);
+    for (const t of [...Object.values(json.thresholds.situation), ...Object.values(json.thresholds.needs)]) expect(t).toBeGreaterThan(0);
+    const model = readingModel();
+    expect(model).not.toBeNull();
+    const s = scoreReading(model!, 'je suis en terminale et je cherche un stage');
+    expect(s.situation.p).toBeGreaterThanOrEqual(0);
+    expect(s.needs).toHaveLength(6);
+  });
+});
+
+describe('understand with a reading model', () => {
+  test('reads the answer the rules miss, marked doubtful; nothing without the model', () => {
+    useReadingModel(null);
+    expect(read('je vends mes créations sur internet à mon compte', 'situation').slots.situation).toBeUndefined();
+    expect(read('quitter mon patron et en trouver un autre', 'needs').slots.needs).toBeUndefined();
+    useReadingModel(tiny());
+    const sit = read('je vends mes créations sur internet à mon compte', 'situation');
+    expect(sit.slots.situation?.kind).toBe('en_emploi');
+    expect(sit.doubtful).toContain('situation');
+    const needs = read('quitter mon patron et en trouver un autre', 'needs');
+    expect(needs.slots.needs).toEqual(['job']);
+    expect(needs.doubtful).toContain('needs');
+  });
+
+  test('never overrides the rules, never reads a question, and stays off in openings when its threshold says so', () => {
+    useReadingModel(tiny());
+    const rules = read('je suis en terminale à mon compte', 'situation');
+    expect(rules.slots.situation?.kind).toBe('lycee_general');
+    expect(rules.doubtful ?? []).not.toContain('situation');
+    expect(read('je vends des trucs à mon compte, c est grave ?', 'situation').slots.situation).toBeUndefined();
+    expect(read('je vends mes créations sur internet à mon compte', null).slots.situation).toBeUndefined();
+  });
+});
+
+describe('the dialog confirms a model reading in one question', () => {
+  async function talk() {
+    const db = await openTestDatabase('pglite');
+    await seedDirectoryIfEmpty(db.prisma);
+    const { bot } = createBotStack({ db, log: silentLogger, now: () => today, resumeAfterMs: 30 * 60_000 });
+    const id = `rm-${crypto.randomUUID()}`;
+    const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'webchat', conversation: { id, isGroup: false, name: '', conversationType: 'personal' }, locale: 'fr-FR' } as Partial<Activity>);
+    const send = async (text: string): Promise<string[]> => {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'fr-FR' });
+      return adapter.activeQueue.splice(0).filter((a) => a.type === ActivityTypes.Message).map((a) => a.text ?? '');
+    };
+    const state = async () => (await db.prisma.botState.findUnique({ where: { key: `webchat/conversations/${id}` } }))!.data as unknown as IntakeState;
+    await send("Bonjour, je m'appelle Nour et j'ai 22 ans");
+    await send('oui');
+    expect((await state()).current).toBe('situation');
+    return { db, send, state };
+  }
+
+  test('yes stores the reading', async () => {
+    useReadingModel(tiny());
+    const { db, send, state } = await talk();
+    try {
+      const lines = await send('je vends mes créations sur internet à mon compte');
+      expect(lines.join('\n')).toContain('Si je comprends bien');
+      expect((await state()).checking).toBe('situation');
+      await send('oui');
+      const s = await state();
+      expect(s.draft.situation?.kind).toBe('en_emploi');
+      expect(s.answered.situation).toBe(true);
+      expect(s.unsure?.situation).toBeUndefined();
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
+  test('no asks the question again, and the next miss is not checked a second time', async () => {
+    useReadingModel(tiny());
+    const { db, send, state } = await talk();
+    try {
+      await send('je vends mes créations sur internet à mon compte');
+      await send('non');
+      let s = await state();
+      expect(s.checking).toBeUndefined();
+      expect(s.current).toBe('situation');
+      expect(s.draft.situation).toBeUndefined();
+      await send('je vends mes créations sur internet à mon compte');
+      s = await state();
+      expect(s.checking).toBeUndefined();
+      expect(s.unsure?.situation).toBeUndefined();
+      expect(s.draft.situation).toBeUndefined();
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
