@@ -29,6 +29,8 @@ const RAISED_BY_PLACE: ReadonlySet<CrisisCategory> = new Set(['suicide']);
 // own state, not a career ("devenir éducatrice pour les jeunes SDF" has words in between).
 const COPULAS: ReadonlySet<string> = new Set(['devenir', 'become', 'etre', 'be']);
 // Words that open a noun phrase: "les overdoses", "les tentatives de suicide" name a subject.
+const INTEREST: ReadonlySet<string> = new Set(['interese', 'interesent', 'interesait', 'pasione', 'pasionent', 'fascine', 'fascinent', 'interests', 'interest', 'fascinates', 'fascinate']);
+const REPORTING: ReadonlySet<string> = new Set(['argue', 'argued', 'explain', 'explained', 'show', 'showed', 'discuss', 'discussed', 'write', 'wrote', 'present', 'analyse', 'analyze', 'explique', 'montre', 'presente', 'ecris', 'ecrit', 'analyse', 'argumente', 'defends', 'parle', 'traite', 'aborde', 'decris']);
 const POSSESSIVES: ReadonlySet<string> = new Set(['mon', 'ma', 'mes', 'my', 'mine', 'notre', 'nos', 'our']);
 const DETERMINERS: ReadonlySet<string> = new Set(['les', 'des', 'le', 'la', 'l', 'du', 'de', 'd', 'the', 'of', 'these', 'ces', 'aux']);
 // After a French verb, "pas" / "jamais" negate it ("je me scarifie pas du tout") only when
@@ -157,9 +159,25 @@ export class Reader {
     for (let j = end; j < this.tokens.length && this.clause[j] === this.clause[end - 1]; j++) {
       const w = this.tokens[j]!;
       if (c.firstPerson.has(w)) pendingFirst = true;
-      else if (c.negators.has(w)) pendingFirst = false;
+      // "les violences conjugales m'intéressent": the writer's interest in a subject.
+      else if (c.negators.has(w) || (pendingFirst && INTEREST.has(w))) pendingFirst = false;
     }
     return !pendingFirst;
+  }
+
+  /**
+   * A "je / me / I" between from and to, other than the writer of a piece of work ("in my
+   * essay I argue that cyberbullying...", "dans mon exposé je montre que..."): a first
+   * person followed by a verb of saying or showing is the author, not the victim.
+   */
+  speaksOfSelf(c: CompiledLexicon, from: number, to: number): boolean {
+    for (let i = Math.max(0, from); i < Math.min(to, this.tokens.length); i++) {
+      if (!c.firstPerson.has(this.tokens[i]!)) continue;
+      const next = this.tokens[i + 1];
+      if (i + 1 < to && next !== undefined && REPORTING.has(next)) continue;
+      return true;
+    }
+    return false;
   }
 
   /** Some word of the set in `i`'s clause. */
@@ -220,7 +238,10 @@ export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageCo
   const topicEnd = read.endingBefore(c.context.topic, s, TOPIC_REACH);
   // "i wanna become unalive", "je vais devenir SDF": becoming, right before the words, is a state.
   const becoming = topicEnd === s && COPULAS.has(read.before(s) ?? '');
-  if (topicEnd >= 0 && !becoming && !firstPersonInside && !read.hasAny(c.firstPerson, topicEnd, s)) return [];
+  if (topicEnd >= 0 && !becoming && !firstPersonInside && !read.speaksOfSelf(c, topicEnd, s)) return [];
+  // "ce jeu est trop violent, on se fait massacrer", "mon perso se fait tabasser lol": a game
+  // named in the message makes a hyperbole-prone match with no "je / me / I" in it a game.
+  if (g.hyperbole && !firstPersonInside && read.any(c.context.game) && !read.speaksOfSelf(c, read.clauseStart(s), s)) return [];
   // "je veux être infirmière aux urgences, les overdoses et les tentatives de suicide ça me
   // fait pas peur": a topic set in the clause just before carries to words named as a noun
   // (after an article) in a clause that says nothing of the writer, or only denies it: no
@@ -239,6 +260,7 @@ export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageCo
   // ...who got through it, said after the words: "ma mère était SDF, elle s'en est sortie",
   // "my cousin overdosed and recovered". It closes what resolution closes (not thoughts of
   // suicide: "ma pote veut se tuer, elle s'en était sortie la dernière fois" stays).
+  const ownPastThenNow = !someoneElse && past && read.spansOf(c.context.now).some(([ns]) => clause[ns]! > cl);
   const theyRecovered = someoneElse && read.spansOf(c.context.recovered).some(([rs]) => rs >= e && !read.negated(rs, c));
   // "je vais crever si je trouve pas d'alternance", "I'll die if I fail the exam": a
   // hyperbole made conditional on studies is a question, not a full alert.
@@ -260,6 +282,9 @@ export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageCo
     if (level === 'clear' && ifStudies && LOWERED_BY_STUDIES_CONDITION.has(category)) level = 'ambiguous';
     if (someoneElse && past && CLOSED_BY_SOMEONE_ELSES_PAST.has(category)) level = null;
     if (theyRecovered && CLOSED_BY_RESOLUTION.has(category)) level = null;
+    // The writer's own past set against now ("j'ai été SDF il y a 3 ans, maintenant je suis en
+    // BTS"): asked about, not a full alert; the question still leads to the lines.
+    if (level === 'clear' && ownPastThenNow && !resolved) level = 'ambiguous';
     if (level && resolved) level = CLOSED_BY_RESOLUTION.has(category) ? null : lower(level);
     // Laughter lowers a hyperbole; laughing about studies ("je vais mourir 😂 j'ai oublié mon oral") is nothing.
     if (level && laughing && g.hyperbole) level = studiesAround ? null : lower(level);

@@ -238,6 +238,17 @@ const MECHANISMS: MechanismRow[] = [
   ['one typo on a long crisis word', 'je suis suicdaire', clear('suicide')],
   ['one typo on a long crisis word', "j'ai fait une ovedose", clear('overdose')],
   ['...never a real word one typo away', 'je me suis sacrifiée pour mes études', null],
+  ['the author of a piece of work is not its subject', "pour mon mémoire j'explique que le harcèlement scolaire détruit des vies", null],
+  ['the author of a piece of work is not its subject', 'in my essay I explain why kids get bullied at school', null],
+  ['...unless they say it of themself', 'in my essay I say I was bullied at school', clear('school_harassment')],
+  ['a video game named', 'dans ce jeu vidéo on se fait tabasser à chaque niveau', null],
+  ['...a match is no game', "mon frère s'est fait tabasser après le match, il est aux urgences", clear('abuse')],
+  ["the writer's own past set against now: a question", "j'ai dormi dans la rue il y a deux ans, maintenant je suis en alternance", ask('homelessness')],
+  ['...the past still going on stays', "l'an dernier je dormais dans la rue et je dors encore dehors", clear('homelessness')],
+  ['"pour de bon", "forever" raise a figure of speech', "je veux que tout s'arrête pour de bon", clear('suicide')],
+  ['...a skipping rope is no rope', "j'ai acheté une corde à sauter pour le sport", null],
+  ['put out by family, whatever the words', "mes darons m'ont viré parce que j'ai un copain", clear('homelessness')],
+  ['an idiom of excess is no overdose', 'my friend overdosed on memes this weekend lol', null],
 ];
 
 describe('detectCrisis: context mechanisms (batch 7)', () => {
