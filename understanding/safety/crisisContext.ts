@@ -14,6 +14,7 @@ const CLOSED_BY_RESOLUTION: ReadonlySet<CrisisCategory> = new Set(['school_haras
 const CLOSED_BY_SOMEONE_ELSES_PAST: ReadonlySet<CrisisCategory> = new Set(['school_harassment', 'online_harassment', 'violence', 'homelessness', 'overdose', 'suicide', 'self_harm']);
 const NEGATION_REACH = 5;
 const TOPIC_REACH = 10;
+const TOPIC_AFTER_REACH = 4;
 const STUDIES_REACH = 6;
 const THIRD_PERSON_REACH = 8;
 const CONDITIONAL_REACH = 3;
@@ -172,6 +173,7 @@ export class Reader {
    */
   speaksOfSelf(c: CompiledLexicon, from: number, to: number): boolean {
     for (let i = Math.max(0, from); i < Math.min(to, this.tokens.length); i++) {
+      if (POSSESSIVES.has(this.tokens[i]!)) return true;
       if (!c.firstPerson.has(this.tokens[i]!)) continue;
       const next = this.tokens[i + 1];
       if (i + 1 < to && next !== undefined && REPORTING.has(next)) continue;
@@ -239,6 +241,8 @@ export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageCo
   // "i wanna become unalive", "je vais devenir SDF": becoming, right before the words, is a state.
   const becoming = topicEnd === s && COPULAS.has(read.before(s) ?? '');
   if (topicEnd >= 0 && !becoming && !firstPersonInside && !read.speaksOfSelf(c, topicEnd, s)) return [];
+  // "la scarification c'est un thème de mon mémoire": the frame said after the words.
+  if (!firstPersonInside && read.startingAfter(c.context.topicAfter, e, TOPIC_AFTER_REACH, clause[s]!) && !read.speaksOfSelf(c, read.clauseStart(s), s)) return [];
   // "ce jeu est trop violent, on se fait massacrer", "mon perso se fait tabasser lol": a game
   // named in the message makes a hyperbole-prone match with no "je / me / I" in it a game.
   if (g.hyperbole && !firstPersonInside && read.any(c.context.game) && !read.speaksOfSelf(c, read.clauseStart(s), s)) return [];

@@ -61,7 +61,7 @@ interface LexiconGroupJson {
   exceptions: string[];
 }
 
-export const CONTEXT_PATTERNS = ['topic', 'resolved', 'past', 'thirdPerson', 'studies', 'family', 'partner', 'control', 'home', 'school', 'online', 'imminent', 'plan', 'conditional', 'outsideHome', 'recovered', 'place', 'intent', 'emergency', 'substance', 'game', 'now'] as const;
+export const CONTEXT_PATTERNS = ['topic', 'resolved', 'past', 'thirdPerson', 'studies', 'family', 'partner', 'control', 'home', 'school', 'online', 'imminent', 'plan', 'conditional', 'outsideHome', 'recovered', 'place', 'intent', 'emergency', 'substance', 'game', 'now', 'topicAfter'] as const;
 export type ContextName = (typeof CONTEXT_PATTERNS)[number];
 
 interface ContextJson {

@@ -249,6 +249,11 @@ const MECHANISMS: MechanismRow[] = [
   ['...a skipping rope is no rope', "j'ai acheté une corde à sauter pour le sport", null],
   ['put out by family, whatever the words', "mes darons m'ont viré parce que j'ai un copain", clear('homelessness')],
   ['an idiom of excess is no overdose', 'my friend overdosed on memes this weekend lol', null],
+  ['a class or a teacher talking about it', "notre prof d'histoire nous a parlé du harcèlement dans les années 90", null],
+  ['...but "mes / my" between the frame and the words is the writer\'s own', "j'ai parlé de mes idées suicidaires à l'infirmière", clear('suicide')],
+  ['a video or a post about it', "j'ai vu un reel insta sur l'automutilation, c'était bien fait", null],
+  ['the frame said after the words', "l'automutilation est le sujet de mon exposé", null],
+  ['SMS "pa" is "pas"', 'g pa envie de voir demain matin', clear('suicide')],
 ];
 
 describe('detectCrisis: context mechanisms (batch 7)', () => {
