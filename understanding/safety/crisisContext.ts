@@ -235,7 +235,8 @@ export interface MessageContext {
 export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageContext): [CrisisCategory, CrisisLevel][] {
   const { c, read, clause, laughing, resolved, past } = ctx;
   if (read.negated(s, c)) return [];
-  const firstPersonInside = read.hasAny(c.firstPerson, s, e);
+  // "end my life", "mes bras": a possessive inside the words makes them the writer's too.
+  const firstPersonInside = read.hasAny(c.firstPerson, s, e) || read.hasAny(POSSESSIVES, s, e);
   if (read.hasAny(c.firstPerson, read.clauseStart(s), e) && read.negatedAfter(e)) return [];
   const topicEnd = read.endingBefore(c.context.topic, s, TOPIC_REACH);
   // "i wanna become unalive", "je vais devenir SDF": becoming, right before the words, is a state.

@@ -254,6 +254,9 @@ const MECHANISMS: MechanismRow[] = [
   ['a video or a post about it', "j'ai vu un reel insta sur l'automutilation, c'était bien fait", null],
   ['the frame said after the words', "l'automutilation est le sujet de mon exposé", null],
   ['SMS "pa" is "pas"', 'g pa envie de voir demain matin', clear('suicide')],
+  ['research as a topic', "I'm doing research on domestic violence for my degree", null],
+  ['..."my" inside the words keeps them the writer\'s', "i've been researching how to end my life", clear('suicide')],
+  ['a friendly gesture is no blow', 'ma coloc m\'a tapé dans la main pour fêter ça', null],
 ];
 
 describe('detectCrisis: context mechanisms (batch 7)', () => {
