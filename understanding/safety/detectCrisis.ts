@@ -29,7 +29,13 @@ import { compileContractions, rawWords, toTokens, toTokenStream, withTypoVariant
  * - a condition on studies after a hyperbole ("je vais crever si je rate le bac") lowers it
  *   to a question;
  * - a time or a plan ("ce soir", "tonight", "j'ai tout préparé", "goodbye letters") raises a
- *   figure of speech about ending things to a clear danger.
+ *   figure of speech about ending things to a clear danger; so does a place to fall from
+ *   ("sur le toit", "on the bridge");
+ * - and those learnt from batch 7 (docs/safety.md): negation after the verb, someone else
+ *   who got through it, a duration is not the past, the writer's past set against now,
+ *   fiction, class and research topics, a video game, an overdose on purpose (also suicide)
+ *   or under way (a sign and a substance), sexual violence met online, one typo.
+ * Overdose intent and an overdose under way are read here, after the groups.
  * Violence is then attributed: by a partner -> partner_violence, at home -> abuse, at
  * school -> school_harassment, online -> online_harassment.
  */
