@@ -20,6 +20,8 @@ const MAX_OOF_PLAIN_QUESTIONS = 0.005;
 const MAX_OOF_MODEL_ALARMS = 0.005;
 /** Categories added only where the model is this precise out of fold. */
 const MIN_CATEGORY_PRECISION = 0.95;
+/** ...and never below this p: "jveux dormir et plus me réveiller" gave homelessness 0.57 once batch 7 (many "dormir" lines) joined. */
+const MIN_CATEGORY_P = 0.6;
 /** Out of fold, p(clear) exceeds `promote` on at most this share of ordinary corpus lines. */
 const MAX_OOF_CLEAR_ORDINARY = 0.01;
 
@@ -72,7 +74,7 @@ let category = 1;
   let right = 0;
   pairs.forEach((x, n) => {
     if (x.right) right++;
-    if (right / (n + 1) >= MIN_CATEGORY_PRECISION && (pairs[n + 1]?.p ?? -1) < x.p) category = Math.max(0.5, x.p);
+    if (right / (n + 1) >= MIN_CATEGORY_PRECISION && (pairs[n + 1]?.p ?? -1) < x.p) category = Math.max(MIN_CATEGORY_P, x.p);
   });
 }
 // Measured and NOT used (alone 2: never): on the held-out part (measured once, 2026-12-03) the

@@ -110,12 +110,27 @@ export function toTokenStream(text: string, contractions: Contractions): TokenSt
     }
     for (const w of rawWords(piece)) {
       sawWord = true;
-      const expansion = contractions.get(w);
+      const expansion = contractions.get(w) ?? elidedJe(w, contractions);
       if (expansion) for (const x of expansion) { tokens.push(x); clause.push(current); }
       else { tokens.push(w); clause.push(current); }
     }
   }
   return { tokens, clause };
+}
+
+/**
+ * SMS French glues an elided "je" to any verb: "jviens", "jdors", "jpense", "jsais". A word
+ * of "j", a consonant, then at least three letters with a vowel is no French or English word,
+ * so it reads as "je" + the verb (itself expanded when it is a contraction). The table's own
+ * entries ("jme", "jsp", "jvais") come first; short codes ("jpp", "jpr", "jtm") stay whole.
+ */
+function elidedJe(w: string, contractions: Contractions): readonly string[] | undefined {
+  if (w.length < 5 || w.charCodeAt(0) !== 106) return undefined;
+  const c = w[1]!;
+  if (c < 'a' || c > 'z' || 'aeiouy'.includes(c)) return undefined;
+  const rest = w.slice(1);
+  if (!/[aeiouy]/.test(rest) || /[0-9]/.test(rest)) return undefined;
+  return ['je', ...(contractions.get(rest) ?? [rest])];
 }
 
 /** Builds the contraction table from data, canonicalising both sides. */
@@ -130,4 +145,35 @@ export function compileContractions(table: Record<string, string>): Contractions
     map.set(key[0]!, value);
   }
   return map;
+}
+
+/**
+ * One slip of the keyboard on a long crisis word ("suicder", "scarifer", "harcelment",
+ * "ovedose"): every word one deleted letter or one swapped pair away from a word of the
+ * lexicon's "typos" list reads as that word. Only words of 7 letters or more; a variant
+ * never overrides a contraction, another listed word or a real word that happens to be that
+ * close ("typoRealWords": "sacrifier" is one swap from "scarifier", "overdoes" from
+ * "overdose", "extorsion" one letter from "sextorsion"). Built once at load (a few hundred entries in the contraction table),
+ * so reading a message costs nothing more.
+ */
+export function withTypoVariants(contractions: Contractions, words: readonly string[], realWords: readonly string[] = []): Contractions {
+  const out = new Map(contractions);
+  const targets = new Set<string>();
+  const real = new Set(realWords.flatMap((w) => rawWords(w)));
+  for (const raw of words) {
+    const ws = rawWords(raw);
+    if (ws.length !== 1 || ws[0]!.length < 7) throw new Error(`crisis lexicon: typo word "${raw}" must be one word of 7 letters or more`);
+    targets.add(ws[0]!);
+  }
+  for (const w of targets) {
+    const variants = new Set<string>();
+    for (let i = 0; i < w.length; i++) variants.add(w.slice(0, i) + w.slice(i + 1));
+    for (let i = 0; i + 1 < w.length; i++) variants.add(w.slice(0, i) + w[i + 1]! + w[i]! + w.slice(i + 2));
+    for (const v of variants) {
+      const canonical = canonicalWord(v);
+      if (canonical.length < 6 || targets.has(canonical) || real.has(canonical) || out.has(canonical)) continue;
+      out.set(canonical, contractions.get(w) ?? [w]);
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import modelJson from './crisisModel.json';
 import { loadModel, scoresOf, scoreTokens, stack, type CrisisModelJson, type LoadedModel } from './crisisModel';
 import { attribute, LEVEL_RANK, readMatch, Reader, type MessageContext } from './crisisContext';
 import { addToTrie, compilePattern, compileWordClasses, longestMatches, newTrie, uncoveredMatches, type SequenceTrie, type WordClasses } from './crisisPatterns';
-import { compileContractions, rawWords, toTokens, toTokenStream, type Contractions } from './crisisTokens';
+import { compileContractions, rawWords, toTokens, toTokenStream, withTypoVariants, type Contractions } from './crisisTokens';
 
 /**
  * The safety check every incoming message passes first. It says which kinds of crisis a
@@ -29,7 +29,13 @@ import { compileContractions, rawWords, toTokens, toTokenStream, type Contractio
  * - a condition on studies after a hyperbole ("je vais crever si je rate le bac") lowers it
  *   to a question;
  * - a time or a plan ("ce soir", "tonight", "j'ai tout préparé", "goodbye letters") raises a
- *   figure of speech about ending things to a clear danger.
+ *   figure of speech about ending things to a clear danger; so does a place to fall from
+ *   ("sur le toit", "on the bridge");
+ * - and those learnt from batch 7 (docs/safety.md): negation after the verb, someone else
+ *   who got through it, a duration is not the past, the writer's past set against now,
+ *   fiction, class and research topics, a video game, an overdose on purpose (also suicide)
+ *   or under way (a sign and a substance), sexual violence met online, one typo.
+ * Overdose intent and an overdose under way are read here, after the groups.
  * Violence is then attributed: by a partner -> partner_violence, at home -> abuse, at
  * school -> school_harassment, online -> online_harassment.
  */
@@ -61,7 +67,7 @@ interface LexiconGroupJson {
   exceptions: string[];
 }
 
-export const CONTEXT_PATTERNS = ['topic', 'resolved', 'past', 'thirdPerson', 'studies', 'family', 'partner', 'control', 'home', 'school', 'online', 'imminent', 'plan', 'conditional', 'outsideHome'] as const;
+export const CONTEXT_PATTERNS = ['topic', 'resolved', 'past', 'thirdPerson', 'studies', 'family', 'partner', 'control', 'home', 'school', 'online', 'imminent', 'plan', 'conditional', 'outsideHome', 'recovered', 'place', 'intent', 'emergency', 'substance', 'game', 'now', 'topicAfter'] as const;
 export type ContextName = (typeof CONTEXT_PATTERNS)[number];
 
 interface ContextJson {
@@ -75,6 +81,10 @@ interface ContextJson {
 
 interface LexiconJson {
   contractions: Record<string, string>;
+  /** Long crisis words read through one typo (crisisTokens.ts, withTypoVariants). */
+  typos?: string[];
+  /** Real words one typo away from a word of `typos`: never read as it. */
+  typoRealWords?: string[];
   classes?: Record<string, string[]>;
   groups: LexiconGroupJson[];
   context: ContextJson;
@@ -130,7 +140,7 @@ function smsVariants(pattern: string): string[] {
 
 /** Compiles the lexicon; throws on a malformed lexicon so a bad edit fails the tests, not a conversation. */
 export function compileCrisisLexicon(json: LexiconJson): CompiledLexicon {
-  const contractions = compileContractions(json.contractions);
+  const contractions = withTypoVariants(compileContractions(json.contractions), json.typos ?? [], json.typoRealWords ?? []);
   const classes = compileWordClasses(json.classes ?? {}, contractions);
   const trie = newTrie();
   const seen = new Set<string>();
@@ -255,6 +265,9 @@ export interface RulesReading {
   clearTokens?: string[];
 }
 
+// Words that make a time in the past a duration still going on.
+const ONGOING: ReadonlySet<string> = new Set(['depuis', 'since', 'for', 'pendant', 'durant']);
+
 // A word this close after a negator, in its clause, is read as negated by the model.
 const MODEL_NEGATION_REACH = 3;
 
@@ -289,7 +302,9 @@ function readRules(text: string): RulesReading {
     const ends = longestMatches(tokens, c.trie, c.labelCount, seen, c.classes);
     const read = new Reader(tokens, clause, ends, seen);
     const laughing = c.laughterEmoji.some((e) => text.includes(e)) || tokens.some((t) => c.laughter.has(t) || /^(ha){2,}h?$|^(ah){2,}$/.test(t));
-    const ctx: MessageContext = { c, read, clause, laughing, resolved: read.any(c.context.resolved), past: read.any(c.context.past) };
+    // "l'an dernier" is the past, "depuis l'an dernier" is still going on.
+    const past = read.spansOf(c.context.past).some(([s]) => !ONGOING.has(read.before(s) ?? ''));
+    const ctx: MessageContext = { c, read, clause, laughing, resolved: read.any(c.context.resolved), past };
 
     const found = new Map<CrisisCategory, CrisisLevel>();
     const raise = (category: CrisisCategory, level: CrisisLevel) => {
@@ -326,6 +341,19 @@ function readRules(text: string): RulesReading {
       else evaluate(g);
     }
     for (const g of fallbacks) if (!g.unlessAnyOf.some((x) => found.has(x))) evaluate(g);
+
+    // "j'ai bu de la javel exprès", "i swallowed all my antidepressants to end it": an
+    // overdose taken on purpose is also a suicide attempt (3114 beside the poison lines).
+    const overdose = found.get('overdose');
+    if (overdose && read.any(c.context.intent)) raise('suicide', overdose);
+    // "il convulse", "elle répond plus", "not breathing" with a substance named anywhere
+    // ("vape au PTC", "vodka + des xanax"): an overdose under way, the lines at once. Not
+    // about someone's past, not once resolved, not around studies.
+    if (read.any(c.context.emergency) && read.any(c.context.substance) && !ctx.past && !ctx.resolved && !read.any(c.context.studies)) {
+      touched = true;
+      raise('overdose', laughing ? 'ambiguous' : 'clear');
+      for (const cl of read.clausesWith(c.context.emergency)) clearClauses.add(cl);
+    }
 
     attribute(found, read, c, violenceSpans, clause);
     const markers = markersOf(c, tokens, clause, read, laughing);

@@ -1,4 +1,4 @@
-import { CRISIS_CATEGORIES, compileCrisisLexicon, crisisWords, detectCrisis, type CrisisCategory, type CrisisLevel } from '../../../understanding/safety/detectCrisis';
+import { CRISIS_CATEGORIES, compileCrisisLexicon, crisisWords, detectCrisis, detectCrisisRules, type CrisisCategory, type CrisisLevel } from '../../../understanding/safety/detectCrisis';
 import fc from 'fast-check';
 import { ADVERSARIAL_CRISIS } from './adversarialCrisisInputs';
 import lexicon from '../../../understanding/safety/crisisLexicon.json';
@@ -195,6 +195,76 @@ describe('detectCrisis: negatives', () => {
   });
   it.each(NEGATIVES.map((t) => [t]))('%s', (text) => {
     expect(detectCrisis(text)).toBeNull();
+  });
+});
+
+// The context mechanisms learnt from batch 7's tuning lines (docs/safety.md, "How a message
+// is read"), on sentences of our own: each row pairs a mechanism with the case it must not
+// swallow. The rules alone: the model's second opinion is measured by eval:safety.
+type MechanismRow = [mechanism: string, text: string, expected: { level: CrisisLevel; categories: CrisisCategory[] } | null];
+const clear = (...categories: CrisisCategory[]) => ({ level: 'clear' as const, categories });
+const ask = (...categories: CrisisCategory[]) => ({ level: 'ambiguous' as const, categories });
+const MECHANISMS: MechanismRow[] = [
+  ['negation over "du tout", "at all"', 'je ne pense absolument pas au suicide, je cherche une alternance', null],
+  ['negation over "du tout", "at all"', "I'm not at all suicidal, just stressed about uni", null],
+  ['negation after the verb', 'je me scarifie pas, je fais du dessin', null],
+  ['negation after the verb', 'je me scarifie jamais, promis', null],
+  ['negation after the verb: "pas souvent" keeps the danger', 'je me coupe pas souvent mais ça arrive', clear('self_harm')],
+  ['someone else who got through it', "mon oncle a dormi dans la rue quand il avait 20 ans, il s'en est sorti et ça me motive", null],
+  ['someone else who got through it', 'my aunt was evicted, she recovered and now runs a shop', null],
+  ['someone else who did not get through it', "ma cousine était SDF et elle s'en est jamais sortie", clear('homelessness')],
+  ['getting through it never closes thoughts of suicide', "ma sœur veut mourir, pourtant elle s'en était sortie", clear('suicide')],
+  ['a duration is not the past', "mon frère dort dans la rue depuis l'an dernier", clear('homelessness')],
+  ["someone else's past", "mon frère a dormi dans la rue l'an dernier", null],
+  ['fiction frames', "j'écris une nouvelle où l'héroïne est harcelée, vous pouvez relire ?", null],
+  ['fiction frames', "our book club read a novel where the narrator's brother kills himself", null],
+  ['a topic carried to nouns of the next clause', 'je veux devenir pompier, les overdoses et les accidents ça me fait pas peur', null],
+  ['...not when the clause names the writer\'s own', 'je veux devenir pompier, les violences de mon père je connais', clear('abuse')],
+  ['...not when the writer is the object', 'je veux devenir prof. le harcèlement au collège me détruit', clear('school_harassment')],
+  ['becoming, right before the words, is a state', "i'm scared i'll become homeless next month", clear('homelessness')],
+  ['...a career has words in between', 'je veux devenir éducatrice pour les jeunes SDF', null],
+  ['a place to fall from raises a figure of speech', "je suis sur le pont et j'ai envie d'en finir", clear('suicide')],
+  ['...a place alone is nothing', 'je suis sur le toit du lycée pour une photo', null],
+  ['...and skipping a meal is no jump', 'je vais sauter le repas ce midi', null],
+  ['an overdose on purpose is also suicide', "j'ai avalé toute la plaquette exprès", clear('suicide', 'overdose')],
+  ['...by mistake it is an overdose', "j'ai avalé toute la plaquette par erreur", clear('overdose')],
+  ['an overdose under way: a sign and a substance', 'mon pote a fumé un truc bizarre et il convulse', clear('overdose')],
+  ['...laughing, a question', 'mdr ma pote a pris un truc et elle fait une crise', ask('overdose')],
+  ['...a fit of laughter is no sign', "j'ai fumé un truc avec mes potes, on a fait une crise de rire", null],
+  ['nowhere to sleep tonight', 'jsais pas où dormir cette nuit', clear('homelessness')],
+  ['...without a time, a question', 'franchement je sais pas où dormir', ask('homelessness')],
+  ['sexual violence met online is also online harassment', 'un mec rencontré sur insta me force à envoyer des photos', clear('sexual_violence', 'online_harassment')],
+  ['SMS "j" glued to a verb', 'jdors dehors depuis hier', clear('homelessness')],
+  ['one typo on a long crisis word', 'je suis suicdaire', clear('suicide')],
+  ['one typo on a long crisis word', "j'ai fait une ovedose", clear('overdose')],
+  ['...never a real word one typo away', 'je me suis sacrifiée pour mes études', null],
+  ['the author of a piece of work is not its subject', "pour mon mémoire j'explique que le harcèlement scolaire détruit des vies", null],
+  ['the author of a piece of work is not its subject', 'in my essay I explain why kids get bullied at school', null],
+  ['...unless they say it of themself', 'in my essay I say I was bullied at school', clear('school_harassment')],
+  ['a video game named', 'dans ce jeu vidéo on se fait tabasser à chaque niveau', null],
+  ['...a match is no game', "mon frère s'est fait tabasser après le match, il est aux urgences", clear('abuse')],
+  ["the writer's own past set against now: a question", "j'ai dormi dans la rue il y a deux ans, maintenant je suis en alternance", ask('homelessness')],
+  ['...the past still going on stays', "l'an dernier je dormais dans la rue et je dors encore dehors", clear('homelessness')],
+  ['"pour de bon", "forever" raise a figure of speech', "je veux que tout s'arrête pour de bon", clear('suicide')],
+  ['...a skipping rope is no rope', "j'ai acheté une corde à sauter pour le sport", null],
+  ['put out by family, whatever the words', "mes darons m'ont viré parce que j'ai un copain", clear('homelessness')],
+  ['an idiom of excess is no overdose', 'my friend overdosed on memes this weekend lol', null],
+  ['a class or a teacher talking about it', "notre prof d'histoire nous a parlé du harcèlement dans les années 90", null],
+  ['...but "mes / my" between the frame and the words is the writer\'s own', "j'ai parlé de mes idées suicidaires à l'infirmière", clear('suicide')],
+  ['a video or a post about it', "j'ai vu un reel insta sur l'automutilation, c'était bien fait", null],
+  ['the frame said after the words', "l'automutilation est le sujet de mon exposé", null],
+  ['SMS "pa" is "pas"', 'g pa envie de voir demain matin', clear('suicide')],
+  ['research as a topic', "I'm doing research on domestic violence for my degree", null],
+  ['..."my" inside the words keeps them the writer\'s', "i've been researching how to end my life", clear('suicide')],
+  ['a friendly gesture is no blow', 'ma coloc m\'a tapé dans la main pour fêter ça', null],
+];
+
+describe('detectCrisis: context mechanisms (batch 7)', () => {
+  it.each(MECHANISMS)('%s: %s', (_mechanism, text, expected) => {
+    expect(detectCrisisRules(text)).toEqual(expected);
+  });
+  it('reads SMS "j" + verb as "je" + verb, and keeps short codes and real words whole', () => {
+    expect(crisisWords('jviens jpense jtm jpp jpr jsp').join(' ')).toBe('je viens je pense jtm je peux plus jpr je sais pas');
   });
 });
 
