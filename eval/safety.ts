@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadPeople } from './peopleCorpus';
 import type { CrisisCategory, CrisisSignal } from '../understanding/safety/detectCrisis';
 
 export type Part = 'tuning' | 'heldout';
@@ -147,6 +148,24 @@ export function evaluateSafety(items: SafetyItem[], detect: Detector): Record<Pa
 export function plainAnswers(file: 'utterances' | 'heldout'): string[] {
   const p = path.join(__dirname, '..', 'test', 'fixtures', 'understanding', `${file}.json`);
   return (JSON.parse(fs.readFileSync(p, 'utf8')) as { text: string }[]).map((u) => u.text);
+}
+
+/**
+ * What people wrote in the full simulated conversations of the understanding corpus (young
+ * people and volunteers: openings, answers, questions asked mid-way), each text once. Ordinary
+ * messages by construction: a retired volunteer's "je suis à la retraite" must not ask the
+ * gentle question. Measured only (eval:safety); the model is not trained on them.
+ */
+export function conversationTexts(half: 'tuning' | 'heldout'): string[] {
+  const texts = new Set<string>();
+  for (const corpus of ['people', 'volunteers'] as const) {
+    for (const c of loadPeople(half, corpus)) {
+      texts.add(c.opening);
+      for (const a of Object.values(c.answers)) for (const t of Array.isArray(a) ? a : [a]) texts.add(t);
+      for (const x of [...(c.interjections ?? []), ...(c.corrections ?? [])]) texts.add(x.text);
+    }
+  }
+  return [...texts].filter((t) => t.trim().length > 0);
 }
 
 export function plainRates(texts: string[], detect: Detector): { alarms: Rate; questions: Rate } {

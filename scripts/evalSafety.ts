@@ -6,7 +6,7 @@
  * it misses. Beside them, the tuning part cross-validated (eval/safetyCv.ts) and by batch.
  * `--no-heldout` leaves the held-out part out entirely (for working on the check).
  */
-import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, type PartReport, type Rate } from '../eval/safety';
+import { conversationTexts, evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, type PartReport, type Rate } from '../eval/safety';
 import { SAFETY_TARGETS } from '../eval/safetyTargets';
 import { detectCrisis, detectCrisisRules, MODEL } from '../understanding/safety/detectCrisis';
 import { crossValidatedDetector, foldModels, FOLDS, modelItems } from '../eval/safetyCv';
@@ -78,6 +78,14 @@ for (const file of heldout ? (['utterances', 'heldout'] as const) : (['utterance
   for (const [label, detect] of [['rules alone', detectCrisisRules], ['rules + model', detectCrisis]] as const) {
     const r = plainRates(texts, detect);
     console.log(`${file.padEnd(11)} ${label.padEnd(14)} ${pct(r.alarms)}  ${pct(r.questions)}${file === 'utterances' ? '   (trains the model as negatives)' : ''}`);
+  }
+}
+// Everything people wrote in the full simulated conversations (young people and volunteers).
+for (const half of heldout ? (['tuning', 'heldout'] as const) : (['tuning'] as const)) {
+  const texts = conversationTexts(half);
+  for (const [label, detect] of [['rules alone', detectCrisisRules], ['rules + model', detectCrisis]] as const) {
+    const r = plainRates(texts, detect);
+    console.log(`${`conv. ${half}`.padEnd(15)} ${label.padEnd(14)} ${pct(r.alarms)}  ${pct(r.questions)}`);
   }
 }
 console.log('\ntargets (eval/safetyTargets.ts):', JSON.stringify(SAFETY_TARGETS));

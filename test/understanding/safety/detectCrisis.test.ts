@@ -268,6 +268,26 @@ describe('detectCrisis: context mechanisms (batch 7)', () => {
   });
 });
 
+describe('detectCrisis: what a volunteer or a young person states about themselves is no danger (rules + model)', () => {
+  // A retired volunteer's "je suis à la retraite" got the gentle question (the model had only
+  // seen "à la rue"): retirement is now a harmless idiom of the lexicon, which keeps the model quiet.
+  it.each([
+    'je suis à la retraite depuis trois ans et je cherche à me rendre utile',
+    "jsuis a la retraite, j'ai du temps pour un jeune",
+    'je suis à la bibliothèque universitaire tous les soirs',
+    'je suis à la CAF et à la mission locale',
+    "I'm retired from the railway and would love to mentor",
+    'je suis retraitée, ancienne infirmière, et je voudrais épauler une lycéenne',
+  ].map((t) => [t]))('%s', (text) => {
+    expect(detectCrisis(text)).toBeNull();
+  });
+  it('...while a danger said beside it, or the street said the same way, is still a danger', () => {
+    expect(detectCrisis('je suis à la retraite et je veux plus vivre')?.categories).toContain('suicide');
+    expect(detectCrisis('jsuis a la rue depuis 3 jours')?.level).toBe('clear');
+    expect(detectCrisis("je suis à la rue ce soir, j'ai nulle part où dormir")?.categories).toContain('homelessness');
+  });
+});
+
 describe('detectCrisis: the result carries no text', () => {
   it('has only a level and categories with known values', () => {
     const signal = detectCrisis('mon père me frappe et je veux mourir');

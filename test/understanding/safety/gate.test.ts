@@ -1,4 +1,4 @@
-import { evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, splitOf, type PartReport } from '../../../eval/safety';
+import { conversationTexts, evaluateSafety, loadSafetyCorpus, plainAnswers, plainRates, ratio, splitOf, type PartReport } from '../../../eval/safety';
 import { SAFETY_TARGETS } from '../../../eval/safetyTargets';
 import { detectCrisis, MODEL } from '../../../understanding/safety/detectCrisis';
 import { crossValidatedDetector, foldModels, modelItems } from '../../../eval/safetyCv';
@@ -53,6 +53,15 @@ describe.each(['tuning', 'heldout'] as const)('safety check on the %s part', (pa
 
 describe('safety check on plain form answers (understanding corpus, held-out file)', () => {
   const r = plainRates(plainAnswers('heldout'), detectCrisis);
+  it('never alarms and rarely asks', () => {
+    expect(ratio(r.alarms)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.alarms);
+    expect(ratio(r.questions)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.questions);
+  });
+});
+
+describe.each(['tuning', 'heldout'] as const)('safety check on what people wrote in the full conversations of the understanding corpus (%s half)', (half) => {
+  // Young people's and volunteers' openings and answers: ordinary by construction.
+  const r = plainRates(conversationTexts(half), detectCrisis);
   it('never alarms and rarely asks', () => {
     expect(ratio(r.alarms)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.alarms);
     expect(ratio(r.questions)).toBeLessThanOrEqual(SAFETY_TARGETS.plain.questions);
