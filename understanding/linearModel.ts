@@ -1,8 +1,9 @@
 /**
- * Small one-vs-rest logistic regressions over hashed word and character n-grams: the
- * arithmetic shared by the safety check's second opinion (safety/crisisModel.ts) and the
- * reading model of situations and needs (readingModel.ts). Plain arithmetic, no dependency,
- * no text kept; trained by deterministic scripts, shipped as int8 weights in base64.
+ * Small one-vs-rest logistic regressions over hashed word and character n-grams (and
+ * optional marker strings): the arithmetic shared by the safety check's second opinion
+ * (safety/crisisModel.ts) and the reading model of situations and needs (readingModel.ts).
+ * Plain arithmetic, no dependency, no text kept; trained by deterministic scripts, shipped
+ * as int8 weights in base64.
  */
 
 /** Character pieces are read from the first characters only: a long message costs no more. */
@@ -42,13 +43,26 @@ const C_SEED = (() => {
   return h;
 })();
 
-/** Hashed features of canonical words: words, word pairs, and 3- to 5-letter pieces across word boundaries. */
-export function featuresOf(tokens: readonly string[], buckets: number): number[] {
-  const out = new Set<number>();
+// A stamp per bucket, reused from call to call (this runs on nearly every message), as large
+// as the largest model seen: a bucket is taken when its stamp is the call's generation.
+let stamp = new Uint32Array(0);
+let generation = 0;
+
+/**
+ * Hashed features of canonical words: markers (strings the caller derives from the message,
+ * e.g. "n:<word>" for a word after a negation), words, word pairs, and 3- to 5-letter pieces
+ * across word boundaries. Each bucket once, in the order first seen (as a Set would).
+ */
+export function featuresOf(tokens: readonly string[], buckets: number, markers: readonly string[] = []): number[] {
+  if (stamp.length < buckets) stamp = new Uint32Array(buckets);
+  if (++generation === 0xffffffff) { stamp.fill(0); generation = 1; }
+  const out: number[] = [];
+  const add = (b: number) => { if (stamp[b] !== generation) { stamp[b] = generation; out.push(b); } };
+  for (const m of markers) add(fnv(`m:${m}`) % buckets);
   const words = tokens.slice(0, 200);
   for (let i = 0; i < words.length; i++) {
-    out.add(fnv(`w:${words[i]}`) % buckets);
-    if (i + 1 < words.length) out.add(fnv(`b:${words[i]} ${words[i + 1]}`) % buckets);
+    add(fnv(`w:${words[i]}`) % buckets);
+    if (i + 1 < words.length) add(fnv(`b:${words[i]} ${words[i + 1]}`) % buckets);
   }
   // Character pieces hashed in place (no substring per piece).
   const joined = ` ${words.join(' ')} `.slice(0, MAX_PIECES_CHARS);
@@ -59,10 +73,10 @@ export function featuresOf(tokens: readonly string[], buckets: number): number[]
         h ^= joined.charCodeAt(k);
         h = Math.imul(h, 0x01000193);
       }
-      out.add((h >>> 0) % buckets);
+      add((h >>> 0) % buckets);
     }
   }
-  return [...out];
+  return out;
 }
 
 export function loadLinearModel(json: LinearModelJson, name: string): LoadedLinearModel {
@@ -79,9 +93,9 @@ export function loadLinearModel(json: LinearModelJson, name: string): LoadedLine
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Probabilities per label for a message already turned into canonical words. */
-export function scoreLinear(model: LoadedLinearModel, tokens: readonly string[]): number[] {
-  const f = featuresOf(tokens, model.buckets);
+/** Probabilities per label for a message already turned into canonical words (and its markers). */
+export function scoreLinear(model: LoadedLinearModel, tokens: readonly string[], markers: readonly string[] = []): number[] {
+  const f = featuresOf(tokens, model.buckets, markers);
   return model.labels.map((_, l) => {
     let z = model.bias[l]!;
     const w = model.weights[l]!;
@@ -92,22 +106,25 @@ export function scoreLinear(model: LoadedLinearModel, tokens: readonly string[])
 
 export interface TrainOptions { epochs: number; rate: number; l2: number; seed: number; buckets: number }
 
+/** A training message: its canonical words, and its markers if the model reads any. */
+export interface LinearInput { tokens: readonly string[]; markers?: readonly string[] }
+
 /**
  * Logistic regression by stochastic gradient descent with L2, one model per label;
  * `target(k, label)` is item k's 0/1 answer for that label. Deterministic for a seed.
  */
 export function trainLinear(
-  tokens: readonly (readonly string[])[],
+  inputs: readonly LinearInput[],
   labels: readonly string[],
   target: (k: number, label: string) => number,
   opts: TrainOptions,
 ): { bias: number[]; weights: Float32Array[] } {
-  const feats = tokens.map((t) => featuresOf(t, opts.buckets));
+  const feats = inputs.map((it) => featuresOf(it.tokens, opts.buckets, it.markers ?? []));
   const bias = labels.map(() => 0);
   const weights = labels.map(() => new Float32Array(opts.buckets));
   let seed = opts.seed;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const order = tokens.map((_, i) => i);
+  const order = inputs.map((_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     const rate = opts.rate / (1 + epoch * 0.2);

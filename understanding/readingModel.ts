@@ -49,7 +49,7 @@ export function trainReadingModel(items: readonly ReadingExample[], thresholds: 
     const it = items[k]!;
     return label.startsWith('s:') ? (it.situation === label.slice(2) ? 1 : 0) : it.needs.includes(label.slice(2) as Need) ? 1 : 0;
   };
-  const trained = trainLinear(items.map((i) => readingTokens(i.text)), READING_LABELS, target, TRAIN_OPTIONS);
+  const trained = trainLinear(items.map((i) => ({ tokens: readingTokens(i.text) })), READING_LABELS, target, TRAIN_OPTIONS);
   return { ...linearToJson(trained, READING_LABELS, TRAIN_OPTIONS.buckets), thresholds, trainedOn };
 }
 
