@@ -46,17 +46,28 @@ export interface Attribution {
 }
 
 /** Clause boundaries: sentence punctuation, commas, and connectors that start a new statement. */
-const BOUNDARY = /[.;!?\n]+|,\s*|\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d|mon|ma|mes|my)(?![\p{L}']))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
+const BOUNDARY = /[.;!?\n]+|,\s*|\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d)(?![\p{L}']))|\s+(?=(?:mon|ma|mes|my)\s+(?:(?:petit|petite|ptit|ptite|grand|grande|little|big|older|younger|elder|eldest|ancien|ancienne|ex|former|old|demi|beau|belle)[\s-]+)?(?:pere|père|mere|mère|parents?|daron|daronne|darons|papa|maman|frere|frère|freres|frères|soeur|sœur|soeurs|sœurs|oncle|tante|cousin|cousine|grand|grands|copain|copine|mari|femme|dad|mum|mom|father|mother|brother|sister|uncle|aunt|boyfriend|girlfriend|famille|family|prof|teacher|fils|fille|enfant|enfants|bébé|bebe|son|daughter|child|kids?|baby|grandma|grandpa|granny|grandmother|grandfather|nan|lycée|lycee|collège|college|école|ecole|school|fac|patron|boss|pote|potes|ami|amie|amis|friend|friends)(?![\p{L}']))|\s+(?=(?:et moi|and me|moi je|moi j'|moi jai|moi chui)(?![\p{L}]))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
 
 /** A clause ending on a preposition continues in the next piece ("chez | ma mère"). */
-const LINKS_ON = /(?:^|\s)(?:chez|avec|pour|de|du|a|à|with|for|of|at|to|near|pres de)$/iu;
+const LINKS_ON = /(?:^|\s)(?:chez|avec|pour|pr|de|du|a|à|with|for|of|at|to|near|pres de)$/iu;
+
+/** A piece that is only where (a preposition and a place), without a verb of its own. */
+const COMPLEMENT = /^(?:à|a|au|aux|dans|sur|vers|près|pres|pas loin|à côté|a cote|in|at|near|not far|close to|next to|around|en|du|de|\(?\d{2,3}\)?$)(?![\p{L}])/iu;
 
 const RELATIVES = new Set([
   'pere', 'mere', 'parents', 'parent', 'daron', 'daronne', 'darons', 'papa', 'maman', 'frere', 'soeur', 'oncle', 'tante', 'cousin',
   'cousine', 'grand', 'grands', 'copain', 'copine', 'mari', 'femme', 'dad', 'mum', 'mom', 'father', 'mother', 'brother', 'sister',
   'uncle', 'aunt', 'boyfriend', 'girlfriend', 'family', 'famille', 'prof', 'professeur', 'teacher', 'educateur', 'educatrice',
   'patron', 'boss', 'beau', 'belle', 'step', 'stepdad', 'stepmum', 'stepmom', 'friend', 'friends', 'ami', 'amie', 'amis', 'pote', 'potes',
+  'grandma', 'grandpa', 'granny', 'grandmother', 'grandfather', 'nan', 'grandparents', 'mamie', 'papi', 'papy', 'parrain', 'marraine',
+  'freres', 'soeurs', 'cousins', 'cousines', 'siblings', 'brothers', 'sisters', 'parent',
 ]);
+/** The writer's children: someone else, unless a parent writes for them ("mon fils a 2 ans" vs "ma fille a 14 ans, elle…"). */
+const CHILDREN = new Set(['fils', 'fille', 'filles', 'enfant', 'enfants', 'bebe', 'son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'baby']);
+/** Prepositions that make the relative after them an object ("pour ma sœur", "chez mon père", "with my mum"). */
+const OBJECT_BEFORE = new Set(['pour', 'pr', 'for', 'chez', 'avec', 'with', 'de', 'd', 'a', 'to', 'at', 'of', 'part']);
+/** Words between a possessive and a relative ("ma petite sœur", "my older brother"). */
+const KIN_ADJECTIVES = new Set(['petit', 'petite', 'ptit', 'ptite', 'grand', 'grande', 'little', 'big', 'older', 'younger', 'elder', 'eldest', 'demi', 'aine', 'ainee', 'cadet', 'cadette', 'deux', 'two']);
 const POSSESSIVES = new Set(['mon', 'ma', 'mes', 'my', 'our', 'nos', 'notre', 'son', 'sa', 'ses', 'his', 'her', 'their', 'leur', 'leurs']);
 const FIRST_PERSON = new Set(['je', 'j', 'i', 'moi', 'me', 'm']);
 const THIRD_PERSON = new Set(['il', 'elle', 'he', 'she']);
@@ -72,7 +83,14 @@ const RELATIVE_WRITER = [
 const PAST = [
   /\b(?:avant|autrefois|auparavant|l an dernier|l annee derniere|l ete dernier|last year|last summer|in my country|dans mon pays|au pays|back home|back in)\b/u,
   /\b(?:j etais|jetais|j ai ete|i was|i used to|used to|was a|was an|j ai fait|j ai travaille|i worked|i did|j avais)\b/u,
+  // Where one was born, grew up, went to school before: not where one lives now.
+  /\b(?:ne a|nee a|ne au|nee au|ne en|nee en|ne dans|nee dans|suis ne|suis nee|born in|born at|was born|grandi a|grandi au|grandi en|grew up|ancien|ancienne|anciens|former|old school|etait|etaient|c etait|avant de demenager|before moving)\b/u,
 ];
+/**
+ * Somewhere one goes for a while, not home: holidays, a trip, a visit ("en vacances à
+ * Biarritz", "chez ma grand-mère à Guéret l'été", "I visit my dad in Brest").
+ */
+const AWAY = /\b(?:vacances|vacance|holiday|holidays|vacation|en voyage|voyage|trip|sejour|colo|rendre visite|visiter|visite|visit|visiting|le week end|le weekend|les week ends|weekends|l ete|cet ete|summer|parti a|partie a|suis parti|suis partie|went to)\b/u;
 const PLAN = [
   /\b(?:je veux|veux|veut|veulent|voudr\w*|aimer(?:ais|ait|aient)|prefer\w*|je compte|envie de|reve de|souhait\w*)\b/u,
   /\b(?:je vais|vais|l an prochain|l annee prochaine|plus tard|apres le bac|apres mon bac|dans le futur|un jour|peut etre|si je trouve)\b/u,
@@ -88,11 +106,16 @@ function keyOf(text: string): string {
   return expandTexting(tokenize(normalize(text))).join(' ');
 }
 
-function subjectOf(words: readonly string[]): 'self' | 'other' | 'third' | null {
+function subjectOf(words: readonly string[]): 'self' | 'other' | 'child' | 'third' | null {
   // The first pronoun or possessive phrase within the clause's first few words decides.
   for (let i = 0; i < Math.min(words.length, 6); i++) {
     const w = words[i]!;
-    if (POSSESSIVES.has(w) && RELATIVES.has(words[i + 1] ?? '')) return 'other';
+    // "j'écris pour ma sœur", "chez mon père": the relative is not the subject.
+    if (POSSESSIVES.has(w) && !OBJECT_BEFORE.has(words[i - 1] ?? '')) {
+      const noun = KIN_ADJECTIVES.has(words[i + 1] ?? '') ? words[i + 2] ?? '' : words[i + 1] ?? '';
+      if (CHILDREN.has(noun)) return 'child';
+      if (RELATIVES.has(noun) || CHILDREN.has(noun)) return 'other';
+    }
     if (FIRST_PERSON.has(w)) return 'self';
     if (THIRD_PERSON.has(w)) return 'third';
   }
@@ -107,6 +130,9 @@ export function attribute(text: string): Attribution {
   for (const piece of pieces) {
     const last = split[split.length - 1];
     if (last !== undefined && LINKS_ON.test(last) && /^(?:mon|ma|mes|my)\s/iu.test(piece)) split[split.length - 1] = `${last} ${piece}`;
+    // "je vis dans le 93, à Bobigny", "j'habite à Saint-Denis, dans le 93": a place said after
+    // a comma completes the clause before it.
+    else if (last !== undefined && COMPLEMENT.test(piece) && piece.split(/\s+/).length <= 6) split[split.length - 1] = `${last}, ${piece}`;
     else split.push(piece);
   }
   // "l'an prochain, je commence…": a time said before the subject belongs to the clause after it.
@@ -129,7 +155,7 @@ export function attribute(text: string): Attribution {
     // A relative writing: "je" is the relative, "il/elle" the young person.
     // "jhabite chez ma mère à Libourne": where I live, at a relative's.
     const selfHome = /^(?:\S+ )?(?:jhabite|j habite|je vis|i live|i m living|je reside|jvis)\b/u.test(key);
-    const other = (subject === 'other' && !selfHome) || (byRelative && subject === 'self' && !/\b(?:mon fils|ma fille|my son|my daughter)\b/u.test(key))
+    const other = (subject === 'other' && !selfHome) || (subject === 'child' && !byRelative && !selfHome) || (byRelative && subject === 'self' && !/\b(?:mon fils|ma fille|my son|my daughter)\b/u.test(key))
       || (!byRelative && subject === 'third');
     const home = HOME.test(key);
     const past = PAST.some((re) => re.test(key)) && !PRESENT_ANYWAY.test(key);
@@ -145,7 +171,7 @@ export function attribute(text: string): Attribution {
     present: join(present),
     self: join(clauses.filter((c) => !c.other)),
     home: join(homeClauses),
-    placeText: join(clauses.filter((c) => !c.other && !c.past && !(c.plan && DESTINATION.test(keyOf(c.text))))),
+    placeText: join(clauses.filter((c) => !c.other && !c.past && !AWAY.test(keyOf(c.text)) && !(c.plan && DESTINATION.test(keyOf(c.text))))),
     excluded: present.length !== clauses.length,
   };
 }

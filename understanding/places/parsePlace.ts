@@ -66,6 +66,10 @@ const DEPARTEMENT_CUES: ReadonlySet<string> = new Set(['le', 'the', 'du']);
 export const NEAR_WORDS: ReadonlySet<string> = new Set([
   'pres', 'proche', 'cote', 'loin', 'autour', 'alentours', 'environs', 'near', 'nearby', 'close', 'next', 'outside', 'around',
 ]);
+/** Longer names looked at when a qualifier fits no commune of the very name typed (bounded). */
+const MAX_LONGER_NAMES = 200;
+/** Words after a number that make it an age, not an arrondissement or a département ("Paris, 17 ans"). */
+const AGE_WORDS: ReadonlySet<string> = new Set(['ans', 'an', 'yo', 'years', 'year', 'piges', 'balais']);
 /** Suffixes of an arrondissement typed apart from its number ("15 eme"). */
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['e', 'er', 'eme', 'ieme', 'em', 'me', 'th', 'st', 'nd', 'rd', 'arrondissement', 'arr', 'arrdt', 'ardt']);
 
@@ -330,6 +334,17 @@ function statedDepartements(words: readonly string[], index: CommuneIndex): Arra
   return found;
 }
 
+/** Every number that is a département code and not an age ("06 nice"; not "17 ans"). */
+function bareDepartements(words: readonly string[], index: CommuneIndex): Array<{ at: number; code: string }> {
+  const found: Array<{ at: number; code: string }> = [];
+  words.forEach((word, at) => {
+    if (!/^\d[\dab]{1,2}$/.test(word) || AGE_WORDS.has(words[at + 1] ?? '')) return;
+    const code = index.territories.departementCode(word);
+    if (code) found.push({ at, code });
+  });
+  return found;
+}
+
 /**
  * Decides whether a commune name found in the message is the answer, and how strongly:
  * the whole answer beats a name after "à"/"in", which beats a capitalised word.
@@ -370,13 +385,29 @@ function readSpan(
   const used = new Set<number>();
   for (let i = span.start; i < span.end; i++) used.add(i);
   let entries: readonly CommuneEntry[] = span.entries;
+  const spanKey = words.slice(span.start, span.end).join(' ');
+  // "Saint-Amand dans le Nord", "villeneuve 47300": no commune of that very name there, but a
+  // longer name starting with it is (Saint-Amand-les-Eaux, Villeneuve-sur-Lot). Not for
+  // everyday words ("la croix dans le 59" is not La Croix-…).
+  const nameKey = span.entries[0]?.key ?? spanKey;
+  const extendable = span.entries.every((e) => e.key === nameKey) && !spanKey.split(' ').every((w) => COMMON_WORDS.has(w));
+  const applied: Array<(e: CommuneEntry) => boolean> = [];
+  let longer: readonly CommuneEntry[] | null = null;
   const narrow = (predicate: (e: CommuneEntry) => boolean): boolean => {
     const narrowed = entries.filter(predicate);
-    if (narrowed.length === 0) return false;
-    entries = narrowed;
+    if (narrowed.length > 0) {
+      entries = narrowed;
+      applied.push(predicate);
+      return true;
+    }
+    if (!extendable) return false;
+    longer ??= index.namesStartingWith(nameKey, MAX_LONGER_NAMES);
+    const extended = longer.filter((e) => predicate(e) && applied.every((p) => p(e)));
+    if (extended.length === 0) return false;
+    entries = extended;
+    applied.push(predicate);
     return true;
   };
-  const spanKey = words.slice(span.start, span.end).join(' ');
   // "tech" reached Le Tech only through its article: an ordinary word, unless typed as a name.
   const throughBareName = span.entries.every((e) => e.key !== spanKey);
   if (strict && throughBareName && !ARTICLES.has(words[span.start - 1] ?? '') && !capitalised) {
@@ -387,7 +418,8 @@ function readSpan(
   let arrondissement: number | null = null;
   const hasArrondissements = span.entries.some((e) => e.arrondissements);
   const next = words[span.end];
-  const ordinal = next !== undefined ? ORDINAL.exec(next) : null;
+  // "Bonjour, Paris, 17 ans": the number is the age.
+  const ordinal = next !== undefined && !AGE_WORDS.has(words[span.end + 1] ?? '') ? ORDINAL.exec(next) : null;
   if (hasArrondissements && ordinal?.[1]) {
     const number = Number(ordinal[1]);
     const isDepartement = !ordinal[2] && span.entries.some((e) => e.departement === next);
@@ -421,6 +453,12 @@ function readSpan(
           used.add(stated.at);
           used.add(stated.at - 1);
           departementStated = true;
+        }
+      }
+      // "06 nice", "95 sarcelles": a number before the name, in the answer to the place question.
+      if (!strict && !departementStated) {
+        for (const bare of context.bareDepartements) {
+          if (!used.has(bare.at) && narrow((e) => e.departement === bare.code)) used.add(bare.at);
         }
       }
     }
@@ -558,6 +596,8 @@ interface SpanContext {
   /** The name each qualifier qualifies -> that qualifier. */
   readonly nearOf: ReadonlyMap<CommuneSpan, CommuneSpan>;
   readonly stated: ReadonlyArray<{ at: number; code: string }>;
+  /** Département numbers typed alone ("06 nice", "sarcelles 95"), which only the answer to the place question may use. */
+  readonly bareDepartements: ReadonlyArray<{ at: number; code: string }>;
   /** Names already looked up for a large longer-named namesake (a message may repeat one). */
   readonly largeNamesakes: Map<string, boolean>;
   /** "18e arrondissement": where and which number. */
@@ -580,11 +620,16 @@ function spanContext(allSpans: readonly CommuneSpan[], words: readonly string[],
     nearOf.set(span, near);
   }
   const arrondissements: Array<{ at: number; number: number }> = [];
-  for (let i = 0; i + 1 < words.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     const match = ORDINAL.exec(words[i] ?? '');
-    if (match?.[1] && match[2] && ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '')) arrondissements.push({ at: i, number: Number(match[1]) });
+    // "18e arrondissement", and "dans le 15e", "the 11th" ("en 3e" is a school year, not this).
+    const cued = ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '') || DEPARTEMENT_CUES.has(words[i - 1] ?? '');
+    if (match?.[1] && match[2] && cued && !AGE_WORDS.has(words[i + 1] ?? '')) arrondissements.push({ at: i, number: Number(match[1]) });
   }
-  return { qualifiers, nearOf, stated: statedDepartements(words, index), arrondissements, largeNamesakes: new Map() };
+  return {
+    qualifiers, nearOf, stated: statedDepartements(words, index), bareDepartements: bareDepartements(words, index),
+    arrondissements, largeNamesakes: new Map(),
+  };
 }
 
 /**

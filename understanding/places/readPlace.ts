@@ -104,6 +104,9 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
   const territory = departementAlone(a, index, answer, null);
   if (territory) return territory;
 
+  const arrondissement = arrondissementAlone(words, index, answer);
+  if (arrondissement) return arrondissement;
+
   if (answer) {
     const corrected = correctedName(words, index);
     if (corrected) return corrected;
@@ -191,6 +194,40 @@ function departementAlone(a: PlaceAnalysis, index: CommuneIndex, answer: boolean
   if (found.size === 1) return { kind: 'departement', code: [...found][0] ?? '' };
   if (found.size > 1 || region) return answer ? { kind: 'clarify' } : null;
   return null;
+}
+
+/** The three communes divided into arrondissements (Paris, Marseille, Lyon). */
+const WITH_ARRONDISSEMENTS = ['75056', '13055', '69123'];
+const ARRONDISSEMENT = /^(\d{1,2})(er|e|eme|ieme|em|me|nd|st|rd|th)$/;
+const ARRONDISSEMENT_AFTER: ReadonlySet<string> = new Set(['arrondissement', 'arr', 'arrdt', 'ardt', 'arrondissment']);
+const LIVE_WORDS: ReadonlySet<string> = new Set(['habite', 'jhabite', 'vis', 'live', 'living', 'lives']);
+
+/**
+ * "dans le 17e", "le 3e arrondissement" without the city: the cities that have that
+ * arrondissement (the 17th is Paris's only; the 3rd is asked). After the place question, or
+ * with "j'habite"; "en 3e" is a class, never this.
+ */
+function arrondissementAlone(words: readonly string[], index: CommuneIndex, answer: boolean): PlaceRead | null {
+  if (!answer && !words.some((w) => LIVE_WORDS.has(w))) return null;
+  let number: number | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const m = ARRONDISSEMENT.exec(words[i] ?? '');
+    if (!m?.[1]) continue;
+    const before = words[i - 1] ?? '';
+    if (ARRONDISSEMENT_AFTER.has(words[i + 1] ?? '') || before === 'le' || before === 'the') {
+      if (number !== null && number !== Number(m[1])) return null;
+      number = Number(m[1]);
+    }
+  }
+  if (number === null) return null;
+  const found: Place[] = [];
+  for (const code of WITH_ARRONDISSEMENTS) {
+    const entry = index.lookupCode(code);
+    const postal = entry?.arrondissements?.get(number)?.[0];
+    if (entry && postal) found.push(index.toPlace(entry, postal));
+  }
+  if (found.length === 1) return { kind: 'commune', place: found[0]! };
+  return found.length > 1 ? { kind: 'ambiguous', candidates: found } : null;
 }
 
 /** "en Bretagne", "dans la Loire", "à Mayotte", "in Lozère", "de Seine-Saint-Denis". */
