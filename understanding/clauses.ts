@@ -46,7 +46,7 @@ export interface Attribution {
 }
 
 /** Clause boundaries: sentence punctuation, commas, and connectors that start a new statement. */
-const BOUNDARY = /[.;!?\n]+|,\s*|\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d)(?![\p{L}']))|\s+(?=(?:mon|ma|mes|my)\s+(?:(?:petit|petite|ptit|ptite|grand|grande|little|big|older|younger|elder|eldest|ancien|ancienne|ex|former|old|demi|beau|belle)[\s-]+)?(?:pere|père|mere|mère|parents?|daron|daronne|darons|papa|maman|frere|frère|freres|frères|soeur|sœur|soeurs|sœurs|oncle|tante|cousin|cousine|grand|grands|copain|copine|mari|femme|dad|mum|mom|father|mother|brother|sister|uncle|aunt|boyfriend|girlfriend|famille|family|prof|teacher|fils|fille|enfant|enfants|bébé|bebe|son|daughter|child|kids?|baby|grandma|grandpa|granny|grandmother|grandfather|nan|lycée|lycee|collège|college|école|ecole|school|fac|patron|boss|pote|potes|ami|amie|amis|friend|friends)(?![\p{L}']))|\s+(?=(?:et moi|and me|moi je|moi j'|moi jai|moi chui)(?![\p{L}]))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
+const BOUNDARY = /[.;!?\n]+|,\s*|(?<!(?:^|[\s,])(?:où|ou|where|que|qu'|that))\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d)(?![\p{L}']))|\s+(?=(?:mon|ma|mes|my)\s+(?:(?:petit|petite|ptit|ptite|grand|grande|little|big|older|younger|elder|eldest|ancien|ancienne|ex|former|old|demi|beau|belle)[\s-]+)?(?:pere|père|mere|mère|parents?|daron|daronne|darons|papa|maman|frere|frère|freres|frères|soeur|sœur|soeurs|sœurs|oncle|tante|cousin|cousine|grand|grands|copain|copine|mari|femme|dad|mum|mom|father|mother|brother|sister|uncle|aunt|boyfriend|girlfriend|famille|family|prof|teacher|fils|fille|enfant|enfants|bébé|bebe|son|daughter|child|kids?|baby|grandma|grandpa|granny|grandmother|grandfather|nan|lycée|lycee|collège|college|école|ecole|school|fac|patron|boss|pote|potes|ami|amie|amis|friend|friends)(?![\p{L}']))|\s+(?=(?:et moi|and me|moi je|moi j'|moi jai|moi chui|(?:and|et) (?:living|live|i live|j'habite|jhabite|je vis|habite))(?![\p{L}]))|\s+(?=qui (?:a|as|est|fait|vit|habite|va|is|has|lives)(?![\p{L}]))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
 
 /** A clause ending on a preposition continues in the next piece ("chez | ma mère"). */
 const LINKS_ON = /(?:^|\s)(?:chez|avec|pour|pr|de|du|a|à|with|for|of|at|to|near|pres de)$/iu;
@@ -78,6 +78,8 @@ const RELATIVE_WRITER = [
   /\b(?:j ecris|jecris|je vous ecris|i m writing|i am writing|writing)\s+(?:pour|pr|for|on behalf of|de la part de)\s+(?:ma|mon|my|notre|our)\b/u,
   /^(?:bonjour |bonsoir |hello |hi |slt |salut )?(?:ma fille|mon fils|my son|my daughter|mon petit fils|ma petite fille)\b/u,
   /\b(?:j ecris avec|i m writing with|i am writing with)\b/u,
+  /\b(?:je suis|i am|i m)\s+(?:educatrice|educateur|educatrice specialisee|educateur specialise|assistante sociale|assistant social|travailleur social|travailleuse sociale|referente?|conseillere?|cpe|social worker|youth worker|case worker|caseworker)\b/u,
+  /\b(?:j accompagne|jaccompagne|je suis le referent de|je suis la referente de|i support|i m supporting|i work with)\s+(?:un|une|a|le|la)?\s*(?:jeune|young)?\b/u,
 ];
 
 const PAST = [
@@ -148,10 +150,16 @@ export function attribute(text: string): Attribution {
   }
   const whole = keyOf(text);
   const byRelative = RELATIVE_WRITER.some((re) => re.test(whole));
-  const clauses: Clause[] = parts.map((part) => {
+  const clauses: Clause[] = parts.map((part, at) => {
     const key = keyOf(part);
     const words = key.split(' ');
-    const subject = subjectOf(words);
+    let subject = subjectOf(words);
+    // "… mon frère qui a 22 ans" is the brother; "la maman d'Ilyes qui a 16 ans" is the child.
+    if (words[0] === 'qui' && at > 0) {
+      const before = keyOf(parts[at - 1]!).split(' ');
+      const noun = before[before.length - 1] ?? '';
+      subject = CHILDREN.has(noun) ? 'child' : RELATIVES.has(noun) ? 'other' : byRelative ? 'third' : subjectOf(before);
+    }
     // A relative writing: "je" is the relative, "il/elle" the young person.
     // "jhabite chez ma mère à Libourne": where I live, at a relative's.
     const selfHome = /^(?:\S+ )?(?:jhabite|j habite|je vis|i live|i m living|je reside|jvis)\b/u.test(key);

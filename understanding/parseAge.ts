@@ -241,6 +241,8 @@ function findDigitAge(t: string): DigitAges {
     if ((prev === 'de' || prev === 'd') && (KIN.has(words[i - 2] ?? '') || (['fille', 'garcon'].includes(words[i - 2] ?? '') && !['une', 'un'].includes(words[i - 3] ?? '')))) continue;
     if (['year', 'years', 'yr', 'y'].includes(words[i + 1] ?? '') && words[i + 2] === 'old' && KIN_EN.has(words[i + 3] ?? '')) continue;
     if (COUNTED.has(words[i + 1] ?? '')) continue;
+    // "2 years ago", "3 ans auparavant": when, not how old.
+    if (AGE_UNITS.has(words[i + 1] ?? '') && ['ago', 'auparavant', 'plus', 'plutot', 'before', 'earlier', 'later'].includes(words[i + 2] ?? '')) continue;
     // "2 ans de fac", "3 years of law": a duration; "6 de moyenne", "12 sur 20": a grade. Not the age.
     const after = words[i + 1];
     const duration = after !== undefined && AGE_UNITS.has(after) && ['de', 'd', 'of', 'in'].includes(words[i + 2] ?? '') && !['j', 'g', 'jai', 'ai', 'i', 'am', 'm', 'suis', 'have'].includes(prev ?? '');

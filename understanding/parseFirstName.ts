@@ -72,6 +72,7 @@ const CHILD_NAME = [
   "je suis la maman d'", "je suis la mere d'", "je suis le papa d'", "je suis le pere d'", "c'est la maman d'",
   'je suis la grand-mere de', 'je suis le grand-pere de', 'je suis la tante de', "je suis l'oncle de", 'je suis la tutrice de', 'je suis le tuteur de',
   "je suis l'educatrice de", "je suis l'educateur de", 'je suis la referente de', 'je suis le referent de',
+  "j'accompagne", "j'accompagne le jeune", "j'accompagne la jeune", 'je suis la referente de', 'je suis le referent de',
   "i'm the mother of", "i'm the father of", 'i am the mother of', 'i am the father of', "i'm the mum of", "i'm the mom of",
 ];
 

@@ -66,6 +66,8 @@ const DEPARTEMENT_CUES: ReadonlySet<string> = new Set(['le', 'the', 'du']);
 export const NEAR_WORDS: ReadonlySet<string> = new Set([
   'pres', 'proche', 'cote', 'loin', 'autour', 'alentours', 'environs', 'near', 'nearby', 'close', 'next', 'outside', 'around',
 ]);
+/** Contracted articles: "au" is "à le", "aux" "à les", "du" "de le". */
+const CONTRACTED: ReadonlyMap<string, string> = new Map([['au', 'le'], ['aux', 'les'], ['du', 'le']]);
 /** Longer names looked at when a qualifier fits no commune of the very name typed (bounded). */
 const MAX_LONGER_NAMES = 200;
 /** Words after a number that make it an age, not an arrondissement or a département ("Paris, 17 ans"). */
@@ -227,7 +229,13 @@ export function scanCommunes(words: readonly string[], index: CommuneIndex): Com
       for (let length = Math.min(maxLength, words.length - start); length >= 1; length--) {
         const key = words.slice(start, start + length).join(' ');
         // The article-less fallback ("havre" -> Le Havre) is not for everyday words ("saint").
-        const entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
+        let entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
+        // "au Lamentin" is Le Lamentin (972), not Lamentin (971): "au", "aux", "du" carry the article.
+        const article = CONTRACTED.get(words[start - 1] ?? '');
+        if (entries.length > 0 && article && !key.split(' ').every((w) => COMMON_WORDS.has(w))) {
+          const withArticle = index.lookupName(`${article} ${key}`, false);
+          if (withArticle.length > 0) entries = withArticle;
+        }
         if (entries.length > 0) {
           spans.push({ start, end: start + length, entries });
           matched = length;
