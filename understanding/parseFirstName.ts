@@ -226,9 +226,9 @@ const WORD = "([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)";
 const alternatives = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phraseSource).join('|');
 const WEAK_INTRODUCTION_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(?:${alternatives(WEAK_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}`, 'u');
 const GREETING_ALTERNATIVES = GREETINGS.map(phraseSource).join('|');
-/** "Yo c Bilal", "hey its alex", and after at least one greeting "Salut, Lucas, 17 ans" (a name listed before the age). */
+/** "Yo c Bilal", "hey its alex", and after at least one greeting "Salut, Lucas, 17 ans" or "Bonjour, Marie, j'ai 17 ans" (a name listed before the age). */
 const OPENING_INTRODUCTION_RE = new RegExp(
-  `^(?:(?:${GREETING_ALTERNATIVES})[ ,!.]+)*(?:(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}|(?<=[ ,!.])${WORD}(?=\\s*,\\s*\\p{N}))`, 'u',
+  `^(?:(?:${GREETING_ALTERNATIVES})[ ,!.]+)*(?:(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}|(?<=[ ,!.])${WORD}(?=\\s*,\\s*(?:(?:j'?ai|g|i'?m|im|i am)\\s+)?\\p{N}))`, 'u',
 );
 /** Words that follow "je suis" / "I'm" and are not names. */
 const NOT_AFTER_INTRODUCTION = new Set([

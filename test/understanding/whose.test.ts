@@ -50,6 +50,13 @@ describe('a town that is not where they live now is not read', () => {
     ["Bonjour, je suis éducatrice à l'ASE, j'accompagne Moussa, 17 ans, il vit dans un foyer à Limoges", '87085'],
     // The school's town when it is the only one said.
     ['jsuis en seconde au lycée de Sarcelles', '95585'],
+    // A move made, a home kept: where they live now.
+    ["I'm 19 and I grew up in Nantes but I moved to Angers last year for work", '49007'],
+    ["j'ai grandi à Roubaix et j'y habite toujours", '59512'],
+    ['mes parents habitent à Niort et moi aussi', '79191'],
+    // Lodging is living; the town of the work-study contract is not.
+    ['Je fais mon alternance à Paris mais je loge à Ivry', '94041'],
+    ['je suis sans domicile fixe, je dors chez des potes à Rennes', '35238'],
   ])('%s -> %s', (text, code) => {
     expect(commune(read(text))).toBe(code);
   });
@@ -167,6 +174,13 @@ describe('the first name is a name, and the young person’s', () => {
     expect(u.slots.firstName).toBe(name);
     // Given as a name: no need to confirm it.
     expect(u.doubtful ?? []).not.toContain('firstName');
+  });
+
+  test('a name listed after a greeting, before "j’ai 17 ans", is read and confirmed', () => {
+    const u = read("Bonjour, Marie, j'ai 17 ans");
+    expect(u.slots.firstName).toBe('Marie');
+    expect(u.doubtful).toContain('firstName');
+    expect(read("Bonjour, Lyon, j'ai 17 ans").slots.firstName).toBeUndefined();
   });
 
   test('a sister’s name is not the writer’s', () => {

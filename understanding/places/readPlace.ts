@@ -66,6 +66,12 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
     const shortened = shortenedName(words, index);
     if (shortened) return shortened;
   }
+  // "j'habite à Ivry": outside the answer, a shortened name right after "I live in" is read
+  // when one town clearly wins (Ivry-sur-Seine).
+  if (!answer && !a.communeFound && a.postalCode === null && (result.reason === 'not_found' || result.reason === 'empty')) {
+    const shortened = shortenedAfterLiving(words, index);
+    if (shortened) return shortened;
+  }
 
   if (movesHouse(words) && (a.communeFound || (answer && a.territorySpans.length > 0))) return { kind: 'clarify' };
 
@@ -276,6 +282,20 @@ function correctedName(words: readonly string[], index: CommuneIndex): PlaceRead
   const best = close.length > 0 ? close : sounding;
   if (best.length === 0) return null;
   return winner(best, index, true);
+}
+
+const LIVING: ReadonlySet<string> = new Set(['habite', 'jhabite', 'habitons', 'vis', 'vit', 'vivons', 'loge', 'live', 'lives', 'living']);
+
+/** "j'habite à Ivry", "I live in Aulnay": the one large town whose name starts with the word after "live in". */
+function shortenedAfterLiving(words: readonly string[], index: CommuneIndex): PlaceRead | null {
+  for (let i = 2; i < words.length; i++) {
+    if (!['a', 'in', 'au'].includes(words[i - 1] ?? '') || !LIVING.has(words[i - 2] ?? '')) continue;
+    const word = words[i] ?? '';
+    if (word.length < 4 || COMMON_WORDS.has(word) || /\d/.test(word) || index.lookupName(word).length > 0) continue;
+    const read = winner(index.namesStartingWith(word, MAX_SHORTENED + 1), index);
+    return read?.kind === 'commune' ? read : null;
+  }
+  return null;
 }
 
 /** The communes whose names start with the whole answer ("sarlat" -> Sarlat-la-Canéda), if any. */
