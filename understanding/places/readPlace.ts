@@ -68,7 +68,7 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
   }
   // "j'habite à Ivry": outside the answer, a shortened name right after "I live in" is read
   // when one town clearly wins (Ivry-sur-Seine).
-  if (!answer && !a.communeFound && a.postalCode === null && (result.reason === 'not_found' || result.reason === 'empty')) {
+  if (!answer && !result.ok && !a.communeFound && a.postalCode === null && (result.reason === 'not_found' || result.reason === 'empty')) {
     const shortened = shortenedAfterLiving(words, index);
     if (shortened) return shortened;
   }
