@@ -102,7 +102,9 @@ const PLAN = [
 const DESTINATION = /\b(?:aller|aille|ailles|partir|parte|demenager|move|moving|go to|going to|study in|study at|etudier a|etudier en|faire mes etudes|faire ses etudes|integrer|entrer a|entrer en|rejoindre|intern in|internship in)\b/u;
 const HOME = /\b(?:habite|habites|habitons|habitent|jhabite|j habite|on habite|nous habitons|vis a|je vis|vit a|vivons|domicile|live in|live at|lives in|living in|i live|we live|reside|resides|chez mes parents|chez ma mere|chez mon pere|chez moi a|from home in|je loge|loge a|loge chez|je suis heberge|je suis hebergee|heberge chez|hebergee chez|dors chez|je dors a|staying in|staying with|i stay in|i stay with|y habite|y vis|live there|j ai demenage a|j ai emmenage a|je me suis installe|je me suis installee|moved to|moved in)\b/u;
 /** Words that keep a home clause in the present despite a past in it ("j'ai grandi à Roubaix et j'y habite toujours"). */
-const STILL = /\b(?:toujours|encore|maintenant|actuellement|aujourd hui|still|now|currently|today)\b/u;
+const STILL = /\b(?:toujours|encore|maintenant|actuellement|aujourd hui|depuis|still|now|currently|today|since)\b/u;
+/** "…and I still live there", "j'habite là-bas": the place is in the clause before. */
+const THERE = /\b(?:there|la bas|labas|y habite|y vis|y suis)\b/u;
 /** A move already made says where one lives now ("I moved to Angers last year"). */
 const MOVED = /\b(?:j ai demenage a|j ai emmenage a|je me suis installe|je me suis installee|moved to|moved in)\b/u;
 /** "mes parents habitent à Niort et moi aussi": the relative's home is theirs too. */
@@ -176,7 +178,7 @@ export function attribute(text: string): Attribution {
     const plan = !home && PLAN.some((re) => re.test(key));
     return { text: part, other, past, plan, home };
   });
-  const join = (list: Clause[]) => list.map((c) => c.text).join(', ');
+  const join = (list: Clause[]) => list.map((c) => (THERE.test(keyOf(c.text)) && c.home ? `${clauses[clauses.indexOf(c) - 1]?.text ?? ''} ${c.text}`.trim() : c.text)).join(', ');
   const homeClauses = clauses.filter((c, i) => c.home && !c.past && !AWAY.test(keyOf(c.text))
     && !(c.other && !/\b(?:on habite|nous habitons|we live|habitons)\b/u.test(keyOf(c.text)) && !ME_TOO.test(keyOf(clauses[i + 1]?.text ?? ''))));
   const present = clauses.filter((c) => !c.other && !c.past && !c.plan);

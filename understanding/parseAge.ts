@@ -31,7 +31,9 @@ const MONTHS: Record<string, number> = {
 
 /** Words that put the number right after them in age position: "j'ai 17", "I'm 17", "âge : 17". */
 const AGE_LEAD_INS = [
-  ['j', 'ai'], ['jai'], ['g'], ['i', 'm'], ['et', 'moi'], ['and', 'me'], ['im'], ['i', 'am'], ['age'], ['agee'], ['aged'], ['ai'], ['am'],
+  ['j', 'ai'], ['jai'], ['g'], ['i', 'm'], ['et', 'moi'], ['and', 'me'],
+  // A parent writing: "my son is 15", "she is 14" (other people's clauses are set aside before).
+  ['he', 'is'], ['she', 'is'], ['he', 's'], ['she', 's'], ['son', 'is'], ['daughter', 'is'], ['im'], ['i', 'am'], ['age'], ['agee'], ['aged'], ['ai'], ['am'],
   ['age', 'c', 'est'], ['age', 'est'], ['age', 'c'], ['i', 'meant'], ['i', 'mean'], ['je', 'voulais', 'dire'], ['je', 'veux', 'dire'],
 ];
 /** Words that mark the number before them as an age: "17 ans", "17yo", "17 years old", "18 piges". */

@@ -57,6 +57,9 @@ describe('a town that is not where they live now is not read', () => {
     // Lodging is living; the town of the work-study contract is not.
     ['Je fais mon alternance à Paris mais je loge à Ivry', '94041'],
     ['je suis sans domicile fixe, je dors chez des potes à Rennes', '35238'],
+    // Born there and living there since: still home.
+    ["j'habite à Lyon depuis que je suis né", '69123'],
+    ['I was born and raised in Lille and I still live there', '59350'],
   ])('%s -> %s', (text, code) => {
     expect(commune(read(text))).toBe(code);
   });
@@ -152,6 +155,9 @@ describe('the age is the young person’s and of now', () => {
     // A birthday to come: one less today.
     ["j'aurai 18 ans en mars", 17],
     ["I'll be 18 in march", 17],
+    // A parent writing in English.
+    ['my son is 15, he lives with me in Caen', 15],
+    ['my daughter needs help, she is 14', 14],
   ])('%s -> %s', (text, age) => {
     expect(read(text).slots.age ?? null).toBe(age);
   });
