@@ -31,7 +31,9 @@ const MONTHS: Record<string, number> = {
 
 /** Words that put the number right after them in age position: "j'ai 17", "I'm 17", "âge : 17". */
 const AGE_LEAD_INS = [
-  ['j', 'ai'], ['jai'], ['g'], ['j', 'aurai'], ['i', 'm'], ['im'], ['i', 'am'], ['age'], ['agee'], ['aged'], ['ai'], ['am'],
+  ['j', 'ai'], ['jai'], ['g'], ['i', 'm'], ['et', 'moi'], ['and', 'me'],
+  // A parent writing: "my son is 15", "she is 14" (other people's clauses are set aside before).
+  ['he', 'is'], ['she', 'is'], ['he', 's'], ['she', 's'], ['son', 'is'], ['daughter', 'is'], ['im'], ['i', 'am'], ['age'], ['agee'], ['aged'], ['ai'], ['am'],
   ['age', 'c', 'est'], ['age', 'est'], ['age', 'c'], ['i', 'meant'], ['i', 'mean'], ['je', 'voulais', 'dire'], ['je', 'veux', 'dire'],
   // A parent writing for their child: "He is 13", "she's 12" (whose clause it is, clauses.ts decides).
   ['he', 'is'], ['she', 'is'], ['he', 's'], ['she', 's'], ['hes'], ['shes'],
@@ -41,9 +43,28 @@ const AGE_UNITS = new Set(['ans', 'an', 'a', 'yo', 'y', 'years', 'year', 'yrs', 
 /** A number after these is a duration or a condition, not the age: "depuis 2 ans", "for 3 years", "si j'ai 29 ans". */
 const NOT_AGE_BEFORE = new Set([
   'depuis', 'pendant', 'since', 'for', 'dans', 'within', 'ya', 'si', 'if', 'not', 'pas', 'bac', 'plus', 'over', 'under', 'above', 'below', 'than',
+  // "j'ai passé 3 ans en Italie", "j'ai bossé 2 ans", "I spent 2 years", "at 16 I left school": a duration or a past age.
+  'passe', 'vecu', 'travaille', 'bosse', 'reste', 'habite', 'durant', 'spent', 'lived', 'worked', 'stayed', 'during', 'at',
 ]);
 /** "bientôt 16", "turning 18": the age is one less. */
-const SOON = [['bientot'], ['presque'], ['soon'], ['almost'], ['nearly'], ['turning'], ['turn'], ['vais', 'avoir'], ['going', 'to', 'be'], ['will', 'be'], ['bientot', 'mes']];
+const SOON = [
+  ['bientot'], ['presque'], ['soon'], ['almost'], ['nearly'], ['turning'], ['turn'], ['vais', 'avoir'], ['going', 'to', 'be'], ['will', 'be'],
+  ['bientot', 'mes'], ['j', 'aurai'], ['jaurai'], ['aurai'], ['ll', 'be'], ['fais', 'mes'], ['fete', 'mes'],
+];
+/** "mon fils de 4 ans", "un enfant de 3 ans", "ma petite sœur de 12 ans": someone else's age. */
+const KIN = new Set(['fils', 'enfant', 'enfants', 'bebe', 'frere', 'freres', 'soeur', 'soeurs', 'neveu', 'niece', 'cousin', 'cousine', 'petit', 'petite', 'gosse', 'gosses', 'mere', 'pere', 'maman', 'papa']);
+/** "my 4 year old son", "a two-year-old daughter". */
+const KIN_EN = new Set(['son', 'daughter', 'kid', 'kids', 'child', 'children', 'baby', 'brother', 'sister', 'nephew', 'niece', 'boy', 'girl', 'sons', 'daughters']);
+/** "j'ai 2 enfants", "j'ai 3 frères", "j'ai 35 heures": a count after "j'ai", not an age. */
+const COUNTED = new Set([
+  'enfant', 'enfants', 'gosses', 'fils', 'filles', 'freres', 'soeurs', 'frere', 'soeur', 'heures', 'heure', 'h', 'euros', 'eur', 'mois', 'jours',
+  'jour', 'semaines', 'semaine', 'kids', 'children', 'brothers', 'sisters', 'siblings', 'hours', 'months', 'weeks', 'days', 'diplomes', 'chats',
+  'chiens', 'cours', 'matieres', 'notes', 'points', 'absences', 'fois', 'times', 'minutes', 'min', 'km', 'personnes', 'people', 'entretiens',
+]);
+/** Words that do not count toward the length of a bare answer to the age question ("jsp 17 je crois"). */
+const HEDGES = new Set(['jsp', 'je', 'crois', 'pense', 'genre', 'environ', 'euh', 'heu', 'bah', 'ben', 'i', 'think', 'like', 'um', 'uh', 'about', 'around', 'bientot']);
+/** "depuis mes 16 ans", "pour mes 18 ans": an age of the past or a birthday, not the age now. */
+const BEFORE_MES = new Set(['depuis', 'since', 'pour', 'avant', 'jusqu', 'a', 'vers', 'des', 'apres']);
 /** "16 ans euh non 17", "sorry 18": the number after replaces the one before. */
 const SELF_CORRECTIONS = new Set(['non', 'no', 'nan', 'pardon', 'sorry', 'oups', 'oops', 'sry', 'dsl']);
 /**
@@ -221,6 +242,14 @@ function findDigitAge(t: string): DigitAges {
     // "plus de 18 ans", "moins de 16 ans": a bound, not the age.
     const bound = prev === 'de' && (words[i - 2] === 'plus' || words[i - 2] === 'moins');
     if ((prev !== undefined && NOT_AGE_BEFORE.has(prev)) || condition || bound || (prev === 'a' && words[i - 2] === 'y')) continue;
+    // "depuis mes 16 ans", "à 16 ans j'ai arrêté": an age in the past. "mon fils de 4 ans", "a 2 year old daughter": someone else's.
+    if (prev === 'mes' && BEFORE_MES.has(words[i - 2] ?? '')) continue;
+    if (prev === 'a' && (i === 1 || ['et', 'mais', 'depuis', 'vers', 'jusqu', 'quand', 'puis', 'des'].includes(words[i - 2] ?? ''))) continue;
+    if ((prev === 'de' || prev === 'd') && (KIN.has(words[i - 2] ?? '') || (['fille', 'garcon'].includes(words[i - 2] ?? '') && !['une', 'un'].includes(words[i - 3] ?? '')))) continue;
+    if (['year', 'years', 'yr', 'y'].includes(words[i + 1] ?? '') && words[i + 2] === 'old' && KIN_EN.has(words[i + 3] ?? '')) continue;
+    if (COUNTED.has(words[i + 1] ?? '')) continue;
+    // "2 years ago", "3 ans auparavant": when, not how old.
+    if (AGE_UNITS.has(words[i + 1] ?? '') && ['ago', 'auparavant', 'plus', 'plutot', 'before', 'earlier', 'later'].includes(words[i + 2] ?? '')) continue;
     // "2 ans de fac", "3 years of law": a duration; "6 de moyenne", "12 sur 20": a grade. Not the age.
     const after = words[i + 1];
     const duration = after !== undefined && AGE_UNITS.has(after) && ['de', 'd', 'of', 'in'].includes(words[i + 2] ?? '') && !['j', 'g', 'jai', 'ai', 'i', 'am', 'm', 'suis', 'have'].includes(prev ?? '');
@@ -237,7 +266,7 @@ function findDigitAge(t: string): DigitAges {
   // "17. c'est payant ?": a first clause that is a number alone.
   const firstClause = tokenize(t.split(/[.!?,;:\n]/)[0] ?? '');
   const leadingNumber = firstClause.length === 1 && /^\d{1,3}$/.test(firstClause[0]!) ? Number(firstClause[0]) : null;
-  return { ages, led, soon, corrected, bare, leadingNumber, wordCount: words.length, converted };
+  return { ages, led, soon, corrected, bare, leadingNumber, wordCount: words.filter((w) => !HEDGES.has(w)).length, converted };
 }
 
 function unique(values: readonly number[]): number[] {

@@ -1,3 +1,4 @@
+import { CommuneIndex } from './places/CommuneIndex';
 import { cleanText, fail, ok, type ParseResult } from './text';
 
 export type FirstNameFailure = 'empty' | 'not_a_name' | 'too_long';
@@ -37,6 +38,13 @@ const NOT_NAME_WORDS = new Set([
   'nan', 'nop', 'yep', 'euh', 'bah', 'sorry', 'desole', 'desolee', 'pardon', 'oups', 'oops', 'excuse', 'excusez', 'attends',
   'wait', 'hmm', 'bon', 'alors', 'enfin', 'voila', 'genre', 'bref', 'ah', 'oh', 'eh', 'hey', 'yo', 'azerty', 'qwerty', 'asdf',
   'speak', 'parle', 'english', 'anglais', 'francais', 'french',
+  // "c'est pour ma fille", "un truc": words of a sentence, never a name.
+  'pour', 'ma', 'mon', 'mes', 'ta', 'ton', 'sa', 'son', 'fille', 'fils', 'truc', 'machin', 'chose', 'something', 'thing', 'stuff', 'nothing',
+  'deux', 'trois', 'quatre', 'two', 'three', 'famille', 'family', 'ado', 'ados', 'jeune', 'jeunes', 'enfant', 'enfants', 'eleve', 'eleves',
+  'garcon', 'kid', 'kids', 'child', 'children', 'teen', 'teenager', 'girl', 'boy', 'lyceen', 'lyceenne', 'collegien', 'collegienne',
+  // Brands and apps people name when they mean something else ("je travaille chez Orange").
+  'orange', 'nike', 'adidas', 'apple', 'google', 'samsung', 'iphone', 'instagram', 'insta', 'snapchat', 'snap', 'tiktok', 'facebook',
+  'whatsapp', 'youtube', 'netflix', 'carrefour', 'mcdo', 'mcdonalds', 'amazon', 'lidl', 'auchan', 'sfr', 'bouygues', 'decathlon',
 ]);
 
 /** Closing words that are not part of the name: "cest emma mdr", "Sam stp". */
@@ -48,6 +56,27 @@ const MASH = /[bcdfghjklmnpqrstvwxz]{5}/;
 const PREFERRED = [
   "tout le monde m'appelle", "on m'appelle", "appelle-moi", "appelez-moi", "tu peux m'appeler", "vous pouvez m'appeler",
   'everyone calls me', 'people call me', 'call me', 'you can call me', "mes potes m'appellent", "mes amis m'appellent",
+];
+
+/**
+ * Names that settle the question wherever they stand: the real name after a nickname ("on
+ * m'appelle Bébou mais mon vrai prénom c'est Fatoumata"), and the child's name when a parent
+ * or a worker writes ("je suis la maman de Léa", "mon fils s'appelle Adam", "her name is Jade").
+ */
+const REAL_NAME = ["mon vrai prenom c'est", 'mon vrai prenom est', 'mon vrai prenom', "mon vrai nom c'est", 'my real name is', 'my actual name is', 'my real name'];
+/** "elle s'appelle Jade": the child's name only in a message about one's child (not "ma sœur s'appelle Lina"). */
+const CHILD_CALLED = [
+  "elle s'appelle", "il s'appelle", "elle s'apelle", "il s'apelle", "son prenom c'est", 'son prenom est', 'her name is', 'his name is',
+  "she's called", "he's called", 'she is called', 'he is called',
+];
+const ABOUT_A_CHILD = /(?:^|[^\p{L}])(?:mon fils|ma fille|my son|my daughter|notre fils|notre fille|our son|our daughter|mon enfant|my child|mon petit fils|ma petite fille)(?![\p{L}])/u;
+const CHILD_NAME = [
+  'je suis la maman de', 'je suis la mere de', 'je suis le papa de', 'je suis le pere de', "c'est moi la maman de", "c'est la maman de",
+  "je suis la maman d'", "je suis la mere d'", "je suis le papa d'", "je suis le pere d'", "c'est la maman d'",
+  'je suis la grand-mere de', 'je suis le grand-pere de', 'je suis la tante de', "je suis l'oncle de", 'je suis la tutrice de', 'je suis le tuteur de',
+  "je suis l'educatrice de", "je suis l'educateur de", 'je suis la referente de', 'je suis le referent de',
+  "j'accompagne", "j'accompagne le jeune", "j'accompagne la jeune", 'je suis la referente de', 'je suis le referent de',
+  "i'm the mother of", "i'm the father of", 'i am the mother of', 'i am the father of', "i'm the mum of", "i'm the mom of",
 ];
 
 /** Lowercase, no accents: one output code point per input code point, so indices line up. */
@@ -74,6 +103,22 @@ const LEAD_IN_RE = new RegExp(
   `^(?:${[...LEAD_INS].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})(?![\\p{L}\\p{N}])[ ,!.:;=-]*`,
   'u',
 );
+
+const REAL_NAME_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${[...REAL_NAME].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})[ ,:=-]+([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)`,
+  'u',
+);
+/** "je suis la maman de Léa", "mon fils s'appelle Adam": the name of the young person a relative writes for. */
+const CHILD_NAME_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${[...CHILD_NAME].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})[ ,:=-]*([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)`,
+  'u',
+);
+const CHILD_CALLED_RE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${[...CHILD_CALLED].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})[ ,:=-]*([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)`,
+  'u',
+);
+/** "mon fils Adam a 15 ans", "my daughter Jade is 14": a capitalised name right after the child. */
+const CHILD_THEN_NAME_RE = /(?:^|[^\p{L}\p{N}])(?:mon fils|ma fille|my son|my daughter|notre fils|notre fille|our son|our daughter)[ ,]+(\p{Lu}[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*)/u;
 
 const PREFERRED_RE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(?:${[...PREFERRED].sort((a, b) => b.length - a.length).map(phraseSource).join('|')})[ ,:=-]+([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)`,
@@ -118,6 +163,9 @@ export function parseFirstName(text: string): ParseResult<string, FirstNameFailu
 
     const points = Array.from(cleaned);
     const folded = foldCodePoints(points).join('');
+    // Answering the name question, "elle s'appelle Aya" is the name asked for.
+    const settled = settledName(points, folded, true);
+    if (settled) return ok(settled);
     // Folding keeps one character per code point, so a prefix length in `folded`
     // is also a prefix length in code points of the original.
     let skip = 0;
@@ -181,9 +229,9 @@ const WORD = "([\\p{L}\\p{M}]+(?:[-'][\\p{L}\\p{M}]+)*)";
 const alternatives = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phraseSource).join('|');
 const WEAK_INTRODUCTION_RE = new RegExp(`(?:^|[^\\p{L}\\p{N}'])(?:${alternatives(WEAK_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}`, 'u');
 const GREETING_ALTERNATIVES = GREETINGS.map(phraseSource).join('|');
-/** "Yo c Bilal", "hey its alex", and after at least one greeting "Salut, Lucas, 17 ans" (a name listed before the age). */
+/** "Yo c Bilal", "hey its alex", and after at least one greeting "Salut, Lucas, 17 ans" or "Bonjour, Marie, j'ai 17 ans" (a name listed before the age). */
 const OPENING_INTRODUCTION_RE = new RegExp(
-  `^(?:(?:${GREETING_ALTERNATIVES})[ ,!.]+)*(?:(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}|(?<=[ ,!.])${WORD}(?=\\s*,\\s*\\p{N}))`, 'u',
+  `^(?:(?:${GREETING_ALTERNATIVES})[ ,!.]+)*(?:(?:${alternatives(OPENING_INTRODUCTIONS)})[ ,]+${WORD}${NAME_END}|(?<=[ ,!.])${WORD}(?=\\s*,\\s*(?:(?:j'?ai|g|i'?m|im|i am)\\s+)?\\p{N}))`, 'u',
 );
 /** Words that follow "je suis" / "I'm" and are not names. */
 const NOT_AFTER_INTRODUCTION = new Set([
@@ -196,6 +244,38 @@ const NOT_AFTER_INTRODUCTION = new Set([
   'dys', 'dyslexique', 'dyspraxique', 'dyscalculique', 'tdah', 'adhd', 'autiste', 'autistic', 'hpi', 'hp', 'zebre', 'malade', 'enceinte',
   'francais', 'francaise', 'french', 'english', 'anglais', 'etranger', 'etrangere', 'foreign', 'arrive', 'arrivee', 'celibataire',
 ]);
+
+/** Towns of this size named after "je suis" or listed before the age are the town ("Bonjour, Paris, 17 ans")… */
+const TOWN_POPULATION = 20000;
+/** …except the few that are also common first names ("je suis Nancy"). */
+const FIRST_NAME_TOWNS: ReadonlySet<string> = new Set(['nancy', 'antony', 'vernon', 'florence']);
+
+function townNotName(folded: string): boolean {
+  const key = folded.replace(/['-]/g, ' ');
+  if (FIRST_NAME_TOWNS.has(key)) return false;
+  return CommuneIndex.load().lookupName(key, false).some((e) => e.population >= TOWN_POPULATION);
+}
+
+/** The real name after a nickname, or the child's name in a relative's message, or null. */
+function settledName(points: readonly string[], folded: string, answer = false): string | null {
+  const res = answer || ABOUT_A_CHILD.test(folded) ? [REAL_NAME_RE, CHILD_NAME_RE, CHILD_CALLED_RE] : [REAL_NAME_RE, CHILD_NAME_RE];
+  const usesCapitals = /\p{Lu}/u.test(points.join(''));
+  for (const re of res) {
+    const m = re.exec(folded);
+    if (!m || m[1] === undefined) continue;
+    // Someone who types capitals capitalises names: "la maman de Léa", not "la maman de famille".
+    const start = Array.from(folded.slice(0, m.index + m[0].length - m[1].length)).length;
+    if (usesCapitals && !/\p{Lu}/u.test(points[start] ?? '')) continue;
+    const name = nameAt(points, folded, m);
+    if (name) return name;
+  }
+  const child = CHILD_THEN_NAME_RE.exec(points.join(''));
+  if (child?.[1]) {
+    const r = parseFirstName(child[1]);
+    if (r.ok) return r.value;
+  }
+  return null;
+}
 
 function nameAt(points: readonly string[], folded: string, m: RegExpExecArray): string | null {
   if (m[1] === undefined) return null;
@@ -223,7 +303,9 @@ export function introducesName(text: string): boolean {
   try {
     const cleaned = cleanText(text);
     if (NAME_THEN_AGE.test(cleaned)) return true;
-    return INTRODUCTION_RE.test(foldCodePoints(Array.from(cleaned)).join(''));
+    const points = Array.from(cleaned);
+    const folded = foldCodePoints(points).join('');
+    return INTRODUCTION_RE.test(folded) || settledName(points, folded) !== null;
   } catch {
     return false;
   }
@@ -234,13 +316,15 @@ export function findIntroducedName(text: string, isKnownWord: (word: string) => 
     const cleaned = cleanText(text);
     const points = Array.from(cleaned);
     const folded = foldCodePoints(points).join('');
+    const settled = settledName(points, folded);
+    if (settled) return settled;
     const m = INTRODUCTION_RE.exec(folded);
     if (m) return nameAt(points, folded, m);
     const opening = OPENING_INTRODUCTION_RE.exec(folded);
     // "Salut, Lucas, 17 ans": a name listed after the greeting, before the age.
     if (opening && opening[1] === undefined && opening[2] !== undefined) opening[1] = opening[2];
     const weak = opening ?? WEAK_INTRODUCTION_RE.exec(folded);
-    if (!weak || weak[1] === undefined || NOT_AFTER_INTRODUCTION.has(weak[1]) || isKnownWord(weak[1])) return null;
+    if (!weak || weak[1] === undefined || NOT_AFTER_INTRODUCTION.has(weak[1]) || isKnownWord(weak[1]) || townNotName(weak[1])) return null;
     const name = nameAt(points, folded, weak);
     if (name === null) return null;
     // Someone who types capitals capitalises names ("Je suis Perdue" is unlikely); someone who

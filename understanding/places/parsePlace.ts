@@ -2,10 +2,16 @@
  * Reads a commune out of what a young person typed when asked where they live:
  * a name ("Lyon", "st etienne"), a postal code ("69003"), a sentence ("j'habite à
  * Villeurbanne", "I live in Lille"), with or without a département ("Saint-Denis (974)").
+ * This module finds the names and scores the cues that make one of them the place meant;
+ * which of several namesakes it is comes from namesakes.ts.
  */
-import { CommuneIndex, compareByPopulation, type CommuneEntry } from './CommuneIndex';
+import { CommuneIndex, type CommuneEntry } from './CommuneIndex';
+import {
+  fromEntries, hasLargeNamesake, narrowNamesakes, NOT_FOUND, offerLargeNamesakes, spanContext,
+  type CommuneSpan, type PostalHit, type Span, type SpanContext, type TerritorySpan,
+} from './namesakes';
 import { tokenize, type Token } from './normalize';
-import { TerritoryIndex, type TerritoryRef } from './territories';
+import { TerritoryIndex } from './territories';
 import { cleanText } from '../text';
 import { MAX_CANDIDATES, type Place, type PlaceParseResult } from './types';
 import {
@@ -15,18 +21,15 @@ import {
   DECLINE_EXACT,
   DECLINE_PHRASES,
   FILLERS,
-  QUALIFIER_GAP,
   TERRITORY_CUES,
 } from './vocabulary';
 
 export const EMPTY: PlaceParseResult = { ok: false, reason: 'empty' };
 export const DECLINED: PlaceParseResult = { ok: false, reason: 'declined' };
-export const NOT_FOUND: PlaceParseResult = { ok: false, reason: 'not_found' };
+export { NOT_FOUND };
+export { nearPhraseEnd, NEAR_WORDS, type Span, type TerritorySpan } from './namesakes';
 
 export const POSTAL_CODE = /^\d{5}$/;
-/** "18", "18e", "18eme", "1er", "3rd": an arrondissement number, with or without its suffix. */
-const ORDINAL = /^(\d{1,2})(er|re|e|eme|ieme|em|me|nd|st|rd|th)?$/;
-const ARRONDISSEMENT_WORDS: ReadonlySet<string> = new Set(['arrondissement', 'arr', 'arrdt', 'arrondissment', 'ardt']);
 
 /** Score of a name that makes up the whole answer, above any combination of the hints below. */
 const WHOLE_ANSWER = 10;
@@ -40,15 +43,11 @@ const COMMUNE_CUES: ReadonlySet<string> = new Set(['a', 'au', 'aux']);
 const RESIDENCE: ReadonlySet<string> = new Set([
   'habite', 'habites', 'habitons', 'habitez', 'vis', 'vit', 'vivons', 'reside', 'loge', 'live', 'lives', 'living', 'based',
 ]);
-/** A longer-named commune this large, and ten times larger, is offered next to a village ("Neuilly"). */
-const LARGE_NAMESAKE_POPULATION = 20000;
 const FIRST_PERSON: ReadonlySet<string> = new Set(['j', 'je', 'on', 'nous', 'i', 'we', 'im', 'm', 'am', 'are']);
 /** Below this, a name inside a sentence is too likely to be an ordinary word or a first name. */
 const MIN_SCORE = 2;
 /** Outside the place question, a commune this large and not an everyday word counts without a cue ("…, colmar"). */
 const LARGE_COMMUNE_POPULATION = 20000;
-/** A longer-named namesake must be this many times larger than the village to be offered. */
-const LARGE_NAMESAKE_RATIO = 5;
 /** "à la Réunion" is the island, not the village of 524 people named La Réunion. */
 const SMALL_COMMUNE_POPULATION = 2000;
 /** Outside the place question, a lowercase village name below this needs "j'habite" or a capital. */
@@ -60,25 +59,9 @@ const WEAK_CUES: ReadonlySet<string> = new Set(['en', 'de', 'd', 'du', 'des', 'e
 const NEGATIONS: ReadonlySet<string> = new Set(['pas', 'not', 'non', 'plus', 'nor']);
 /** Words after which a name is a first name ("je m'appelle", "my name is"). */
 const NAME_VERBS: ReadonlySet<string> = new Set(['appelle', 'apelle', 'mappelle', 'called', 'prenom', 'surnom', 'named']);
-/** Words before a département number that make it one ("dans le 93", "in the 93", "du 13"). */
-const DEPARTEMENT_CUES: ReadonlySet<string> = new Set(['le', 'the', 'du']);
-/** Words saying "near" ("près de Lyon", "close to Lille"); "vers" means "in the area of" and is not one. */
-export const NEAR_WORDS: ReadonlySet<string> = new Set([
-  'pres', 'proche', 'cote', 'loin', 'autour', 'alentours', 'environs', 'near', 'nearby', 'close', 'next', 'outside', 'around',
-]);
-/** Suffixes of an arrondissement typed apart from its number ("15 eme"). */
-const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['e', 'er', 'eme', 'ieme', 'em', 'me', 'th', 'st', 'nd', 'rd', 'arrondissement', 'arr', 'arrdt', 'ardt']);
+/** Contracted articles: "au" is "à le", "aux" "à les", "du" "de le". */
+const CONTRACTED: ReadonlyMap<string, string> = new Map([['au', 'le'], ['aux', 'les'], ['du', 'le']]);
 
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-interface CommuneSpan extends Span {
-  readonly entries: readonly CommuneEntry[];
-}
-export interface TerritorySpan extends Span {
-  readonly ref: TerritoryRef;
-}
 interface Reading {
   readonly score: number;
   readonly span: Span;
@@ -158,16 +141,7 @@ export function analysePlace(text: string, index: CommuneIndex = CommuneIndex.lo
       }
     }
     const only = top.length === 1 ? top[0] : undefined;
-    if (only && !only.qualified) {
-      // "Charleville", "Neuilly", "Aix" are villages, but people mean Charleville-Mézières,
-      // Neuilly-sur-Seine, Aix-en-Provence: offer the large namesakes alongside.
-      // A former commune's own size is unknown (its entry is the commune it merged into): 0.
-      const largest = Math.max(...only.entries.map((e) => (e.key === only.key ? e.population : 0)));
-      const namesakes = index
-        .namesStartingWith(only.key)
-        .filter((e) => e.population >= LARGE_NAMESAKE_POPULATION && e.population >= largest * LARGE_NAMESAKE_RATIO);
-      for (const entry of namesakes) if (!chosen.has(entry.code)) chosen.set(entry.code, { entry, postalCode: null });
-    }
+    if (only && !only.qualified) offerLargeNamesakes(only.key, only.entries, chosen, index);
     return done(fromEntries([...chosen.values()], index), top.map((r) => r.span));
   }
 
@@ -199,17 +173,6 @@ export function formatPlace(place: Pick<Place, 'name' | 'departement'>): string 
 // ---------------------------------------------------------------------------------------
 
 
-function fromEntries(
-  found: ReadonlyArray<{ entry: CommuneEntry; postalCode: string | null }>,
-  index: CommuneIndex,
-): PlaceParseResult {
-  const only = found.length === 1 ? found[0] : undefined;
-  if (only) return { ok: true, value: index.toPlace(only.entry, only.postalCode) };
-  if (found.length === 0) return NOT_FOUND;
-  const sorted = [...found].sort((a, b) => compareByPopulation(a.entry, b.entry)).slice(0, MAX_CANDIDATES);
-  return { ok: false, reason: 'ambiguous', candidates: sorted.map((f) => index.toPlace(f.entry, f.postalCode)) };
-}
-
 /**
  * Finds commune names as word n-grams, longest first at each position: one map read per
  * (position, length), so a message costs O(words × longest name), whatever the data size.
@@ -223,7 +186,13 @@ export function scanCommunes(words: readonly string[], index: CommuneIndex): Com
       for (let length = Math.min(maxLength, words.length - start); length >= 1; length--) {
         const key = words.slice(start, start + length).join(' ');
         // The article-less fallback ("havre" -> Le Havre) is not for everyday words ("saint").
-        const entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
+        let entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
+        // "au Lamentin" is Le Lamentin (972), not Lamentin (971): "au", "aux", "du" carry the article.
+        const article = CONTRACTED.get(words[start - 1] ?? '');
+        if (entries.length > 0 && article && !key.split(' ').every((w) => COMMON_WORDS.has(w))) {
+          const withArticle = index.lookupName(`${article} ${key}`, false);
+          if (withArticle.length > 0) entries = withArticle;
+        }
         if (entries.length > 0) {
           spans.push({ start, end: start + length, entries });
           matched = length;
@@ -253,12 +222,6 @@ export function scanTerritories(words: readonly string[], territories: Territory
   return spans;
 }
 
-interface PostalHit {
-  readonly at: number;
-  readonly code: string;
-  readonly entries: readonly CommuneEntry[];
-}
-
 function findPostalCodes(words: readonly string[], index: CommuneIndex): PostalHit[] {
   const hits: PostalHit[] = [];
   words.forEach((word, at) => {
@@ -280,14 +243,6 @@ function cueBefore(words: readonly string[], start: number): string | null {
 
 function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && outer.end >= inner.end;
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-function matchesTerritory(entry: CommuneEntry, ref: TerritoryRef): boolean {
-  return ref.departements.has(entry.departement) || ref.regions.has(entry.region);
 }
 
 /** The word before `at`, looking past one article, or undefined. */
@@ -318,16 +273,6 @@ function introducesName(words: readonly string[], start: number): boolean {
   if (w1 === 'suis' && (w2 === 'je' || w2 === 'j')) return true;
   if ((w1 === 'm' && w2 === 'i') || (w1 === 'am' && w2 === 'i')) return true;
   return w1 === 'im' || w1 === 'jsuis' || w1 === 'chui' || w1 === 'jsui';
-}
-
-/** A département typed with a cue anywhere in the message ("in the 93 (Bobigny)", "dans le 69"). */
-function statedDepartements(words: readonly string[], index: CommuneIndex): Array<{ at: number; code: string }> {
-  const found: Array<{ at: number; code: string }> = [];
-  for (let i = 1; i < words.length; i++) {
-    const code = index.territories.departementCode(words[i] ?? '');
-    if (code && DEPARTEMENT_CUES.has(words[i - 1] ?? '')) found.push({ at: i, code });
-  }
-  return found;
 }
 
 /**
@@ -367,15 +312,6 @@ function readSpan(
     if (span.entries.every((e) => e.population < floor)) return null;
   }
 
-  const used = new Set<number>();
-  for (let i = span.start; i < span.end; i++) used.add(i);
-  let entries: readonly CommuneEntry[] = span.entries;
-  const narrow = (predicate: (e: CommuneEntry) => boolean): boolean => {
-    const narrowed = entries.filter(predicate);
-    if (narrowed.length === 0) return false;
-    entries = narrowed;
-    return true;
-  };
   const spanKey = words.slice(span.start, span.end).join(' ');
   // "tech" reached Le Tech only through its article: an ordinary word, unless typed as a name.
   const throughBareName = span.entries.every((e) => e.key !== spanKey);
@@ -383,73 +319,8 @@ function readSpan(
     if (span.entries.every((e) => e.population < BARE_NAME_POPULATION)) return null;
   }
 
-  // Arrondissement ("Paris 18e", "Lyon 3") or département ("Saint-Denis 93", "Valence (26)").
-  let arrondissement: number | null = null;
-  const hasArrondissements = span.entries.some((e) => e.arrondissements);
-  const next = words[span.end];
-  const ordinal = next !== undefined ? ORDINAL.exec(next) : null;
-  if (hasArrondissements && ordinal?.[1]) {
-    const number = Number(ordinal[1]);
-    const isDepartement = !ordinal[2] && span.entries.some((e) => e.departement === next);
-    if (!isDepartement && span.entries.some((e) => e.arrondissements?.has(number))) {
-      arrondissement = number;
-      used.add(span.end);
-      // "Paris 15 eme", "paris 15 e arrondissement": the suffix typed apart.
-      for (let i = span.end + 1; i < span.end + 3 && ORDINAL_SUFFIXES.has(words[i] ?? ''); i++) used.add(i);
-    }
-  }
-  if (hasArrondissements && arrondissement === null) {
-    // "18e arrondissement de Paris", "dans le 3e arrondissement, Lyon".
-    for (const mention of context.arrondissements) {
-      if (span.entries.some((e) => e.arrondissements?.has(mention.number))) {
-        arrondissement = mention.number;
-        used.add(mention.at);
-        break;
-      }
-    }
-  }
-  let departementStated = false;
-  if (arrondissement === null) {
-    let at = span.end;
-    while (at < words.length && at < span.end + 3 && QUALIFIER_GAP.has(words[at] ?? '')) at++;
-    const departement = index.territories.departementCode(words[at] ?? '');
-    if (departement && narrow((e) => e.departement === departement)) used.add(at);
-    else {
-      // "in the 93 (Bobigny)": a département stated elsewhere that holds this commune.
-      for (const stated of context.stated) {
-        if (narrow((e) => e.departement === stated.code)) {
-          used.add(stated.at);
-          used.add(stated.at - 1);
-          departementStated = true;
-        }
-      }
-    }
-  }
-
-  for (const territory of territorySpans) {
-    if (overlaps(territory, span)) continue;
-    if (narrow((e) => matchesTerritory(e, territory.ref))) {
-      for (let i = territory.start; i < territory.end; i++) used.add(i);
-    }
-  }
-
-  // "St Denis near Paris": the place named after "near" tells which one.
-  const near = context.nearOf.get(span);
-  if (near) {
-    const departements = new Set(near.entries.map((e) => e.departement));
-    const regions = new Set(near.entries.map((e) => e.region));
-    if (narrow((e) => departements.has(e.departement)) || narrow((e) => regions.has(e.region))) {
-      for (let i = span.end; i < near.end; i++) used.add(i);
-    }
-  }
-
-  let postalCode: string | null = null;
-  for (const hit of postalHits) {
-    if (narrow((e) => e.postalCodes.includes(hit.code))) {
-      postalCode = hit.code;
-      used.add(hit.at);
-    }
-  }
+  // Which of the namesakes, from the département, postal code, arrondissement or town said with it.
+  const { entries, used, arrondissement, postalCode, departementStated } = narrowNamesakes(span, territorySpans, postalHits, words, index, strict, context);
 
   // How sure are we that this name is the place meant?
   const spanWords = words.slice(span.start, span.end);
@@ -527,64 +398,6 @@ function readSpan(
       return postalCode !== null && entry.postalCodes.includes(postalCode) ? postalCode : null;
     },
   };
-}
-
-/** Index just past a "near" phrase starting at `at` ("près de", "à côté de", "near", "close to"), or -1. */
-export function nearPhraseEnd(words: readonly string[], at: number): number {
-  let i = at;
-  if (words[i] === 'a' && words[i + 1] === 'cote') i += 1; // "à côté de"
-  else if (words[i] === 'pas' && words[i + 1] === 'loin') i += 1; // "pas loin de"
-  const head = words[i];
-  if (head === undefined || !NEAR_WORDS.has(head)) return -1;
-  i += 1;
-  if (words[i] === 'de' || words[i] === 'd' || words[i] === 'du' || words[i] === 'des' || words[i] === 'to' || words[i] === 'of') i += 1;
-  return i;
-}
-
-/** Whether a longer name starting with `key` is a large town ("aix" -> Aix-en-Provence). */
-function hasLargeNamesake(key: string, index: CommuneIndex, context: SpanContext): boolean {
-  let known = context.largeNamesakes.get(key);
-  if (known === undefined) {
-    known = index.namesStartingWith(key, 4).some((e) => e.population >= LARGE_NAMESAKE_POPULATION);
-    context.largeNamesakes.set(key, known);
-  }
-  return known;
-}
-
-/** What readSpan needs to know about the other names of the message, computed once (linear). */
-interface SpanContext {
-  /** Names that only say where another name is ("Saint-Denis près de Paris": Paris). */
-  readonly qualifiers: ReadonlySet<CommuneSpan>;
-  /** The name each qualifier qualifies -> that qualifier. */
-  readonly nearOf: ReadonlyMap<CommuneSpan, CommuneSpan>;
-  readonly stated: ReadonlyArray<{ at: number; code: string }>;
-  /** Names already looked up for a large longer-named namesake (a message may repeat one). */
-  readonly largeNamesakes: Map<string, boolean>;
-  /** "18e arrondissement": where and which number. */
-  readonly arrondissements: ReadonlyArray<{ at: number; number: number }>;
-}
-
-function spanContext(allSpans: readonly CommuneSpan[], words: readonly string[], index: CommuneIndex): SpanContext {
-  const byStart = new Map<number, CommuneSpan>();
-  for (const span of allSpans) byStart.set(span.start, span);
-  const qualifiers = new Set<CommuneSpan>();
-  const nearOf = new Map<CommuneSpan, CommuneSpan>();
-  for (const span of allSpans) {
-    // "à la campagne près de Langres": an everyday word before "près de" is not a place to qualify.
-    if (words.slice(span.start, span.end).every((w) => COMMON_WORDS.has(w))) continue;
-    const end = nearPhraseEnd(words, span.end);
-    if (end < 0) continue;
-    const near = byStart.get(ARTICLES.has(words[end] ?? '') ? end + 1 : end) ?? byStart.get(end);
-    if (!near || near === span) continue;
-    qualifiers.add(near);
-    nearOf.set(span, near);
-  }
-  const arrondissements: Array<{ at: number; number: number }> = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const match = ORDINAL.exec(words[i] ?? '');
-    if (match?.[1] && match[2] && ARRONDISSEMENT_WORDS.has(words[i + 1] ?? '')) arrondissements.push({ at: i, number: Number(match[1]) });
-  }
-  return { qualifiers, nearOf, stated: statedDepartements(words, index), arrondissements, largeNamesakes: new Map() };
 }
 
 /**

@@ -66,6 +66,12 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
     const shortened = shortenedName(words, index);
     if (shortened) return shortened;
   }
+  // "j'habite à Ivry": outside the answer, a shortened name right after "I live in" is read
+  // when one town clearly wins (Ivry-sur-Seine).
+  if (!answer && !result.ok && !a.communeFound && a.postalCode === null && (result.reason === 'not_found' || result.reason === 'empty')) {
+    const shortened = shortenedAfterLiving(words, index);
+    if (shortened) return shortened;
+  }
 
   if (movesHouse(words) && (a.communeFound || (answer && a.territorySpans.length > 0))) return { kind: 'clarify' };
 
@@ -103,6 +109,9 @@ export function readPlace(text: string, index: CommuneIndex, asked: string | nul
 
   const territory = departementAlone(a, index, answer, null);
   if (territory) return territory;
+
+  const arrondissement = arrondissementAlone(words, index, answer);
+  if (arrondissement) return arrondissement;
 
   if (answer) {
     const corrected = correctedName(words, index);
@@ -193,6 +202,40 @@ function departementAlone(a: PlaceAnalysis, index: CommuneIndex, answer: boolean
   return null;
 }
 
+/** The three communes divided into arrondissements (Paris, Marseille, Lyon). */
+const WITH_ARRONDISSEMENTS = ['75056', '13055', '69123'];
+const ARRONDISSEMENT = /^(\d{1,2})(er|e|eme|ieme|em|me|nd|st|rd|th)$/;
+const ARRONDISSEMENT_AFTER: ReadonlySet<string> = new Set(['arrondissement', 'arr', 'arrdt', 'ardt', 'arrondissment']);
+const LIVE_WORDS: ReadonlySet<string> = new Set(['habite', 'jhabite', 'vis', 'live', 'living', 'lives']);
+
+/**
+ * "dans le 17e", "le 3e arrondissement" without the city: the cities that have that
+ * arrondissement (the 17th is Paris's only; the 3rd is asked). After the place question, or
+ * with "j'habite"; "en 3e" is a class, never this.
+ */
+function arrondissementAlone(words: readonly string[], index: CommuneIndex, answer: boolean): PlaceRead | null {
+  if (!answer && !words.some((w) => LIVE_WORDS.has(w))) return null;
+  let number: number | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const m = ARRONDISSEMENT.exec(words[i] ?? '');
+    if (!m?.[1]) continue;
+    const before = words[i - 1] ?? '';
+    if (ARRONDISSEMENT_AFTER.has(words[i + 1] ?? '') || before === 'le' || before === 'the') {
+      if (number !== null && number !== Number(m[1])) return null;
+      number = Number(m[1]);
+    }
+  }
+  if (number === null) return null;
+  const found: Place[] = [];
+  for (const code of WITH_ARRONDISSEMENTS) {
+    const entry = index.lookupCode(code);
+    const postal = entry?.arrondissements?.get(number)?.[0];
+    if (entry && postal) found.push(index.toPlace(entry, postal));
+  }
+  if (found.length === 1) return { kind: 'commune', place: found[0]! };
+  return found.length > 1 ? { kind: 'ambiguous', candidates: found } : null;
+}
+
 /** "en Bretagne", "dans la Loire", "à Mayotte", "in Lozère", "de Seine-Saint-Denis". */
 function territoryCued(words: readonly string[], start: number): boolean {
   let at = start - 1;
@@ -239,6 +282,20 @@ function correctedName(words: readonly string[], index: CommuneIndex): PlaceRead
   const best = close.length > 0 ? close : sounding;
   if (best.length === 0) return null;
   return winner(best, index, true);
+}
+
+const LIVING: ReadonlySet<string> = new Set(['habite', 'jhabite', 'habitons', 'vis', 'vit', 'vivons', 'loge', 'live', 'lives', 'living']);
+
+/** "j'habite à Ivry", "I live in Aulnay": the one large town whose name starts with the word after "live in". */
+function shortenedAfterLiving(words: readonly string[], index: CommuneIndex): PlaceRead | null {
+  for (let i = 2; i < words.length; i++) {
+    if (!['a', 'in', 'au'].includes(words[i - 1] ?? '') || !LIVING.has(words[i - 2] ?? '')) continue;
+    const word = words[i] ?? '';
+    if (word.length < 4 || COMMON_WORDS.has(word) || /\d/.test(word) || index.lookupName(word).length > 0) continue;
+    const read = winner(index.namesStartingWith(word, MAX_SHORTENED + 1), index);
+    return read?.kind === 'commune' ? read : null;
+  }
+  return null;
 }
 
 /** The communes whose names start with the whole answer ("sarlat" -> Sarlat-la-Canéda), if any. */
