@@ -269,7 +269,9 @@ function settledName(points: readonly string[], folded: string, answer = false):
     const name = nameAt(points, folded, m);
     if (name) return name;
   }
-  const child = CHILD_THEN_NAME_RE.exec(points.join(''));
+  // "ma fille Lina" in a story names the young person only when a relative writes for them:
+  // understand.ts decides that (findChildName, by who writes); here, only as the answer to the name question.
+  const child = answer ? CHILD_THEN_NAME_RE.exec(points.join('')) : null;
   if (child?.[1]) {
     const r = parseFirstName(child[1]);
     if (r.ok) return r.value;

@@ -94,9 +94,13 @@ describe('"je sais pas" to the priority question', () => {
 
 describe('two ages for one slot', () => {
   test('two ages given as theirs are doubtful; the one said after "j\'ai" is the one checked', () => {
+    // An age of the past said as such ("à 14 ans je suis arrivée") is set aside: no doubt, no question.
     const u = read("à 14 ans je suis arrivée en France, maintenant j'ai 18 ans, je cherche une formation");
     expect(u.slots.age).toBe(18);
-    expect(u.doubtful).toContain('age');
+    expect(u.doubtful ?? []).not.toContain('age');
+    const both = read("j'ai 17 ans et j'ai 18 ans");
+    expect(both.slots.age).toBe(17);
+    expect(both.doubtful).toContain('age');
     const first = read("j'ai 17 ans, j'ai arrêté l'école à 16 ans");
     expect(first.slots.age).toBe(17);
     expect(first.doubtful).toContain('age');

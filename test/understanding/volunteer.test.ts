@@ -171,8 +171,9 @@ describe('the shared readers in a volunteer\'s opening', () => {
   it('a commune that is also a word, right after what they do, is where they are: not doubted', () => {
     expect(read('je suis pâtissier à tours et je veux aider des apprentis').doubtful).toBeUndefined();
     expect(read('retraitée à Tours, je voudrais devenir marraine').doubtful).toBeUndefined();
-    // Anywhere else in the story it is still checked.
-    expect(read("je voudrais aider des jeunes, j'ai fait mes études à tours").doubtful).toEqual(['place']);
+    // Anywhere else in the story it is still checked (a town of past studies is not read at all).
+    expect(read('je voudrais aider des jeunes à tours').doubtful).toEqual(['place']);
+    expect(read("je voudrais aider des jeunes, j'ai fait mes études à tours").slots.place).toBeUndefined();
   });
 
   it('the help of a side phrase is not a help ("devenir tuteur"), the help said after it is', () => {
