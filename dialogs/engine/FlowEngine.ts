@@ -662,10 +662,11 @@ export class FlowEngine {
       // "No, I'm not under 13": the age question comes now, whatever question the age was read beside.
       if (no) { out.push(msg('intake.age.retry'), ...this.askSlotStep(state, 'age')); return; }
       // Outside the programme: nothing the young person said is kept.
-      out.push(msg(`intake.age.${what}`), msg(what === 'tooYoung' ? 'intake.age.otherServices' : 'intake.age.otherServicesAdult'));
+      const elsewhere = msg(what === 'tooYoung' ? 'intake.age.otherServices' : 'intake.age.otherServicesAdult');
       // An adult who came to the wrong door (often someone who wants to help, read as asking for
       // help) gets one button: its words open the volunteer conversation, from nothing kept.
-      if (what === 'tooOld' && (state.flow ?? 'mentee') === 'mentee' && 'volunteer' in this.flows) out[out.length - 1] = { ...out[out.length - 1]!, choices: [{ code: 'becomeVolunteer', label: msg('intake.age.becomeVolunteer') }] };
+      const toVolunteers = what === 'tooOld' && (state.flow ?? 'mentee') === 'mentee' && 'volunteer' in this.flows;
+      out.push(msg(`intake.age.${what}`), toVolunteers ? { ...elsewhere, choices: [{ code: 'becomeVolunteer', label: msg('intake.age.becomeVolunteer') }] } : elsewhere);
       return { state: null, out };
     }
     if (no) { out.push(msg('intake.confirm.kept'), ...this.reaskStep(state)); return; }
