@@ -37,6 +37,8 @@ export interface ConversationResult {
   turns: number;
   /** Why the simulation stopped without a stored request. */
   stuck?: string;
+  /** Questions the corpus wrote no reply for, answered "je sais pas" / "I don't know" (see UNSCRIPTED). */
+  unscripted: string[];
   transcript: string[];
   /** Programme the request was sent to (the coordinator's programme when it fell back), null when none was stored. */
   routedTo: string | null;
@@ -64,6 +66,9 @@ export interface ConversationReport {
 
 const MAX_TURNS = 60;
 /** The answer keys of conversations.json for each question of the dialog. */
+/** What a simulated person says to a question the corpus has no reply for. */
+export const UNSCRIPTED = { fr: 'je sais pas', en: "I don't know" } as const;
+
 function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): string | null {
   if (state.confirming) return state.confirming === 'tooYoung' || state.confirming === 'tooOld' ? 'ageConfirm' : null;
   // A yes/no check of the reading model's guess: answered from the labels (checkReply).
@@ -137,6 +142,7 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
     let turnsToComplete: number | null = null;
     let turnsToSituation: number | null = null;
     let stuck: string | undefined;
+    const unscripted: string[] = [];
     let confirmations = 0;
     const reasked: string[] = [];
     const stated = new Set(conv.openingStates.map((s) => (s === 'schoolYear' || s === 'diplomaLevel' ? 'level' : s)));
@@ -170,7 +176,14 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
           turns += 1;
         }
       }
-      const reply = answerKey === 'check' ? checkReply(state, conv) : answerKey ? conv.answers[answerKey] : undefined;
+      let reply = answerKey === 'check' ? checkReply(state, conv) : answerKey ? conv.answers[answerKey] : undefined;
+      // A question its writer did not foresee (a follow-up on the diploma, the detail of "other"):
+      // a person who has nothing more to say answers so. The request is then scored as usual, so a
+      // question asked because of a misreading still costs a message and leaves the field wrong.
+      if (reply === undefined && answerKey && state.phase === 'asking' && answerKey !== 'check') {
+        reply = UNSCRIPTED[conv.lang === 'en' ? 'en' : 'fr'];
+        if (!unscripted.includes(answerKey)) unscripted.push(answerKey);
+      }
       if (reply === undefined) { stuck = `no reply in the corpus for ${answerKey ?? `phase ${state.phase}`}`; break; }
       const n = tries.get(answerKey!) ?? 0;
       tries.set(answerKey!, n + 1);
@@ -189,7 +202,7 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
     const differences = payload ? compareRequest(conv.expected, payload) : [{ field: '(request)', expected: 'one stored request', stored: stored.length }];
     const routedTo = row ? row.programmeId ?? (row.status === 'fallback' ? COORDINATOR_PROGRAMME : null) : null;
     results.push({
-      id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turnsToSituation, turns, stuck, transcript,
+      id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turnsToSituation, turns, stuck, unscripted, transcript,
       routedTo, routedOk: conv.acceptable ? routedTo !== null && conv.acceptable.includes(routedTo) : undefined,
       confirmations, reasked, openingStored: payload ? openingFields(conv.opening, payload) : [], duplicateButtons,
       locale: payload ? String(payload.locale) : null,

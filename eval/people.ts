@@ -24,6 +24,9 @@ export interface PeopleReport {
   /** Messages the young person sent until the request was stored (those that got there). */
   medianMessagesToSent: number | null;
   stuck: number;
+  /** Conversations with a question the corpus wrote no reply for (answered "je sais pas"), and how many. */
+  unscriptedConversations: number;
+  unscriptedQuestions: number;
   results: ConversationResult[];
 }
 
@@ -61,6 +64,8 @@ export async function evaluatePeople(items: readonly SimulatedConversation[], db
     englishHonoured: { yes: english.filter(({ r }) => r.locale === 'en').length, of: english.length },
     medianMessagesToSent: median(report.results.filter((r) => r.routedTo !== null).map((r) => r.turns)),
     stuck: report.results.filter((r) => r.stuck).length,
+    unscriptedConversations: report.results.filter((r) => r.unscripted.length > 0).length,
+    unscriptedQuestions: report.results.reduce((n, r) => n + r.unscripted.length, 0),
     results: report.results,
   };
 }
@@ -74,6 +79,7 @@ export function formatPeopleReport(set: string, r: PeopleReport): string {
     `  routed to an acceptable programme:   ${pct(r.routedOk, r.count)}`,
     `  per field: ${Object.entries(r.fields).map(([f, x]) => `${f} ${pct(x.right, x.total)}`).join(' · ')}`,
     `  median messages to a sent request: ${r.medianMessagesToSent}; stuck without a request: ${r.stuck}`,
+    `  questions the corpus has no reply for (answered "je sais pas"): ${r.unscriptedQuestions} in ${r.unscriptedConversations} conversations`,
     `  confirmations asked: ${r.confirmations}; facts of the opening asked again: ${r.reaskedQuestions} in ${r.reaskedConversations} conversations`,
     `  openings stored as a field: ${r.openingStored}; proposals with two buttons of one name: ${r.duplicateButtons}; English honoured: ${r.englishHonoured.yes}/${r.englishHonoured.of}`,
   ];

@@ -58,7 +58,8 @@ async function main(): Promise<void> {
         if (args.includes('--failures') && failed) {
           const why = [r.stuck, ...r.differences.map((d) => `${d.field}: expected ${JSON.stringify(d.expected)} stored ${JSON.stringify(d.stored)}`),
             r.routedOk === false ? `routed to ${r.routedTo}` : null, r.openingStored.length ? `opening stored in ${r.openingStored.join(', ')}` : null,
-            r.reasked.length ? `re-asked ${r.reasked.join(', ')}` : null].filter(Boolean);
+            r.reasked.length ? `re-asked ${r.reasked.join(', ')}` : null,
+            r.unscripted.length ? `no corpus reply for ${r.unscripted.join(', ')} (answered "je sais pas")` : null].filter(Boolean);
           console.log(`  ${r.id}: ${why.join('; ')}`);
         }
         if (r.id === show) console.log(r.transcript.map((l) => `    ${l.replace(/\n/g, '\n      ')}`).join('\n'));
