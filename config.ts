@@ -150,6 +150,8 @@ const ConfigSchema = z
     CHANNEL_LEASE_SECONDS: z.coerce.number().positive().default(60),
     /** Largest webhook body a messaging platform may send. */
     CHANNEL_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(512 * 1024),
+    /** The statistical reading of the situation and needs beside the rules (understanding/readingModel.ts); "off": the rules alone. */
+    UNDERSTANDING_MODEL: z.enum(['on', 'off']).default('on'),
   })
   .refine((c) => !c.MicrosoftAppId || !!c.MicrosoftAppPassword || c.MicrosoftAppType === 'UserAssignedMSI', {
     message: 'MicrosoftAppPassword is required when MicrosoftAppId is set',
@@ -204,6 +206,17 @@ export type Config = z.infer<typeof ConfigSchema> & { HOST: string };
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * One setting read alone, with its own check (not those between settings), for code that
+ * also runs outside the app: the understanding modules under the evaluations and the tests
+ * have no Config. The app reads the whole environment at start, so a wrong value stops it there.
+ */
+export function readSetting<K extends keyof typeof ConfigSchema.shape>(key: K, env: Record<string, string | undefined> = process.env): z.infer<typeof ConfigSchema>[K] {
+  const parsed = ConfigSchema.shape[key].safeParse(env[key] === '' ? undefined : env[key]);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${key}: ${i.message}`).join('\n')}`);
+  return parsed.data as z.infer<typeof ConfigSchema>[K];
 }
 
 /** Reads the environment once at start; a wrong value stops the process with a clear message. */

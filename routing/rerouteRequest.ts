@@ -1,6 +1,5 @@
-import { DEFAULT_COORDINATOR } from './defaultCoordinator';
 import { isVolunteerOffer } from '../intake/VolunteerOffer';
-import { decide, reason } from './routeRequest';
+import { decide, orCoordinatorOnError, reason } from './routeRequest';
 import { routeVolunteer } from './volunteerFit';
 import type { DirectoryProgramme, ProgrammeLoad, Reason, RouteDecision, RoutableRequest } from './types';
 
@@ -39,7 +38,7 @@ export function rerouteRequest(
   now: Date,
 ): RouteDecision {
   void now;
-  try {
+  return orCoordinatorOnError(() => {
     const byAssociation = new Map<string, Set<PreviousDecision['outcome']>>();
     const byProgramme = new Map<string, Set<PreviousDecision['outcome']>>();
     for (const d of previousDecisions) {
@@ -64,13 +63,7 @@ export function rerouteRequest(
     return decide(request, programmes, load, tried, (excluded) =>
       reason(excluded.some((e) => onlyTried(e.reasons)) ? 'no_programme_left' : 'no_programme_fits'),
     );
-  } catch {
-    return {
-      kind: 'no_match',
-      fallback: { programme: DEFAULT_COORDINATOR, score: 0, reasons: [reason('routing_error')] },
-      excluded: [],
-    };
-  }
+  });
 }
 
 function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

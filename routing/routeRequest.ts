@@ -41,11 +41,17 @@ export function routeRequest(
   now: Date,
 ): RouteDecision {
   void now;
+  return orCoordinatorOnError(() => decide(request, programmes, load, null));
+}
+
+/**
+ * Routing must never leave a young person without an answer: a malformed directory row or
+ * request sends the request to the coordinator, and the reason records why.
+ */
+export function orCoordinatorOnError(route: () => RouteDecision): RouteDecision {
   try {
-    return decide(request, programmes, load, null);
+    return route();
   } catch {
-    // Routing must never leave a young person without an answer: a malformed directory
-    // row or request sends the request to the coordinator, and the reason records why.
     return {
       kind: 'no_match',
       fallback: { programme: DEFAULT_COORDINATOR, score: 0, reasons: [reason('routing_error')] },

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, readSetting } from '../config';
 
 describe('loadConfig', () => {
   it('defaults to loopback, port 3978 and the embedded database', () => {
@@ -20,5 +20,25 @@ describe('loadConfig', () => {
   ])('fails fast with the variable named: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+});
+
+describe('UNDERSTANDING_MODEL (read alone by understanding/readingModel.ts)', () => {
+  it('is on by default, unset or empty, and takes on or off', () => {
+    expect(loadConfig({}).UNDERSTANDING_MODEL).toBe('on');
+    expect(loadConfig({ UNDERSTANDING_MODEL: 'off' }).UNDERSTANDING_MODEL).toBe('off');
+    expect(readSetting('UNDERSTANDING_MODEL', {})).toBe('on');
+    expect(readSetting('UNDERSTANDING_MODEL', { UNDERSTANDING_MODEL: '' })).toBe('on');
+    expect(readSetting('UNDERSTANDING_MODEL', { UNDERSTANDING_MODEL: 'on' })).toBe('on');
+    expect(readSetting('UNDERSTANDING_MODEL', { UNDERSTANDING_MODEL: 'off' })).toBe('off');
+  });
+  it('read alone, it does not depend on the other settings being valid', () => {
+    expect(readSetting('UNDERSTANDING_MODEL', { UNDERSTANDING_MODEL: 'off', PORT: 'abc' })).toBe('off');
+  });
+  it.each(['false', 'OFF', '0', 'no'])('any other value stops with the variable named: %s', (value) => {
+    expect(() => loadConfig({ UNDERSTANDING_MODEL: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ UNDERSTANDING_MODEL: value })).toThrow('UNDERSTANDING_MODEL');
+    expect(() => readSetting('UNDERSTANDING_MODEL', { UNDERSTANDING_MODEL: value })).toThrow(ConfigError);
+    expect(() => readSetting('UNDERSTANDING_MODEL', { UNDERSTANDING_MODEL: value })).toThrow('UNDERSTANDING_MODEL');
   });
 });

@@ -7,6 +7,7 @@
  * confirms it in one yes/no question (dialogs/readings.ts). Its thresholds were chosen by
  * cross-validation on the tuning data. `UNDERSTANDING_MODEL=off` switches it off.
  */
+import { readSetting } from '../config';
 import { NEEDS, SITUATIONS, type Need, type Situation } from '../intake/vocabulary';
 import { linearToJson, loadLinearModel, scoreLinear, trainLinear, type LinearModelJson, type LoadedLinearModel } from './linearModel';
 import { normalize, tokenize } from './text';
@@ -83,7 +84,7 @@ let active: ReadingModel | null | undefined;
 /** The model `understand` consults: the shipped one, unless switched off (`UNDERSTANDING_MODEL=off`) or replaced. */
 export function readingModel(): ReadingModel | null {
   if (active === undefined) {
-    active = process.env.UNDERSTANDING_MODEL === 'off'
+    active = readSetting('UNDERSTANDING_MODEL') === 'off'
       ? null
       : loadReadingModel(shipped as ReadingModelJson);
   }

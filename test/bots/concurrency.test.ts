@@ -6,10 +6,9 @@ import { PrismaStorage, StorageConflictError } from '../../db/PrismaStorage';
 import { templateRegExp } from '../helpers/transcripts';
 import { silentLogger } from '../../bots/log';
 import { TurnQueue } from '../../bots/TurnQueue';
-import type { Database } from '../../db/createDatabase';
 import type { IntakeState } from '../../dialogs/IntakeState';
 import { createBotStack } from '../../index';
-import { openTestDatabase } from '../helpers/testDatabase';
+import { useTestDatabase } from '../helpers/testDatabase';
 
 describe('TurnQueue', () => {
   it('runs the tasks of one key in order, one at a time, and other keys in parallel', async () => {
@@ -30,17 +29,15 @@ describe('TurnQueue', () => {
 });
 
 describe('one conversation, concurrent messages', () => {
-  let db: Database;
-  beforeAll(async () => { db = await openTestDatabase('pglite'); }, 60_000);
-  afterAll(async () => { await db?.close(); });
+  const db = useTestDatabase();
 
   const adapterFor = (bot: ReturnType<typeof createBotStack>['bot'], conversationId: string) =>
     new TestAdapter((ctx) => bot.run(ctx), { channelId: 'webchat', conversation: { id: conversationId }, locale: 'fr-FR' } as Partial<Activity>);
   const stateOf = async (conversationId: string) =>
-    (await db.prisma.botState.findUniqueOrThrow({ where: { key: `webchat/conversations/${conversationId}` } })).data as unknown as IntakeState;
+    (await db().prisma.botState.findUniqueOrThrow({ where: { key: `webchat/conversations/${conversationId}` } })).data as unknown as IntakeState;
 
   it('in one process: two quick messages are both applied, in order', async () => {
-    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const { bot } = createBotStack({ db: db(), log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
     const adapter = adapterFor(bot, 'c-serial');
     for (const text of ['bonjour', 'oui']) await adapter.receiveActivity({ type: ActivityTypes.Message, text });
     // Sent without waiting: the name, then the age.
@@ -54,7 +51,7 @@ describe('one conversation, concurrent messages', () => {
   });
 
   it('a member joining a running conversation (conversationUpdate) keeps its answers', async () => {
-    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const { bot } = createBotStack({ db: db(), log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
     const adapter = adapterFor(bot, 'c-join');
     for (const text of ['bonjour', 'oui', 'Inès']) await adapter.receiveActivity({ type: ActivityTypes.Message, text });
     adapter.activeQueue.splice(0);
@@ -67,12 +64,12 @@ describe('one conversation, concurrent messages', () => {
   });
 
   it('across two processes: the stale turn is rejected by the eTag and redone, so no answer is lost', async () => {
-    const { bot: first, dialog, render } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const { bot: first, dialog, render } = createBotStack({ db: db(), log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
     const setup = adapterFor(first, 'c-race');
     for (const text of ['bonjour', 'oui', 'Inès']) await setup.receiveActivity({ type: ActivityTypes.Message, text });
 
     // Both "processes" read the state before either writes: the worst interleaving, forced.
-    const storage = new PrismaStorage(db.prisma);
+    const storage = new PrismaStorage(db().prisma);
     let waiting: (() => void)[] = [];
     let reads = 0;
     const racing: Storage = {
@@ -108,8 +105,8 @@ describe('one conversation, concurrent messages', () => {
     ['a stale write (the turn is redone)', 'conflict'],
     ['a failed write (the young person confirms again)', 'failure'],
   ] as const)('a submission whose state save fails by %s is stored once', async (_name, mode) => {
-    const { dialog, render } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
-    const storage = new PrismaStorage(db.prisma);
+    const { dialog, render } = createBotStack({ db: db(), log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const storage = new PrismaStorage(db().prisma);
     let failNextWrite = false;
     const flaky: Storage = {
       read: (keys) => storage.read(keys),
@@ -138,7 +135,7 @@ describe('one conversation, concurrent messages', () => {
       expect((await say('oui'))[0]).toMatch(templateRegExp('fr', 'intake.submitted.routed'));
     }
     const key = `webchat/conversations/${conversationId}`;
-    const rows = await db.prisma.mentoringRequest.findMany({ where: { conversationKey: key }, include: { notifications: true } });
+    const rows = await db().prisma.mentoringRequest.findMany({ where: { conversationKey: key }, include: { notifications: true } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.notifications).toHaveLength(1);
     expect((await stateOf(conversationId)).phase).toBe('submitted');

@@ -1,7 +1,6 @@
-import type { FakeSendApi } from '../../adapters/messenger/FakeSendApi';
-import type { App } from '../../index';
 import { said } from '../helpers/whatsappPhone';
 import { MessengerPerson, startMessengerApp, textsM } from '../helpers/messengerPerson';
+import { useChannelApp } from '../helpers/channelApp';
 
 /**
  * The safety check on Messenger behaves as on the web widget, WhatsApp and Telegram (issue
@@ -10,24 +9,13 @@ import { MessengerPerson, startMessengerApp, textsM } from '../helpers/messenger
  * characters: longer button labels become numbered lines, answered by their number).
  */
 describe('Messenger: the safety check', () => {
-  let app: App;
-  let fake: FakeSendApi;
-  beforeAll(async () => {
-    ({ app, fake } = await startMessengerApp('pglite://memory'));
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await fake?.close();
-  });
-  afterEach(() => expect(fake.rejected).toEqual([]));
+  const ch = useChannelApp(() => startMessengerApp('pglite://memory'));
 
   const all = (r: Awaited<ReturnType<MessengerPerson['say']>>) => textsM(r).join('\n');
 
   async function started(psid: string, name: string): Promise<MessengerPerson> {
-    const person = new MessengerPerson(app, fake, psid);
-    await person.say('Bonjour');
-    await person.tap('Oui, on y va');
-    await person.say(name);
+    const person = new MessengerPerson(ch.app, ch.fake, psid);
+    await person.introduce(name, 'Bonjour');
     return person;
   }
 
@@ -41,7 +29,7 @@ describe('Messenger: the safety check', () => {
     expect(all(r)).not.toContain(said('safety.line.119'));
     r = await person.say('Continuer ma demande');
     expect(all(r)).toContain(said('intake.situation.ask'));
-    const state = await app.db.prisma.botState.findUnique({ where: { key: `messenger/conversations/${person.psid}` } });
+    const state = await ch.app.db.prisma.botState.findUnique({ where: { key: `messenger/conversations/${person.psid}` } });
     expect((state!.data as { draft: unknown }).draft).toMatchObject({ firstName: 'Nadia', age: 20 });
   }, 60_000);
 
@@ -55,7 +43,7 @@ describe('Messenger: the safety check', () => {
   }, 60_000);
 
   it('the question fits the hint: a place to sleep, in English, and the fine answer resumes the form', async () => {
-    const person = new MessengerPerson(app, fake, '2456789010000003');
+    const person = new MessengerPerson(ch.app, ch.fake, '2456789010000003');
     await person.say('Hello');
     await person.say('yes');
     await person.say('Kim');

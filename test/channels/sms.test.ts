@@ -1,34 +1,21 @@
 import crypto from 'node:crypto';
-import type { FakeTwilioApi } from '../../adapters/sms/FakeTwilioApi';
 import { twilioSignatureOf } from '../../adapters/sms/signatures';
 import { countSegments } from '../../adapters/sms/segments';
-import type { App } from '../../index';
 import { PrismaDirectory } from '../../db/PrismaDirectory';
 import { PrismaRequestStore } from '../../db/PrismaRequestStore';
 import { submitRequest } from '../../intake/submitRequest';
 import { deliverNews } from '../helpers/channelNews';
 import { REQUEST } from '../helpers/fixtures';
 import { bodies, saidSms, SmsPhone, smsTurn, startTwilioApp, TW } from '../helpers/smsPhone';
+import { expectWholeIntakeStored, useChannelApp } from '../helpers/channelApp';
 
 const BUDGET = 4;
 
 describe('SMS end to end through Twilio (PGlite, loopback Twilio API)', () => {
-  let app: App;
-  let fake: FakeTwilioApi;
-  beforeAll(async () => {
-    ({ app, fake } = await startTwilioApp('pglite://memory', { SMS_MAX_SEGMENTS_PER_TURN: String(BUDGET) }));
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await fake?.close();
-  });
-  afterEach(() => {
-    // Every request the bot made was one the real API takes.
-    expect(fake.rejected).toEqual([]);
-  });
+  const ch = useChannelApp(() => startTwilioApp('pglite://memory', { SMS_MAX_SEGMENTS_PER_TURN: String(BUDGET) }));
 
   it('a whole intake, from "Bonjour" to a stored and routed request, each turn one SMS within the budget', async () => {
-    const phone = new SmsPhone(app, fake, '+33612345678');
+    const phone = new SmsPhone(ch.app, ch.fake, '+33612345678');
     let r = await phone.say('Bonjour');
     expect(bodies(r)).toContain(saidSms('intake.welcome.hello'));
     // No buttons on SMS: the answers are in the text, numbered.
@@ -54,57 +41,47 @@ describe('SMS end to end through Twilio (PGlite, loopback Twilio API)', () => {
 
     // Every turn was one SMS, within the budget; French accents outside GSM-7 were written without, so GSM-7 throughout.
     expect(phone.segments.every((s) => s >= 1 && s <= BUDGET)).toBe(true);
-    const mine = fake.to(phone.number);
+    const mine = ch.fake.to(phone.number);
     expect(mine).toHaveLength(phone.segments.length);
     expect(mine.every((m) => countSegments(m.body).encoding === 'GSM-7')).toBe(true);
 
-    const key = `sms/conversations/${phone.number}`;
-    const stored = await app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: key } });
-    expect(stored).toHaveLength(1);
-    expect(stored[0]!.payload).toMatchObject({
-      channel: 'sms', firstName: 'Inès', age: 17, situation: { kind: 'lycee_general', schoolYear: 'terminale' }, needs: ['orientation'],
-      place: { commune: '69123' }, meeting: 'remote', contact: { email: 'ines@example.fr' },
-    });
-    expect(['routed', 'fallback']).toContain(stored[0]!.status);
-    expect(await app.db.prisma.notification.count({ where: { requestId: stored[0]!.id, kind: 'new_request' } })).toBe(1);
-    const inbox = await app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } });
-    expect(inbox.every((m) => m.status === 'done' && m.payload === null)).toBe(true);
+    await expectWholeIntakeStored(ch.app, 'sms', `sms/conversations/${phone.number}`);
   }, 180_000);
 
   it('refuses a wrong or missing signature (403), another content type (415), a malformed or foreign body (400), 1 MB (413); stores nothing', async () => {
-    const before = await app.db.prisma.channelInbox.count();
-    const form = fake.inbound('+33612340001', 'bonjour');
-    expect((await fake.post(form, { signature: null })).status).toBe(403);
-    expect((await fake.post(form, { signature: twilioSignatureOf('0'.repeat(32), fake.webhookUrl!, form) })).status).toBe(403);
+    const before = await ch.app.db.prisma.channelInbox.count();
+    const form = ch.fake.inbound('+33612340001', 'bonjour');
+    expect((await ch.fake.post(form, { signature: null })).status).toBe(403);
+    expect((await ch.fake.post(form, { signature: twilioSignatureOf('0'.repeat(32), ch.fake.webhookUrl!, form) })).status).toBe(403);
     // Signed for another address (a Host header the caller chose is never what is checked).
-    expect((await fake.post(form, { signature: twilioSignatureOf(TW.authToken, 'https://evil.example/webhooks/sms', form) })).status).toBe(403);
+    expect((await ch.fake.post(form, { signature: twilioSignatureOf(TW.authToken, 'https://evil.example/webhooks/sms', form) })).status).toBe(403);
     // A parameter changed after signing.
-    expect((await fake.post({ ...form, Body: 'autre chose' }, { signature: twilioSignatureOf(TW.authToken, fake.webhookUrl!, form) })).status).toBe(403);
-    expect((await fake.post(form, { contentType: 'application/json', raw: JSON.stringify(form) })).status).toBe(415);
-    expect((await fake.post(form, { contentType: 'multipart/form-data; boundary=x', raw: '--x--' })).status).toBe(415);
+    expect((await ch.fake.post({ ...form, Body: 'autre chose' }, { signature: twilioSignatureOf(TW.authToken, ch.fake.webhookUrl!, form) })).status).toBe(403);
+    expect((await ch.fake.post(form, { contentType: 'application/json', raw: JSON.stringify(form) })).status).toBe(415);
+    expect((await ch.fake.post(form, { contentType: 'multipart/form-data; boundary=x', raw: '--x--' })).status).toBe(415);
     // Signed, but not Twilio's shape.
     const odd = { From: '+33612340001', Body: 'x' };
-    expect((await fake.post(odd)).status).toBe(400);
+    expect((await ch.fake.post(odd)).status).toBe(400);
     // A parameter given twice.
     const raw = `${new URLSearchParams(form).toString()}&Body=deux`;
-    expect((await fake.post(form, { raw })).status).toBe(400);
+    expect((await ch.fake.post(form, { raw })).status).toBe(400);
     const big = { ...form, Pad: 'x'.repeat(1_048_576) };
-    expect((await fake.post(big)).status).toBe(413);
-    expect(await app.db.prisma.channelInbox.count()).toBe(before);
+    expect((await ch.fake.post(big)).status).toBe(413);
+    expect(await ch.app.db.prisma.channelInbox.count()).toBe(before);
   });
 
   it('a retried message is one turn; an MMS picture is answered clearly; emoji and a huge message are read', async () => {
-    const phone = new SmsPhone(app, fake, '+33612340002');
-    const form = fake.inbound(phone.number, 'Salut 👋');
-    expect((await fake.post(form)).status).toBe(200);
-    const first = await smsTurn(app, fake, form.MessageSid!);
-    expect((await fake.post(form)).text).toContain('<Response>');
+    const phone = new SmsPhone(ch.app, ch.fake, '+33612340002');
+    const form = ch.fake.inbound(phone.number, 'Salut 👋');
+    expect((await ch.fake.post(form)).status).toBe(200);
+    const first = await smsTurn(ch.app, ch.fake, form.MessageSid!);
+    expect((await ch.fake.post(form)).text).toContain('<Response>');
     await new Promise((r) => setTimeout(r, 300));
-    expect(fake.to(phone.number)).toHaveLength(first.length);
+    expect(ch.fake.to(phone.number)).toHaveLength(first.length);
     await phone.say('oui');
-    const mms = fake.inbound(phone.number, '', [{ contentType: 'image/jpeg' }]);
-    expect((await fake.post(mms)).status).toBe(200);
-    const r = await smsTurn(app, fake, mms.MessageSid!);
+    const mms = ch.fake.inbound(phone.number, '', [{ contentType: 'image/jpeg' }]);
+    expect((await ch.fake.post(mms)).status).toBe(200);
+    const r = await smsTurn(ch.app, ch.fake, mms.MessageSid!);
     expect(bodies(r)).toContain(saidSms('input.attachment'));
     // 1,600 characters (Twilio's most): read, answered within the budget.
     const huge = await phone.say(`${'je suis très motivée 💪 '.repeat(70)}`.slice(0, 1_600));
@@ -113,26 +90,26 @@ describe('SMS end to end through Twilio (PGlite, loopback Twilio API)', () => {
   }, 60_000);
 
   it('STOP: confirmed once, then nothing is sent (replies and news refused) until START', async () => {
-    const phone = new SmsPhone(app, fake, '+33612340003');
+    const phone = new SmsPhone(ch.app, ch.fake, '+33612340003');
     await phone.say('bonjour');
     let r = await phone.say('STOP');
     expect(r).toHaveLength(1);
     expect(r[0]!.body).toContain(saidSms('sms.stopped').slice(0, 20));
     expect(r[0]!.body).toContain('START');
-    expect(await app.db.prisma.channelOptOut.count({ where: { channel: 'sms', userId: phone.number } })).toBe(1);
-    const count = fake.to(phone.number).length;
+    expect(await ch.app.db.prisma.channelOptOut.count({ where: { channel: 'sms', userId: phone.number } })).toBe(1);
+    const count = ch.fake.to(phone.number).length;
     // A message after STOP is not answered.
     r = await phone.say('oui');
     expect(r).toEqual([]);
     // Nor is anything the outbox still held (a queued reply is refused at sending).
-    expect(fake.to(phone.number)).toHaveLength(count);
+    expect(ch.fake.to(phone.number)).toHaveLength(count);
     for (const word of ['arrêt', 'ARRET', 'Stop SMS', 'stopall', 'UNSUBSCRIBE']) {
       r = await phone.say(word);
       expect([word, r.length]).toEqual([word, 1]);
     }
     r = await phone.say('START');
     expect(bodies(r)).toContain(saidSms('sms.started').slice(0, 20));
-    expect(await app.db.prisma.channelOptOut.count({ where: { channel: 'sms', userId: phone.number } })).toBe(0);
+    expect(await ch.app.db.prisma.channelOptOut.count({ where: { channel: 'sms', userId: phone.number } })).toBe(0);
     r = await phone.say('oui');
     expect(bodies(r)).toContain(saidSms('intake.firstName.ask'));
   }, 60_000);
@@ -141,19 +118,19 @@ describe('SMS end to end through Twilio (PGlite, loopback Twilio API)', () => {
     const phone = '+33612340004';
     const conversationKey = `cli/conversations/${phone}`;
     await submitRequest({ ...REQUEST, contact: { email: null, phone, preferred: 'sms' }, submittedAt: new Date().toISOString() }, { submissionId: crypto.randomUUID(), conversationKey, conversationRef: { channelId: 'binome-cli' } }, {
-      directory: new PrismaDirectory(app.db.prisma), requests: new PrismaRequestStore(app.db.prisma), now: () => new Date(),
+      directory: new PrismaDirectory(ch.app.db.prisma), requests: new PrismaRequestStore(ch.app.db.prisma), now: () => new Date(),
     });
-    expect(await deliverNews(app, conversationKey, new Date())).toBe('sms');
-    const got = fake.to(phone);
+    expect(await deliverNews(ch.app, conversationKey, new Date())).toBe('sms');
+    const got = ch.fake.to(phone);
     expect(got).toHaveLength(1);
     expect(got[0]!.body).toContain('AFEV');
     expect(countSegments(got[0]!.body).segments).toBeLessThanOrEqual(BUDGET);
     // The number sends STOP (to us): the next news is not sent (and there is no e-mail to fall back to).
-    const stop = fake.inbound(phone, 'STOP');
-    expect((await fake.post(stop)).status).toBe(200);
-    await smsTurn(app, fake, stop.MessageSid!);
-    await app.db.prisma.notification.deleteMany({ where: { kind: 'young_person_news' } });
-    expect(await deliverNews(app, conversationKey, new Date())).toBe('none');
-    expect(fake.to(phone)).toHaveLength(2);
+    const stop = ch.fake.inbound(phone, 'STOP');
+    expect((await ch.fake.post(stop)).status).toBe(200);
+    await smsTurn(ch.app, ch.fake, stop.MessageSid!);
+    await ch.app.db.prisma.notification.deleteMany({ where: { kind: 'young_person_news' } });
+    expect(await deliverNews(ch.app, conversationKey, new Date())).toBe('none');
+    expect(ch.fake.to(phone)).toHaveLength(2);
   }, 60_000);
 });

@@ -1,38 +1,28 @@
 import { FakeVonageApi } from '../../adapters/sms/FakeVonageApi';
 import { countSegments } from '../../adapters/sms/segments';
 import { vonageSignatureOf } from '../../adapters/sms/signatures';
-import { silentLogger } from '../../bots/log';
-import { loadConfig } from '../../config';
 import { SMS_INTAKES } from '../../eval/smsIntakes';
-import { createApp, type App } from '../../index';
 import { bodies, saidSms, smsTurn } from '../helpers/smsPhone';
+import { startAppWithFake, useChannelApp } from '../helpers/channelApp';
 
 const VO = { apiKey: 'a1b2c3d4', apiSecret: 'vonage-api-secret', signatureSecret: 'vonage-signature-secret-0123456789', method: 'sha256' as const, number: '33757000002' };
 const BUDGET = 4;
 
 describe('SMS end to end through Vonage (PGlite, loopback SMS API), SMS_PROVIDER=vonage', () => {
-  let app: App;
-  let fake: FakeVonageApi;
-  beforeAll(async () => {
-    fake = await new FakeVonageApi(VO).start();
-    const config = loadConfig({
-      PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'pglite://memory', OUTBOX_POLL_MS: '50', SMS_MAX_SEGMENTS_PER_TURN: String(BUDGET),
-      SMS_PROVIDER: 'vonage', VONAGE_API_KEY: VO.apiKey, VONAGE_API_SECRET: VO.apiSecret, VONAGE_SIGNATURE_SECRET: VO.signatureSecret,
-      VONAGE_SIGNATURE_METHOD: VO.method, VONAGE_FROM: VO.number, VONAGE_API_URL: fake.url,
-    });
-    app = await createApp({ config, log: silentLogger });
-    fake.webhookUrl = `${app.url}/webhooks/sms`;
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await fake?.close();
-  });
-  afterEach(() => expect(fake.rejected).toEqual([]));
+  const ch = useChannelApp(() =>
+    startAppWithFake(new FakeVonageApi(VO), {
+      databaseUrl: 'pglite://memory', env: { SMS_MAX_SEGMENTS_PER_TURN: String(BUDGET) }, webhookPath: '/webhooks/sms',
+      channelEnv: (url) => ({
+        SMS_PROVIDER: 'vonage', VONAGE_API_KEY: VO.apiKey, VONAGE_API_SECRET: VO.apiSecret, VONAGE_SIGNATURE_SECRET: VO.signatureSecret,
+        VONAGE_SIGNATURE_METHOD: VO.method, VONAGE_FROM: VO.number, VONAGE_API_URL: url,
+      }),
+    }),
+  );
 
   const say = async (phone: string, text: string, json = true) => {
-    const p = fake.inbound(phone, text);
-    expect(await fake.post(p, { json })).toBe(200);
-    const sent = await smsTurn(app, { sent: fake.sent }, p.messageId!);
+    const p = ch.fake.inbound(phone, text);
+    expect(await ch.fake.post(p, { json })).toBe(200);
+    const sent = await smsTurn(ch.app, { sent: ch.fake.sent }, p.messageId!);
     return sent as unknown as { text: string }[];
   };
   const all = (r: { text: string }[]) => bodies(r.map((m) => ({ body: m.text })));
@@ -51,21 +41,21 @@ describe('SMS end to end through Vonage (PGlite, loopback SMS API), SMS_PROVIDER
     expect(all(last)).toContain(saidSms('intake.submitted.next', 'en'));
     expect(segments.every((s) => s >= 1 && s <= BUDGET)).toBe(true);
     // Sent to the number without "+", GSM-7 texts as type text.
-    expect(fake.to(phone).every((m) => m.to === '447700900123' && m.type === 'text' && m.from === VO.number)).toBe(true);
-    const stored = await app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: `sms/conversations/${phone}` } });
+    expect(ch.fake.to(phone).every((m) => m.to === '447700900123' && m.type === 'text' && m.from === VO.number)).toBe(true);
+    const stored = await ch.app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: `sms/conversations/${phone}` } });
     expect(stored).toHaveLength(1);
     expect(stored[0]!.payload).toMatchObject({ channel: 'sms', locale: 'en', firstName: 'Sam', age: 20, place: { commune: '59350' } });
   }, 180_000);
 
   it('refuses an unsigned, wrongly signed, tampered or stale message (403) and stores nothing', async () => {
-    const before = await app.db.prisma.channelInbox.count();
-    const p = fake.inbound('+33612340010', 'bonjour');
+    const before = await ch.app.db.prisma.channelInbox.count();
+    const p = ch.fake.inbound('+33612340010', 'bonjour');
     const { sig: _sig, ...unsigned } = p;
-    expect(await fake.post(unsigned)).toBe(403);
-    expect(await fake.post({ ...p, text: 'autre chose' })).toBe(403);
-    expect(await fake.post({ ...p, sig: 'A'.repeat(64) })).toBe(403);
-    expect(await fake.post(fake.inbound('+33612340010', 'bonjour', new Date(Date.now() - 3_600_000)))).toBe(403);
-    expect(await app.db.prisma.channelInbox.count()).toBe(before);
+    expect(await ch.fake.post(unsigned)).toBe(403);
+    expect(await ch.fake.post({ ...p, text: 'autre chose' })).toBe(403);
+    expect(await ch.fake.post({ ...p, sig: 'A'.repeat(64) })).toBe(403);
+    expect(await ch.fake.post(ch.fake.inbound('+33612340010', 'bonjour', new Date(Date.now() - 3_600_000)))).toBe(403);
+    expect(await ch.app.db.prisma.channelInbox.count()).toBe(before);
   });
 
   it('a crisis message over SMS gets the help lines at once, within the budget', async () => {
@@ -87,20 +77,20 @@ describe('SMS end to end through Vonage (PGlite, loopback SMS API), SMS_PROVIDER
     await say(phone, 'oui');
     const at = new Date();
     const part = (n: number, text: string) => {
-      const p = fake.inbound(phone, text, at);
+      const p = ch.fake.inbound(phone, text, at);
       const { sig: _s, ...rest } = p;
       const params: Record<string, string> = { ...rest, concat: 'true', 'concat-ref': '108', 'concat-total': '2', 'concat-part': String(n) };
       return { ...params, sig: vonageSignatureOf(params, VO.signatureSecret, VO.method) } as Record<string, string>;
     };
     const second = part(2, 'ès');
     const first = part(1, 'In');
-    expect(await fake.post(second)).toBe(200);
-    expect(await app.db.prisma.channelInbox.count({ where: { conversationKey: `sms/conversations/${phone}`, status: 'pending' } })).toBe(0);
-    expect(await fake.post(first)).toBe(200);
-    await smsTurn(app, { sent: fake.sent }, first.messageId!);
-    const state = await app.db.prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'sms', externalId: first.messageId! } } });
+    expect(await ch.fake.post(second)).toBe(200);
+    expect(await ch.app.db.prisma.channelInbox.count({ where: { conversationKey: `sms/conversations/${phone}`, status: 'pending' } })).toBe(0);
+    expect(await ch.fake.post(first)).toBe(200);
+    await smsTurn(ch.app, { sent: ch.fake.sent }, first.messageId!);
+    const state = await ch.app.db.prisma.channelInbox.findUnique({ where: { channel_externalId: { channel: 'sms', externalId: first.messageId! } } });
     expect(state?.status).toBe('done');
-    const text = all(fake.to(phone).slice(-1));
+    const text = all(ch.fake.to(phone).slice(-1));
     expect(text).toContain('Inès');
   }, 60_000);
 });

@@ -1,7 +1,7 @@
-import type { FakeTelegramApi, TgSent } from '../../adapters/telegram/FakeTelegramApi';
-import type { App } from '../../index';
-import { startTelegramApp, telegramTurn } from '../helpers/telegramChat';
+import type { TgSent } from '../../adapters/telegram/FakeTelegramApi';
+import { startTelegramApp, telegramPeople } from '../helpers/telegramChat';
 import { said } from '../helpers/whatsappPhone';
+import { useChannelApp } from '../helpers/channelApp';
 
 /**
  * The safety check on Telegram behaves as on the web widget and WhatsApp (issue 19): the same
@@ -9,22 +9,10 @@ import { said } from '../helpers/whatsappPhone';
  * the inbox, the outbox and a loopback Bot API, with Telegram's payload shapes.
  */
 describe('Telegram: the safety check', () => {
-  let app: App;
-  let fake: FakeTelegramApi;
   const logged: string[] = [];
-  beforeAll(async () => {
-    ({ app, fake } = await startTelegramApp((level, event, fields) => logged.push(JSON.stringify({ level, event, fields }))));
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await fake?.close();
-  });
-  afterEach(() => expect(fake.rejected).toEqual([]));
+  const ch = useChannelApp(() => startTelegramApp((level, event, fields) => logged.push(JSON.stringify({ level, event, fields }))));
 
-  const turn = (update: { update_id: number }): Promise<TgSent[]> => telegramTurn(app, fake, update);
-  const say = (user: string, text: string) => turn(fake.messageUpdate(user, { text }));
-  const press = (user: string, label: string) => turn(fake.callbackUpdate(user, label));
-  const all = (r: TgSent[]) => r.map((m) => m.text).join('\n');
+  const { say, press, all } = telegramPeople(ch);
   const buttons = (r: TgSent[]) => r.at(-1)!.buttons.map((b) => b.text);
 
   async function started(user: string, name: string): Promise<void> {
@@ -44,7 +32,7 @@ describe('Telegram: the safety check', () => {
     expect(buttons(r)).toEqual(['Continuer ma demande']);
     r = await press(user, 'Continuer ma demande');
     expect(all(r)).toContain(said('intake.situation.ask'));
-    const state = await app.db.prisma.botState.findUnique({ where: { key: `telegram/conversations/${user}` } });
+    const state = await ch.app.db.prisma.botState.findUnique({ where: { key: `telegram/conversations/${user}` } });
     expect((state!.data as { draft: unknown }).draft).toMatchObject({ firstName: 'Yanis', age: 14 });
   }, 60_000);
 
@@ -96,9 +84,9 @@ describe('Telegram: the safety check', () => {
     r = await say(user, 'mon copain me frappe Zorglub');
     expect(all(r)).toContain(said('safety.line.3919'));
     const key = `telegram/conversations/${user}`;
-    const state = await app.db.prisma.botState.findUnique({ where: { key } });
+    const state = await ch.app.db.prisma.botState.findUnique({ where: { key } });
     expect(JSON.stringify(state)).not.toContain('Zorglub');
-    const inbox = await app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } });
+    const inbox = await ch.app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } });
     expect(JSON.stringify(inbox.map((m) => m.payload))).not.toContain('Zorglub');
     expect(logged.join('\n')).not.toMatch(/Zorglub|frappe/);
     expect(logged.some((l) => l.includes('crisis.detected'))).toBe(true);

@@ -1,26 +1,13 @@
 import { signatureOf } from '../../adapters/meta/signature';
-import type { App } from '../../index';
-import type { FakeGraphApi } from '../../adapters/whatsapp/FakeGraphApi';
 import { expectKindsAnsweredKeepingPlace, expectMetaHandshake, expectReplayedOnce } from '../helpers/channelPerson';
 import { lastChoices, Phone, said, shown, startWhatsAppApp, texts, WA } from '../helpers/whatsappPhone';
+import { expectWholeIntakeStored, useChannelApp } from '../helpers/channelApp';
 
 describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
-  let app: App;
-  let fake: FakeGraphApi;
-  beforeAll(async () => {
-    ({ app, fake } = await startWhatsAppApp('pglite://memory'));
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await fake?.close();
-  });
-  afterEach(() => {
-    // Every payload the bot sent was one the real Graph API takes.
-    expect(fake.rejected).toEqual([]);
-  });
+  const ch = useChannelApp(() => startWhatsAppApp('pglite://memory'));
 
   it('a whole intake, from "Bonjour" to a stored and routed request, with buttons, a list and typed answers', async () => {
-    const phone = new Phone(app, fake, '33612345678');
+    const phone = new Phone(ch.app, ch.fake, '33612345678');
     let r = await phone.say('Bonjour');
     expect(texts(r)[0]).toContain(said('intake.welcome.hello'));
     expect(lastChoices(r)).toEqual(['Oui, on y va', 'En savoir plus', 'Non merci']);
@@ -60,48 +47,36 @@ describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
     r = await phone.say('2');
     expect(texts(r).join('\n')).toContain(said('intake.submitted.next'));
 
-    const stored = await app.db.prisma.mentoringRequest.findMany({ where: { conversationKey: 'whatsapp/conversations/33612345678' } });
-    expect(stored).toHaveLength(1);
-    const request = stored[0]!.payload as { channel: string; firstName: string; age: number; place: { commune: string }; contact: { email: string } };
-    expect(request).toMatchObject({
-      channel: 'whatsapp', firstName: 'Inès', age: 17, situation: { kind: 'lycee_general', schoolYear: 'terminale' }, needs: ['orientation'],
-      place: { commune: '69123' }, meeting: 'remote', contact: { email: 'ines@example.fr' },
-    });
-    expect(['routed', 'fallback']).toContain(stored[0]!.status);
-    expect(await app.db.prisma.notification.count({ where: { requestId: stored[0]!.id, kind: 'new_request' } })).toBe(1);
-    // Nothing of what was typed stays in the inbox once processed.
-    const inbox = await app.db.prisma.channelInbox.findMany({ where: { conversationKey: 'whatsapp/conversations/33612345678' } });
-    expect(inbox.length).toBeGreaterThanOrEqual(14);
-    expect(inbox.every((m) => m.status === 'done' && m.payload === null)).toBe(true);
+    await expectWholeIntakeStored(ch.app, 'whatsapp', 'whatsapp/conversations/33612345678', { minInboxRows: 14 });
   }, 120_000);
 
   it("answers Meta's subscription handshake only with the verify token", async () => {
-    await expectMetaHandshake(`${app.url}/webhooks/whatsapp`, WA.verifyToken, 'nope', '1158201444');
+    await expectMetaHandshake(`${ch.app.url}/webhooks/whatsapp`, WA.verifyToken, 'nope', '1158201444');
   });
 
   it('bad input: wrong signature 401, malformed JSON 400, unknown shape 400, 1 MB 413; nothing stored', async () => {
-    const before = await app.db.prisma.channelInbox.count();
-    const m = fake.messageFrom('33600000001', { type: 'text', text: { body: 'bonjour' } });
-    expect(await fake.post(m.body, { signature: signatureOf('something else', WA.appSecret) })).toBe(401);
-    expect(await fake.post(m.body, { signature: 'sha256=zz' })).toBe(401);
-    const res = await fetch(fake.webhookUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m.body) });
+    const before = await ch.app.db.prisma.channelInbox.count();
+    const m = ch.fake.messageFrom('33600000001', { type: 'text', text: { body: 'bonjour' } });
+    expect(await ch.fake.post(m.body, { signature: signatureOf('something else', WA.appSecret) })).toBe(401);
+    expect(await ch.fake.post(m.body, { signature: 'sha256=zz' })).toBe(401);
+    const res = await fetch(ch.fake.webhookUrl!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m.body) });
     expect(res.status).toBe(401);
-    expect(await fake.post(null, { raw: '{"object": "whatsapp_business_account", "entry": [' })).toBe(400);
-    expect(await fake.post({ object: 'page', entry: [] })).toBe(400);
-    expect(await fake.post(null, { raw: JSON.stringify({ pad: 'x'.repeat(1_048_576) }) })).toBe(413);
-    expect(await app.db.prisma.channelInbox.count()).toBe(before);
+    expect(await ch.fake.post(null, { raw: '{"object": "whatsapp_business_account", "entry": [' })).toBe(400);
+    expect(await ch.fake.post({ object: 'page', entry: [] })).toBe(400);
+    expect(await ch.fake.post(null, { raw: JSON.stringify({ pad: 'x'.repeat(1_048_576) }) })).toBe(413);
+    expect(await ch.app.db.prisma.channelInbox.count()).toBe(before);
     // The server is still fine.
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${ch.app.url}/healthz`)).status).toBe(200);
   });
 
   it('a webhook delivered twice (Meta retries) is one turn with one set of replies', async () => {
-    const phone = new Phone(app, fake, '33600000002');
-    const m = fake.messageFrom(phone.user, { type: 'text', text: { body: 'salut' } });
-    await expectReplayedOnce(app, phone, fake, m);
+    const phone = new Phone(ch.app, ch.fake, '33600000002');
+    const m = ch.fake.messageFrom(phone.user, { type: 'text', text: { body: 'salut' } });
+    await expectReplayedOnce(ch.app, phone, ch.fake, m);
   });
 
   it('voice notes, images, stickers, locations and unknown types get a kind answer and lose nothing', async () => {
-    const phone = new Phone(app, fake, '33600000003');
+    const phone = new Phone(ch.app, ch.fake, '33600000003');
     const kinds: Record<string, unknown>[] = [
       { type: 'audio', audio: { id: '1', mime_type: 'audio/ogg; codecs=opus', voice: true } },
       { type: 'image', image: { id: '2', mime_type: 'image/jpeg', sha256: 'x' } },
@@ -109,25 +84,25 @@ describe('WhatsApp end to end (PGlite, loopback Graph API)', () => {
       { type: 'location', location: { latitude: 45.76, longitude: 4.83, name: 'Lyon' } },
       { type: 'unsupported', errors: [{ code: 131051, title: 'Message type unknown' }] },
     ];
-    await expectKindsAnsweredKeepingPlace(app, phone, kinds, texts, said);
+    await expectKindsAnsweredKeepingPlace(ch.app, phone, kinds, texts, said);
   });
 
   it('consent declined: nothing of the conversation is kept but the last message’s id and the reply saying so', async () => {
-    const phone = new Phone(app, fake, '33600000004');
+    const phone = new Phone(ch.app, ch.fake, '33600000004');
     await phone.say("j'ai 16 ans et je cherche un stage à Lille");
     const r = await phone.tap('Non merci');
     expect(texts(r).join('\n')).toContain(said('intake.consent.declined'));
     const key = 'whatsapp/conversations/33600000004';
-    expect(await app.db.prisma.botState.count({ where: { key } })).toBe(0);
-    expect((await app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } })).map((m) => [m.status, m.payload])).toEqual([['done', null]]);
-    expect(await app.db.prisma.notification.count({ where: { orderKey: key } })).toBe(r.length);
+    expect(await ch.app.db.prisma.botState.count({ where: { key } })).toBe(0);
+    expect((await ch.app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } })).map((m) => [m.status, m.payload])).toEqual([['done', null]]);
+    expect(await ch.app.db.prisma.notification.count({ where: { orderKey: key } })).toBe(r.length);
   });
 
   it('a business-scoped user id (number hidden behind a username) is the identity, and replies go to it as recipient', async () => {
-    const phone = new Phone(app, fake, 'FR.1502576394655843');
+    const phone = new Phone(ch.app, ch.fake, 'FR.1502576394655843');
     const r = await phone.say('hello');
     expect(r.length).toBeGreaterThan(0);
     expect(r.every((m) => m.body.recipient === 'FR.1502576394655843' && m.body.to === undefined)).toBe(true);
-    expect(await app.db.prisma.botState.count({ where: { key: 'whatsapp/conversations/FR.1502576394655843' } })).toBe(1);
+    expect(await ch.app.db.prisma.botState.count({ where: { key: 'whatsapp/conversations/FR.1502576394655843' } })).toBe(1);
   });
 });

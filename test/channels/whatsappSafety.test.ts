@@ -1,32 +1,18 @@
-import type { App } from '../../index';
-import type { FakeGraphApi } from '../../adapters/whatsapp/FakeGraphApi';
 import { lastChoices, Phone, said, shown, startWhatsAppApp, texts } from '../helpers/whatsappPhone';
 import { deliverNews } from '../helpers/channelNews';
+import { useChannelApp } from '../helpers/channelApp';
 
 /** The same safety and consent behaviour on WhatsApp as on the web widget, and news to the young person. */
 describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
-  let app: App;
-  let fake: FakeGraphApi;
   let clock = Date.now();
-  beforeAll(async () => {
-    ({ app, fake } = await startWhatsAppApp(
-      'pglite://memory',
-      { WHATSAPP_NEWS_TEMPLATE: 'binome_news', OUTBOX_RETRY_BASE_SECONDS: '0.05' },
-      { statuses: true, now: () => new Date(clock) },
-    ));
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await fake?.close();
-  });
-  afterEach(() => expect(fake.rejected).toEqual([]));
+  const ch = useChannelApp(() =>
+    startWhatsAppApp('pglite://memory', { WHATSAPP_NEWS_TEMPLATE: 'binome_news', OUTBOX_RETRY_BASE_SECONDS: '0.05' }, { statuses: true, now: () => new Date(clock) }),
+  );
 
   /** Consent given, first name told: the age question is next. */
   async function started(user: string, name: string): Promise<Phone> {
-    const phone = new Phone(app, fake, user);
-    await phone.say('bonjour');
-    await phone.tap('Oui, on y va');
-    await phone.say(name);
+    const phone = new Phone(ch.app, ch.fake, user);
+    await phone.introduce(name);
     return phone;
   }
 
@@ -40,7 +26,7 @@ describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
     expect(lastChoices(r)).toEqual(['Continuer ma demande']);
     r = await phone.tap('Continuer ma demande');
     expect(texts(r).join('\n')).toContain(said('intake.situation.ask'));
-    const state = await app.db.prisma.botState.findUnique({ where: { key: `whatsapp/conversations/${phone.user}` } });
+    const state = await ch.app.db.prisma.botState.findUnique({ where: { key: `whatsapp/conversations/${phone.user}` } });
     expect((state!.data as { draft: unknown }).draft).toMatchObject({ firstName: 'Yanis', age: 14 });
   });
 
@@ -97,25 +83,25 @@ describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
     r = await phone.tap(lastChoices(r)[0]!);
     r = await phone.say('oui');
     expect(texts(r).join('\n')).toContain(said('intake.submitted.next'));
-    const request = await app.db.prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: `whatsapp/conversations/${phone.user}` } });
+    const request = await ch.app.db.prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: `whatsapp/conversations/${phone.user}` } });
     expect(request.payload).toMatchObject({ channel: 'whatsapp', age: 14, guardian: { name: 'Samia Benali', email: 'samia.benali@example.fr', consentDeclared: true } });
   });
 
   it('"effacer mes données" erases the request, the state and what the channel kept of the conversation', async () => {
     const user = '33620000002';
     const key = `whatsapp/conversations/${user}`;
-    const phone = new Phone(app, fake, user);
-    expect(await app.db.prisma.mentoringRequest.count({ where: { conversationKey: key } })).toBe(1);
+    const phone = new Phone(ch.app, ch.fake, user);
+    expect(await ch.app.db.prisma.mentoringRequest.count({ where: { conversationKey: key } })).toBe(1);
     let r = await phone.say('effacer mes données');
     expect(texts(r).join('\n')).toContain(said('intake.delete.confirm'));
     r = await phone.tap('Oui');
     expect(texts(r).join('\n')).toContain(said('intake.delete.doneWithRequest'));
-    expect(await app.db.prisma.mentoringRequest.count({ where: { conversationKey: key } })).toBe(0);
-    expect(await app.db.prisma.botState.count({ where: { key } })).toBe(0);
+    expect(await ch.app.db.prisma.mentoringRequest.count({ where: { conversationKey: key } })).toBe(0);
+    expect(await ch.app.db.prisma.botState.count({ where: { key } })).toBe(0);
     // Left: only the message that asked for it (its text already gone), and the reply saying it is done.
-    const inbox = await app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } });
+    const inbox = await ch.app.db.prisma.channelInbox.findMany({ where: { conversationKey: key } });
     expect(inbox.map((m) => [m.status, m.payload])).toEqual([['done', null]]);
-    expect(await app.db.prisma.notification.count({ where: { orderKey: key } })).toBeLessThanOrEqual(2);
+    expect(await ch.app.db.prisma.notification.count({ where: { orderKey: key } })).toBeLessThanOrEqual(2);
   });
 
   it('"english" switches the language: replies, buttons and the numbered hint in English', async () => {
@@ -130,19 +116,19 @@ describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
   });
 
   it('records delivery statuses (sent, delivered, read) of what was sent', async () => {
-    const phone = new Phone(app, fake, '33620000004');
+    const phone = new Phone(ch.app, ch.fake, '33620000004');
     const r = await phone.say('bonjour');
     const wamids = r.map((m) => m.wamid);
     const deadline = Date.now() + 10_000;
-    let rows = await app.db.prisma.channelDelivery.findMany({ where: { externalId: { in: wamids } } });
+    let rows = await ch.app.db.prisma.channelDelivery.findMany({ where: { externalId: { in: wamids } } });
     while (Date.now() < deadline && !(rows.length === wamids.length && rows.every((x) => x.status === 'read'))) {
       await new Promise((res) => setTimeout(res, 50));
-      rows = await app.db.prisma.channelDelivery.findMany({ where: { externalId: { in: wamids } } });
+      rows = await ch.app.db.prisma.channelDelivery.findMany({ where: { externalId: { in: wamids } } });
     }
     expect(rows.map((x) => [x.status, x.conversationKey])).toEqual(wamids.map(() => ['read', 'whatsapp/conversations/33620000004']));
   });
 
-  const news = (user: string) => deliverNews(app, `whatsapp/conversations/${user}`, new Date(clock));
+  const news = (user: string) => deliverNews(ch.app, `whatsapp/conversations/${user}`, new Date(clock));
 
   it('news: as a message within 24 hours; after them, through the approved template', async () => {
     const phone = await started('33620000005', 'Lina');
@@ -151,34 +137,34 @@ describe('WhatsApp: crisis, under-15 consent, erasure, language, news', () => {
     const r = await phone.say('oui');
     expect(texts(summary.concat(r)).join('\n')).toContain(said('intake.submitted.next'));
 
-    const before = fake.to(phone.user).length;
+    const before = ch.fake.to(phone.user).length;
     expect(await news(phone.user)).toBe('proactive');
-    const within = fake.to(phone.user).slice(before);
+    const within = ch.fake.to(phone.user).slice(before);
     expect(within.map((m) => m.body.type)).toEqual(['text']);
     expect(shown(within[0]!).text).toContain('AFEV');
 
     clock += 25 * 3_600_000; // the window is closed
-    const after = fake.to(phone.user).length;
+    const after = ch.fake.to(phone.user).length;
     expect(await news(phone.user)).toBe('proactive');
-    const outside = fake.to(phone.user).slice(after);
+    const outside = ch.fake.to(phone.user).slice(after);
     expect(outside.map((m) => m.body.type)).toEqual(['template']);
     expect(outside[0]!.body.template).toMatchObject({ name: 'binome_news', language: { code: 'fr' } });
   });
 
   it('a 131047 failure status closes the window: the next news goes by the template, never as a message that would fail again', async () => {
     const user = '33620000005';
-    const phone = new Phone(app, fake, user);
+    const phone = new Phone(ch.app, ch.fake, user);
     // The young person writes again: the window is open (as far as we know).
     await phone.say('merci');
-    fake.windowClosed.add(user);
-    const before = fake.to(user).length;
+    ch.fake.windowClosed.add(user);
+    const before = ch.fake.to(user).length;
     expect(await news(user)).toBe('proactive'); // sent, then Meta reports it failed (131047)
-    expect(fake.to(user).slice(before).map((m) => m.body.type)).toEqual(['text']);
-    const wamid = fake.to(user).at(-1)!.wamid;
-    for (let i = 0; i < 100 && (await app.db.prisma.channelDelivery.findFirst({ where: { externalId: wamid } }))?.status !== 'failed'; i++) await new Promise((res) => setTimeout(res, 50));
-    expect(await app.db.prisma.channelDelivery.findFirst({ where: { externalId: wamid } })).toMatchObject({ status: 'failed', errorCode: '131047' });
-    const next = fake.to(user).length;
+    expect(ch.fake.to(user).slice(before).map((m) => m.body.type)).toEqual(['text']);
+    const wamid = ch.fake.to(user).at(-1)!.wamid;
+    for (let i = 0; i < 100 && (await ch.app.db.prisma.channelDelivery.findFirst({ where: { externalId: wamid } }))?.status !== 'failed'; i++) await new Promise((res) => setTimeout(res, 50));
+    expect(await ch.app.db.prisma.channelDelivery.findFirst({ where: { externalId: wamid } })).toMatchObject({ status: 'failed', errorCode: '131047' });
+    const next = ch.fake.to(user).length;
     expect(await news(user)).toBe('proactive');
-    expect(fake.to(user).slice(next).map((m) => m.body.type)).toEqual(['template']);
+    expect(ch.fake.to(user).slice(next).map((m) => m.body.type)).toEqual(['template']);
   });
 });

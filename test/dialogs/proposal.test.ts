@@ -1,20 +1,17 @@
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { silentLogger } from '../../bots/log';
-import type { Database } from '../../db/createDatabase';
 import { createBotStack } from '../../index';
-import { openTestDatabase } from '../helpers/testDatabase';
+import { useTestDatabase } from '../helpers/testDatabase';
 import { templateRegExp } from '../helpers/transcripts';
 
 /** Up to the proposal: a lycéenne in Lyon looking for orientation (several associations fit). */
 const TO_PROPOSAL = ['bonjour', 'oui', 'Inès', '17', 'terminale générale', 'orientation', 'Lyon', 'aucune', 'à distance', 'passer', 'ines@example.fr', "C'est bon"];
 
 describe('choosing the association before sending', () => {
-  let db: Database;
-  beforeAll(async () => { db = await openTestDatabase('pglite'); }, 60_000);
-  afterAll(async () => { await db?.close(); });
+  const db = useTestDatabase();
 
   async function toProposal(conversationId: string) {
-    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const { bot } = createBotStack({ db: db(), log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
     const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'webchat', conversation: { id: conversationId }, locale: 'fr-FR' } as Partial<Activity>);
     let last: Partial<Activity>[] = [];
     const say = async (text: string) => {
@@ -27,10 +24,10 @@ describe('choosing the association before sending', () => {
     const buttons = last[last.length - 1]!.suggestedActions!.actions.map((a) => String(a.title));
     return { say, buttons, key: `webchat/conversations/${conversationId}` };
   }
-  const stored = (key: string) => db.prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: key } });
+  const stored = (key: string) => db().prisma.mentoringRequest.findFirstOrThrow({ where: { conversationKey: key } });
 
   it('never shows two buttons with the same name: two programmes of one association are told apart (issue 22)', async () => {
-    const { bot } = createBotStack({ db, log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
+    const { bot } = createBotStack({ db: db(), log: silentLogger, now: () => new Date(), resumeAfterMs: 1e9 });
     const adapter = new TestAdapter((ctx) => bot.run(ctx), { channelId: 'webchat', conversation: { id: 'p-same-association' }, locale: 'fr-FR' } as Partial<Activity>);
     let last: Partial<Activity>[] = [];
     // Sport dans la Ville runs two programmes that both fit this young person.
@@ -72,15 +69,15 @@ describe('choosing the association before sending', () => {
   it('says so when the chosen association filled up in the meantime, and sends to the best one left', async () => {
     const { say, buttons, key } = await toProposal('p-full');
     const alternative = buttons[1]!.replace(/^Plutôt /, '');
-    const association = await db.prisma.association.findFirstOrThrow({ where: { name: alternative } });
-    await db.prisma.programme.updateMany({ where: { associationId: association.id }, data: { capacityPerMonth: 0 } });
+    const association = await db().prisma.association.findFirstOrThrow({ where: { name: alternative } });
+    await db().prisma.programme.updateMany({ where: { associationId: association.id }, data: { capacityPerMonth: 0 } });
     try {
       const sent = await say(buttons[1]!);
       expect(sent[0]!.text).toMatch(templateRegExp('fr', 'intake.proposal.noLongerAvailable'));
       expect(sent[1]!.text).not.toContain(alternative);
       expect((await stored(key)).associationId).not.toBe(association.id);
     } finally {
-      await db.prisma.programme.updateMany({ where: { associationId: association.id }, data: { capacityPerMonth: null } });
+      await db().prisma.programme.updateMany({ where: { associationId: association.id }, data: { capacityPerMonth: null } });
     }
   });
 });

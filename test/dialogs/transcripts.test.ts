@@ -1,5 +1,4 @@
-import type { Database } from '../../db/createDatabase';
-import { openTestDatabase } from '../helpers/testDatabase';
+import { useTestDatabase } from '../helpers/testDatabase';
 import { runTranscript } from '../helpers/transcripts';
 import { enTranscripts } from '../transcripts/en';
 import { edgeCaseTranscripts } from '../transcripts/edgeCases';
@@ -7,13 +6,7 @@ import { frTranscripts } from '../transcripts/fr';
 import { understandingTranscripts } from '../transcripts/understanding';
 import { keptFactsTranscripts, peopleTranscripts } from '../transcripts/people';
 
-let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase('pglite');
-}, 60_000);
-afterAll(async () => {
-  await db?.close();
-});
+const db = useTestDatabase();
 
 describe.each([
   ['French', frTranscripts],
@@ -24,6 +17,6 @@ describe.each([
   ['Facts told once', keptFactsTranscripts],
 ])('%s conversations', (_lang, transcripts) => {
   it.each(transcripts.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
-    await runTranscript(t, db);
+    await runTranscript(t, db());
   });
 });

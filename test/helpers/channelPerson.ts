@@ -1,28 +1,9 @@
-import type { LoopbackFake } from '../../adapters/channels/LoopbackFake';
-import { silentLogger } from '../../bots/log';
-import { loadConfig } from '../../config';
-import { createApp, type App } from '../../index';
+import type { App } from '../../index';
 
 /**
- * What the end-to-end tests of the Meta channels (WhatsApp, Messenger) share: the app
- * started with a channel whose platform API is a loopback fake, and one person talking to
- * the bot through that fake.
+ * What the end-to-end tests of the Meta channels (WhatsApp, Messenger) share besides the
+ * app and its fake (channelApp.ts): one person talking to the bot through that fake.
  */
-
-/** Starts a fake, then the app with the channel's settings pointing at it, then tells the fake the webhook. */
-export async function startAppWithFake<F extends LoopbackFake>(
-  fake: F,
-  o: { databaseUrl: string; channelEnv: (fakeUrl: string) => Record<string, string>; webhookPath: string; env?: Record<string, string>; now?: () => Date },
-): Promise<{ app: App; fake: F }> {
-  await fake.start();
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: o.databaseUrl, LOG_PSEUDONYM_KEY: 'test',
-    ...o.channelEnv(fake.url), OUTBOX_POLL_MS: '50', ...o.env,
-  });
-  const app = await createApp({ config, log: silentLogger, now: o.now });
-  fake.webhookUrl = `${app.url}${o.webhookPath}`;
-  return { app, fake };
-}
 
 /** The part of a fake that plays a person: their messages and taps, as signed webhooks. */
 export interface PersonFake {
@@ -50,6 +31,13 @@ export abstract class ChannelPerson<Sent> {
     const { status, id } = await this.fake.tap(this.user, title);
     if (status !== 200) throw new Error(`webhook answered ${status}`);
     return this.repliesTo(id);
+  }
+
+  /** Greets the bot, gives consent and a first name: the age question is next. */
+  async introduce(name: string, greeting = 'bonjour'): Promise<void> {
+    await this.say(greeting);
+    await this.tap('Oui, on y va');
+    await this.say(name);
   }
 
   async send(message: Record<string, unknown>): Promise<Sent[]> {
@@ -107,9 +95,7 @@ export async function expectReplayedOnce<Sent>(app: App, person: ChannelPerson<S
 export async function expectKindsAnsweredKeepingPlace<Sent>(
   app: App, person: ChannelPerson<Sent>, kinds: Record<string, unknown>[], texts: (ms: Sent[]) => string[], said: (key: string) => string,
 ): Promise<void> {
-  await person.say('bonjour');
-  await person.tap('Oui, on y va');
-  await person.say('Malik');
+  await person.introduce('Malik');
   for (const k of kinds) {
     const r = await person.send(k);
     expect(texts(r)[0]).toContain(said('input.attachment'));

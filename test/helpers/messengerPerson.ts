@@ -1,6 +1,7 @@
 import type { App } from '../../index';
 import { FakeSendApi, type SentMessengerMessage } from '../../adapters/messenger/FakeSendApi';
-import { ChannelPerson, startAppWithFake } from './channelPerson';
+import { startAppWithFake } from './channelApp';
+import { ChannelPerson } from './channelPerson';
 
 export const MS = {
   pageId: '104851234567890',

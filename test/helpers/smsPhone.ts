@@ -1,9 +1,9 @@
 import { FakeTwilioApi, type TwilioSent } from '../../adapters/sms/FakeTwilioApi';
 import { countSegments, toGsmFriendly } from '../../adapters/sms/segments';
-import { silentLogger, type Logger } from '../../bots/log';
-import { loadConfig } from '../../config';
-import { createApp, type App, type AppOptions } from '../../index';
+import type { Logger } from '../../bots/log';
+import type { App } from '../../index';
 import { createI18n } from '../../locales/i18n';
+import { startAppWithFake } from './channelApp';
 
 export const TW = {
   accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
@@ -12,16 +12,11 @@ export const TW = {
 };
 
 /** Starts the app with SMS through a loopback Twilio fake. */
-export async function startTwilioApp(databaseUrl: string, env: Record<string, string> = {}, opts: AppOptions & { log?: Logger } = {}, fakeOpts: { statuses?: boolean } = {}): Promise<{ app: App; fake: FakeTwilioApi }> {
-  const fake = await new FakeTwilioApi({ ...TW, ...fakeOpts }).start();
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, OUTBOX_POLL_MS: '50',
-    SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: TW.accountSid, TWILIO_AUTH_TOKEN: TW.authToken, TWILIO_FROM: TW.number, TWILIO_API_URL: fake.url,
-    ...env,
+export function startTwilioApp(databaseUrl: string, env: Record<string, string> = {}, opts: { log?: Logger; now?: () => Date } = {}, fakeOpts: { statuses?: boolean } = {}): Promise<{ app: App; fake: FakeTwilioApi }> {
+  return startAppWithFake(new FakeTwilioApi({ ...TW, ...fakeOpts }), {
+    databaseUrl, env, ...opts, webhookPath: '/webhooks/sms',
+    channelEnv: (url) => ({ SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: TW.accountSid, TWILIO_AUTH_TOKEN: TW.authToken, TWILIO_FROM: TW.number, TWILIO_API_URL: url }),
   });
-  const app = await createApp({ config, log: silentLogger, ...opts });
-  fake.webhookUrl = `${app.url}/webhooks/sms`;
-  return { app, fake };
 }
 
 const i18n = createI18n();

@@ -1,20 +1,17 @@
 import { FakeTelegramApi, type TgSent } from '../../adapters/telegram/FakeTelegramApi';
 import type { Logger } from '../../bots/log';
-import { loadConfig } from '../../config';
-import { createApp, type App } from '../../index';
+import type { App } from '../../index';
+import { startAppWithFake, type ChannelApp } from './channelApp';
 
 export const TG_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 export const TG_SECRET = 'telegram-webhook-secret-0123456789';
 
 /** The app with Telegram on (PGlite in memory), its Bot API a loopback fake that also plays the people. */
-export async function startTelegramApp(log: Logger): Promise<{ app: App; fake: FakeTelegramApi }> {
-  const fake = await new FakeTelegramApi({ token: TG_TOKEN, secret: TG_SECRET }).start();
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'pglite://memory', TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_URL: fake.url, OUTBOX_POLL_MS: '50',
+export function startTelegramApp(log: Logger): Promise<{ app: App; fake: FakeTelegramApi }> {
+  return startAppWithFake(new FakeTelegramApi({ token: TG_TOKEN, secret: TG_SECRET }), {
+    databaseUrl: 'pglite://memory', log, webhookPath: '/webhooks/telegram',
+    channelEnv: (url) => ({ TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_URL: url }),
   });
-  const app = await createApp({ config, log });
-  fake.webhookUrl = `${app.url}/webhooks/telegram`;
-  return { app, fake };
 }
 
 /**
@@ -40,4 +37,16 @@ export async function telegramTurn(app: App, fake: FakeTelegramApi, update: { up
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error('no replies');
+}
+
+/** The people's side of a Telegram test: each call posts an update and returns the replies of its turn. */
+export function telegramPeople(ch: ChannelApp<FakeTelegramApi>) {
+  const turn = (update: { update_id: number }): Promise<TgSent[]> => telegramTurn(ch.app, ch.fake, update);
+  return {
+    turn,
+    say: (user: string, text: string) => turn(ch.fake.messageUpdate(user, { text })),
+    press: (user: string, label: string) => turn(ch.fake.callbackUpdate(user, label)),
+    /** The texts of a turn's replies, one a line. */
+    all: (r: TgSent[]) => r.map((m) => m.text).join('\n'),
+  };
 }

@@ -31,6 +31,24 @@ export function postgresAvailable(): Promise<boolean> {
 
 export type DbKind = 'pglite' | 'postgres';
 
+/**
+ * A database of the test file's own (or of the enclosing `describe`'s): opened before its
+ * tests, closed after them. The function returned gives it, once opened.
+ */
+export function useTestDatabase(kind: DbKind = 'pglite', opts: { seed?: boolean; pool?: PoolOptions } = {}): () => Database & { url: string } {
+  let db: (Database & { url: string }) | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind, opts);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+  return () => {
+    if (!db) throw new Error('the test database is not open (beforeAll failed, or it is read outside a test)');
+    return db;
+  };
+}
+
 /** A migrated, seeded database of its own: in-memory PGlite, or a fresh schema on PostgreSQL. */
 export async function openTestDatabase(kind: DbKind, opts: { seed?: boolean; pool?: PoolOptions } = {}): Promise<Database & { url: string }> {
   let url = 'pglite://memory';

@@ -1,7 +1,8 @@
 import type { App } from '../../index';
 import { FakeGraphApi, type SentMessage } from '../../adapters/whatsapp/FakeGraphApi';
 import { createI18n } from '../../locales/i18n';
-import { ChannelPerson, startAppWithFake } from './channelPerson';
+import { startAppWithFake } from './channelApp';
+import { ChannelPerson } from './channelPerson';
 
 export const WA = {
   phoneNumberId: '106540352242922',
