@@ -401,6 +401,8 @@ const MECHANISMS_BATCH_8: MechanismRow[] = [
   ['forced to drink', "il m'a forcée à boire et je me souviens plus de la suite", ask('sexual_violence')],
   ['"sans abri de" something is a joke', 'je suis sans abri de wifi depuis ce matin mdr', null],
   ['..."sans abri" itself is not', 'je suis sans abri depuis un mois', clear('homelessness')],
+  ['"whats" without its apostrophe', 'whats the point of getting up', ask('suicide')],
+  ['..."whats the point" of homework', 'whats the point of this homework lol', null],
 ];
 
 describe('detectCrisis: context mechanisms (batch 8)', () => {
