@@ -403,6 +403,19 @@ const MECHANISMS_BATCH_8: MechanismRow[] = [
   ['..."sans abri" itself is not', 'je suis sans abri depuis un mois', clear('homelessness')],
   ['"whats" without its apostrophe', 'whats the point of getting up', ask('suicide')],
   ['..."whats the point" of homework', 'whats the point of this homework lol', null],
+  // third probe round
+  ['pestered with work mail', 'ma maître de stage me harcèle de relances pour le rapport', null],
+  ['...harassed with messages', "mon ex me harcèle de messages depuis qu'on a rompu", clear('partner_violence', 'online_harassment', 'school_harassment')],
+  ['a lesson drawn from the past', "mon père m'a mis une gifle quand j'avais 10 ans, ça m'a appris le respect", null],
+  ['...a slap last night', "mon père m'a mis une gifle hier soir", clear('abuse')],
+  ['a pillow fight', 'during the pillow fight my cousin punched me by accident lol', null],
+  ['spat on', 'mes camarades me crachent dessus tous les jours', clear('violence', 'school_harassment')],
+  ['forced to send pictures "to him"', "he forces me to send him pics or he'll tell everyone", clear('sexual_violence', 'online_harassment')],
+  ['forced to send pictures "to him"', 'ma copine me force à lui montrer des photos de moi', clear('sexual_violence', 'partner_violence', 'online_harassment')],
+  ['throwing up on purpose', 'I keep making myself throw up on purpose after dinner', clear('self_harm')],
+  ['into my bed at night', "my stepdad gets into my bed at night when I'm asleep", clear('sexual_violence', 'abuse')],
+  ['sleeping in a station hall', 'je dors dans le hall de la gare depuis dimanche', clear('homelessness')],
+  ['marks made on oneself', 'je me suis fait des marques sur les bras hier', clear('self_harm')],
 ];
 
 describe('detectCrisis: context mechanisms (batch 8)', () => {
