@@ -416,6 +416,8 @@ const MECHANISMS_BATCH_8: MechanismRow[] = [
   ['into my bed at night', "my stepdad gets into my bed at night when I'm asleep", clear('sexual_violence', 'abuse')],
   ['sleeping in a station hall', 'je dors dans le hall de la gare depuis dimanche', clear('homelessness')],
   ['marks made on oneself', 'je me suis fait des marques sur les bras hier', clear('self_harm')],
+  ['a hint of school harassment said of work (studies no longer set it aside)', 'my manager is so mean to me at work', null],
+  ['...said of school', 'the girls are so mean to me at school', ask('school_harassment')],
 ];
 
 describe('detectCrisis: context mechanisms (batch 8)', () => {
