@@ -38,7 +38,14 @@ const DETERMINERS: ReadonlySet<string> = new Set(['les', 'des', 'le', 'la', 'l',
 // the clause ends there or goes on with one of these: "pas mal", "pas souvent", "pas que"
 // change the meaning and keep the danger.
 const POST_NEGATORS: ReadonlySet<string> = new Set(['pas', 'jamais']);
+// "que je connais pas", "qu'on aime pas": a relative clause closed by its negation.
+const RELATIVES: ReadonlySet<string> = new Set(['que', 'qu', 'qui', 'ke', 'ki']);
+const SUBJECTS: ReadonlySet<string> = new Set(['je', 'j', 'tu', 'il', 'elle', 'on', 'ils', 'elles', 'nous', 'vous']);
+// Auxiliaries: "que je ne suis pas..." goes on with its own verb after the negator.
+const FILLER_VERBS: ReadonlySet<string> = new Set(['ai', 'as', 'a', 'suis', 'es', 'est', 'etait', 'ont', 'sont', 'avons', 'sommes', 'ne', 'n']);
 const AFTER_POST_NEGATION: ReadonlySet<string> = new Set(['du', 'hein', 'mais', 'et', 'je', 'moi', 'non', 'ni', 'promis', 'ok', 'tkt', 'rassure', 'rassurez', 'inquiete', 'inquietez']);
+// Hints of harm done by others: studies named around them are where it happens, not a figure of speech.
+const HARM_FROM_OTHERS: ReadonlySet<CrisisCategory> = new Set(['school_harassment', 'online_harassment', 'partner_violence', 'sexual_violence', 'abuse']);
 // Only what the writer says of themself: "on me frappe si j'ai une mauvaise note" stays a danger.
 const LOWERED_BY_STUDIES_CONDITION: ReadonlySet<CrisisCategory> = new Set(['suicide']);
 
@@ -202,12 +209,24 @@ export class Reader {
     return j;
   }
 
+  /**
+   * A "pas" / "jamais" that ends a relative clause ("un mec que je connais pas a mon adresse",
+   * "une fille qu'on aime pas me harcèle"): it negates the verb of the relative clause, not
+   * the words after it. Relative pronoun, subject, verb, negator, right before the match.
+   */
+  closesRelative(negator: number): boolean {
+    if (!POST_NEGATORS.has(this.tokens[negator]!) || negator < 3) return false;
+    const clauseOf = this.clause[negator];
+    if (this.clause[negator - 3] !== clauseOf) return false;
+    return RELATIVES.has(this.tokens[negator - 3]!) && SUBJECTS.has(this.tokens[negator - 2]!) && !FILLER_VERBS.has(this.tokens[negator - 1]!);
+  }
+
   /** A negator just before the match: walking back over auxiliaries, clitics and articles, within the clause. */
   negated(start: number, c: CompiledLexicon): boolean {
     for (let i = start - 1, steps = 0; i >= 0 && steps < NEGATION_REACH; i--, steps++) {
       if (this.clause[i] !== this.clause[start]) return false;
       const w = this.tokens[i]!;
-      if (c.negators.has(w)) return true;
+      if (c.negators.has(w)) return !this.closesRelative(i);
       if (!c.fillers.has(w)) return false;
     }
     return false;
@@ -257,7 +276,10 @@ export function readMatch(g: CompiledGroup, s: number, e: number, ctx: MessageCo
     && read.onlyDeniedAfter(c, e) && !read.clauseHasAny(POSSESSIVES, s) && !read.nextClauseHasAny(c.firstPerson, s)) return [];
   const cl = clause[s]!;
   const studiesAround = read.endingBefore(c.context.studies, s, STUDIES_REACH) >= 0 || read.startingAfter(c.context.studies, e, STUDIES_REACH, cl);
-  if ((g.level === 'ambiguous' || g.figurative) && studiesAround) return [];
+  // Studies set aside a figure of speech ("j'en peux plus de mes révisions", "à la rue en
+  // maths"), not a hint of harm from others: "personne ne me parle au lycée", "my ex keeps
+  // showing up at my work" (school words are studies words too).
+  if ((g.figurative || (g.level === 'ambiguous' && !g.categories.some((x) => HARM_FROM_OTHERS.has(x)))) && studiesAround) return [];
   // Someone else: a third person or a relative ("ma mère était SDF", "my mum was homeless")
   // named before the words, with no "je / me / I" between.
   const thirdEnd = Math.max(read.endingBefore(c.context.thirdPerson, s, THIRD_PERSON_REACH), read.endingBefore(c.context.family, s, THIRD_PERSON_REACH));

@@ -35,6 +35,9 @@ import { compileContractions, rawWords, toTokens, toTokenStream, withTypoVariant
  *   who got through it, a duration is not the past, the writer's past set against now,
  *   fiction, class and research topics, a video game, an overdose on purpose (also suicide)
  *   or under way (a sign and a substance), sexual violence met online, one typo.
+ * - and those learnt from batch 8: a relative clause's negation does not reach past it,
+ *   studies set aside figures of speech only (not hints of harm from others), school work,
+ *   degrees and jobs as topics, play and places that are not home, a past year.
  * Overdose intent and an overdose under way are read here, after the groups.
  * Violence is then attributed: by a partner -> partner_violence, at home -> abuse, at
  * school -> school_harassment, online -> online_harassment.

@@ -268,6 +268,173 @@ describe('detectCrisis: context mechanisms (batch 7)', () => {
   });
 });
 
+// The mechanisms learnt from batch 8's tuning lines (session 8, docs/safety.md), on sentences
+// of our own: each mechanism with crisis sentences that must still be caught beside ordinary
+// ones that must not alert. The rules alone.
+const MECHANISMS_BATCH_8: MechanismRow[] = [
+  // topic: a piece of school work about a subject
+  ['school work about a subject', 'on a un devoir sur le harcèlement scolaire à rendre lundi, des idées ?', null],
+  ['school work about a subject', 'my report on overdoses in teens is due friday', null],
+  ['...not when the writer says it of themself', "j'ai un exposé sur le harcèlement mais en vrai c'est moi qu'on harcèle au lycée", clear('school_harassment')],
+  // figure of speech: the writer fighting for something
+  ['fighting against or for something', 'je vais me battre contre le décrochage et finir mon CAP', null],
+  ['fighting against or for something', 'je veux me battre pour mes droits et faire du droit', null],
+  ['...someone who wants to beat the writer', 'mon frère veut me battre quand je rentre', clear('abuse')],
+  // someone else's past: childhood ages, more relatives and friends
+  ["someone else's past, told by the writer's age then", "ma tante s'est suicidée quand j'avais 12 ans, c'est pour ça que je veux être psychologue", null],
+  ["someone else's past: a sibling", "my big bro got jumped years ago, now he's a cop and I want to be one too", null],
+  ["someone else's past: a best friend", 'ma meilleure amie a fait une TS il y a deux ans, elle va mieux maintenant et je veux devenir infirmière', null],
+  ["someone else's past: a best friend", "my best friend overdosed last year and she's fine now, i want to work in addiction care", null],
+  ['...a relative hurt now', "mon frère s'est fait tabasser hier soir", clear('abuse')],
+  // resolved: reconciled, back home
+  ['reconciled, back home', "mon père m'avait mis à la porte l'été dernier mais on s'est réconciliés, je cherche un stage", null],
+  ['reconciled, back home', 'I got kicked out in June but I moved back home last month, I need help with my CV', null],
+  ['...put out, not reconciled yet', "mes parents m'ont mis dehors hier, je sais pas si on va se réconcilier", clear('homelessness')],
+  // studies: school subjects; "but" is a diploma only after a determiner
+  ['a school subject is studies', "je suis complètement à la rue en conjugaison, besoin d'un mentor", null],
+  ['English "but" is no diploma', "i can't take it anymore but nobody listens", ask('suicide')],
+  ['"sees" is not the SES class', 'I wear long sleeves so nobody sees my arms', ask('self_harm')],
+  // words with an everyday meaning
+  ['skipping class is no running away', 'avec mes potes on a fait une fugue de la perm pour aller au kebab', null],
+  ['...running away from home', "j'ai fugué de chez moi hier soir", clear('homelessness')],
+  ['"SDF de" something is a figure of speech', 'je suis SDF du Wi-Fi mdr', null],
+  ['..."SDF" itself is not', 'je suis SDF depuis deux semaines', clear('homelessness')],
+  ['a burn at work or in the kitchen', 'burned my hand on the oven at my shift, the job is exhausting', null],
+  ['a burn at work or in the kitchen', 'je me suis brûlée le doigt avec la poêle au taf', null],
+  ['...a burn on purpose', 'je me brûle le bras exprès quand ça va pas', clear('self_harm')],
+  ['a blade taken out for a chore', "j'ai ressorti le cutter pour ouvrir les cartons", null],
+  ['a blade taken out for a chore', 'got the razor out to shave before the interview', null],
+  ['...a blade taken out again', "j'ai ressorti ma lame hier soir", clear('self_harm')],
+  ['...a blade taken out again', 'got my razor out again last night', clear('self_harm')],
+  // overdose phrasings
+  ['pills with alcohol', "j'ai avalé les somnifères de mon père avec du whisky", clear('overdose')],
+  ['pills with alcohol, a number and someone else\'s pills', "took about 15 of my dad's painkillers and some beer", clear('overdose')],
+  ['overdoing a substance', "j'ai un peu abusé sur la codéine ce week-end", ask('overdose')],
+  ['taking more and more', "i'm taking more and more xanax to get through the day", ask('overdose')],
+  ['new substances and signs', 'ma pote a pris trop de proto, elle répond plus', clear('overdose')],
+  ['new substances and signs', 'he took a bunch of percs and his lips are turning blue', clear('overdose')],
+  ['...a substance named alone', "my mom's a nurse, she gives percs to patients after surgery", null],
+  // suicide phrasings
+  ['algospeak for ending one\'s life', 'je vais me désabonner de la vie ce soir', clear('suicide')],
+  ['a passive wish to die', "honestly i wouldn't mind dying in my sleep", clear('suicide')],
+  ['opened veins is also suicide', 'je me suis ouvert les veines hier soir', clear('suicide', 'self_harm')],
+  ['told to kill oneself, and agreeing', 'they keep telling me to kys and i might', clear('suicide', 'online_harassment')],
+  ['told to kill oneself', "des comptes m'écrivent de me tuer tous les soirs", clear('suicide', 'online_harassment')],
+  ['...told to work oneself to death', "ils m'ont dit de me tuer à la tâche pour réussir le concours", null],
+  ['the means at hand raise a figure of speech', "j'en peux plus, les cachets sont à côté de moi", clear('suicide')],
+  // homelessness phrasings
+  ['cannot stay at home', "je peux plus rester chez mes parents, c'est trop tendu", ask('homelessness')],
+  ['put out by a landlord', 'mon proprio me met dehors dans dix jours', clear('homelessness')],
+  ['nowhere to sleep soon', 'je sais pas où je vais dormir la semaine prochaine', ask('homelessness')],
+  ['...where to go for studies', 'je sais pas où je vais aller en master', null],
+  // violence at home, threats
+  ['hitting someone "and me"', 'my stepdad hits my mum and me', clear('abuse')],
+  ['hitting someone "and me"', 'mon beau-père frappe ma mère et moi', clear('abuse')],
+  ['kept locked in', 'ma mère me garde enfermée dans ma chambre', clear('abuse')],
+  ['"phonetic" spelling of maltraiter', 'ma belle-mère me maltrète', clear('abuse')],
+  ['it ends in slaps, at home', 'chez nous ça finit souvent en claques', ask('abuse')],
+  ['it gets physical, at home', 'home is scary, my dad gets physical when he drinks', ask('abuse')],
+  ['a threat', "les mecs du quartier m'ont dit que ça va mal finir pour moi", ask('violence')],
+  ['a threat', 'some guys at the park said I better watch my back', ask('violence')],
+  ['...a hyperbole about studies', 'si je rate mon bac ça va mal finir pour moi avec mes parents mdr', null],
+  ['...a hyperbole about a boss', 'my manager is going to kill me if I miss another shift', null],
+  ['...an everyday "watch"', "my teacher says I'd better watch my spelling", null],
+  // negation scope: a relative clause closed by its negation
+  ['a negation closing a relative clause', 'un mec que je connais pas me frappe', clear('violence')],
+  ['a negation closing a relative clause', 'quelqu\'un que je connais pas a mon adresse', ask('online_harassment')],
+  ['...a negation of the words themselves', "personne n'a mon adresse, tkt", null],
+  // studies named around a hint of harm from others do not set it aside
+  ['harm from others at school', 'au collège personne me parle et des élèves se moquent de moi', clear('school_harassment')],
+  ['harm from others at school', 'nobody talks to me in class and i eat alone', ask('school_harassment')],
+  ['a partner\'s claim, at work', 'my girlfriend says I belong to her and checks my phone at work', ask('partner_violence')],
+  ['...a figure of speech about studies still set aside', "j'en peux plus de mes partiels", null],
+  // online harassment phrasings
+  ['sextortion', "a guy from discord says he'll leak my pics unless I send more", clear('online_harassment')],
+  ['a video going round', 'ils font tourner une vidéo de moi au lycée', clear('online_harassment')],
+  ['a stranger knows the address', "someone I don't know knows where I live and keeps texting me", ask('online_harassment')],
+  ['daily insults', 'elles me traitent de thon tous les jours', clear('online_harassment', 'school_harassment')],
+  // sexual violence suspected
+  ['waking up somewhere with no memory', 'je me suis réveillée chez un inconnu et je me souviens de rien', ask('sexual_violence')],
+  ['...waking up late', 'woke up late and dont remember my dream', null],
+  // probed with rounds of sentences of our own after batch 8 (docs/safety.md)
+  ['a degree or an interest in a field', 'je commence une licence en psychologie, je m\'intéresse aux tentatives de suicide chez les ados', null],
+  ['...an interest said of oneself', "je m'intéresse au suicide depuis que ça va pas", clear('suicide')],
+  ["someone's job in the field", 'mon oncle est pompier, il voit des overdoses presque tous les week-ends', null],
+  ["someone's job in the field", 'my sister is a paramedic and she deals with overdoses every week', null],
+  ['put out of a place that is not home', 'mon frère m\'a viré de sa voiture parce que je chantais faux', null],
+  ['put out of a place that is not home', 'my dad kicked me out of the kitchen because I burned the pasta', null],
+  ['put out of a place that is not home', 'ma sœur m\'a mise à la porte de la salle de bain pour se maquiller', null],
+  ['...put out of the house', "mes parents m'ont viré de la maison hier soir", clear('homelessness')],
+  ['someone else doing fine now', "my cousin was bullied in middle school but she's doing great now", null],
+  ['someone else doing fine now', 'mon cousin a été harcelé au collège et maintenant il va très bien', null],
+  ['...not doing well', "my cousin is being bullied and she's not doing well", clear('online_harassment', 'school_harassment')],
+  ['play, not a blow', "mon petit frère m'a tapé en jouant à la bagarre", null],
+  ['play, not a blow', 'my sister kicked me under the table as a joke', null],
+  ['play, not a blow', "mon petit frère m'a mordu le bras en jouant au loup", null],
+  ['a game lost, not a blow', "elle m'a mis une raclée au babyfoot", null],
+  ['...a blow', 'mon père me frappe quand il a bu', clear('abuse')],
+  ['a vocational track is studies', 'je veux tout arrêter et faire un CAP boulangerie', null],
+  ['strangled', "mon ex m'a étranglée pendant une dispute", clear('partner_violence')],
+  ['groped', 'a man on the bus groped me this morning', clear('sexual_violence')],
+  ['groped', "un mec m'a tripotée dans le métro", clear('sexual_violence')],
+  ["can't stop hurting oneself is no negation", "I can't stop hurting myself, I need help", clear('self_harm')],
+  ['until it bleeds', "je me gratte jusqu'à ce que ça saigne quand je stresse", clear('self_harm')],
+  ['pictures of me posted', 'my ex keeps posting pics of me to humiliate me', clear('partner_violence', 'online_harassment')],
+  ['no home of my own', "j'ai plus de chez moi depuis la semaine dernière", clear('homelessness')],
+  ['others happier without me', 'everyone would be happier without me', clear('suicide')],
+  ['something stupid, tonight', "j'ai peur de faire une connerie ce soir", clear('suicide')],
+  ['...something stupid about a phone', "we fought in the group chat lol, I'm gonna do something stupid like buy a new phone", null],
+  ['snorted, then signs', 'il a sniffé un truc et il voit flou il tient plus debout', clear('overdose')],
+  ['jumped by a dog', "I got jumped by my neighbour's dog this morning lol", null],
+  ['...jumped by people', 'I got jumped on my way home from school', clear('violence', 'school_harassment')],
+  ['the writer fought with a thing', "je me suis battue avec l'imprimante du CDI pendant une heure", null],
+  ['...the writer was hit', 'je me suis fait frapper par un mec à la gare', clear('violence')],
+  ['a year in the past', "my uncle overdosed back in 2008, it's why I want to be a nurse", null],
+  ['...an hour ago is now', "my brother overdosed an hour ago and he's not waking up", clear('overdose')],
+  ['a survivor', "I'm a survivor of domestic abuse and I want to study social work", null],
+  ['cutting off a phone plan', 'mes parents m\'ont menacé de me couper le forfait si je rate le bac', null],
+  ['...cutting oneself', 'je me coupe les bras le soir', clear('self_harm')],
+  ['not eating on purpose', "I haven't eaten for a week on purpose", clear('self_harm')],
+  ['a fake profile with my photos', 'someone made a fake profile with my photos and is messaging my classmates', clear('online_harassment')],
+  ['pills swallowed, then regret', "j'ai gobé des cachets, je regrette, aidez-moi", clear('overdose')],
+  ['...pills taken as prescribed', "j'ai pris mes cachets pour la tension ce matin", null],
+  ['forced to drink', "il m'a forcée à boire et je me souviens plus de la suite", ask('sexual_violence')],
+  ['"sans abri de" something is a joke', 'je suis sans abri de wifi depuis ce matin mdr', null],
+  ['..."sans abri" itself is not', 'je suis sans abri depuis un mois', clear('homelessness')],
+  ['"whats" without its apostrophe', 'whats the point of getting up', ask('suicide')],
+  ['..."whats the point" of homework', 'whats the point of this homework lol', null],
+  // third probe round
+  ['pestered with work mail', 'ma maître de stage me harcèle de relances pour le rapport', null],
+  ['...harassed with messages', "mon ex me harcèle de messages depuis qu'on a rompu", clear('partner_violence', 'online_harassment', 'school_harassment')],
+  ['a lesson drawn from the past', "mon père m'a mis une gifle quand j'avais 10 ans, ça m'a appris le respect", null],
+  ['...a slap last night', "mon père m'a mis une gifle hier soir", clear('abuse')],
+  ['a pillow fight', 'during the pillow fight my cousin punched me by accident lol', null],
+  ['spat on', 'mes camarades me crachent dessus tous les jours', clear('violence', 'school_harassment')],
+  ['forced to send pictures "to him"', "he forces me to send him pics or he'll tell everyone", clear('sexual_violence', 'online_harassment')],
+  ['forced to send pictures "to him"', 'ma copine me force à lui montrer des photos de moi', clear('sexual_violence', 'partner_violence', 'online_harassment')],
+  ['throwing up on purpose', 'I keep making myself throw up on purpose after dinner', clear('self_harm')],
+  ['into my bed at night', "my stepdad gets into my bed at night when I'm asleep", clear('sexual_violence', 'abuse')],
+  ['sleeping in a station hall', 'je dors dans le hall de la gare depuis dimanche', clear('homelessness')],
+  ['marks made on oneself', 'je me suis fait des marques sur les bras hier', clear('self_harm')],
+  ['a hint of school harassment said of work (studies no longer set it aside)', 'my manager is so mean to me at work', null],
+  ['...said of school', 'the girls are so mean to me at school', ask('school_harassment')],
+];
+
+describe('detectCrisis: context mechanisms (batch 8)', () => {
+  it.each(MECHANISMS_BATCH_8)('%s: %s', (_mechanism, text, expected) => {
+    expect(detectCrisisRules(text)).toEqual(expected);
+  });
+});
+
+describe('detectCrisis: the two cases of session 7 (rules + model)', () => {
+  it('a joke about wifi is no danger', () => {
+    expect(detectCrisis('je suis SDF du Wi-Fi mdr')).toBeNull();
+  });
+  it('a stepfather hitting the writer and their mother is abuse, at once', () => {
+    expect(detectCrisis('my stepdad hits my mum and me')).toEqual({ level: 'clear', categories: ['abuse'] });
+  });
+});
+
 describe('detectCrisis: what a volunteer or a young person states about themselves is no danger (rules + model)', () => {
   // A retired volunteer's "je suis à la retraite" got the gentle question (the model had only
   // seen "à la rue"): retirement is now a harmless idiom of the lexicon, which keeps the model quiet.
