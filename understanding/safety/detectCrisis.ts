@@ -226,7 +226,11 @@ function combine(model: LoadedModel, read: RulesReading): CrisisSignal | null {
   // negation, a topic), that was a decision: the model adds nothing.
   if (read.tokens.length === 0 || (!read.signal && read.touched)) return read.signal;
   try {
-    return stack(read.signal, read.touched, scoresOf(model, scoreTokens(model, read.tokens, read.markers)), model.thresholds, model.thresholds.demote > 0 ? clearClausesAny(model, read) : 1);
+    const stacked = stack(read.signal, read.touched, scoresOf(model, scoreTokens(model, read.tokens, read.markers)), model.thresholds, model.thresholds.demote > 0 ? clearClausesAny(model, read) : 1);
+    // A figure of speech the rules read beside studies ("je suis en train de couler, j'ai des 4
+    // en colles") is theirs to ask about: the model may add categories, not raise it to the lines.
+    if (stacked && read.signal?.level === 'ambiguous' && stacked.level === 'clear' && read.markers.includes('ctx:studies')) return { ...stacked, level: 'ambiguous' };
+    return stacked;
   } catch {
     return read.signal;
   }

@@ -539,3 +539,23 @@ describe('crisis lexicon', () => {
     for (const c of CRISIS_CATEGORIES) expect(covered).toContain(c);
   });
 });
+
+// A figure of speech read beside studies stays a question: the model may add a category, it
+// may not raise it to the lines ("couler" in a prépa's marks). A plain danger beside studies
+// is still clear, and a figure of speech without studies may still be raised.
+describe('studies keep a figure of speech at the question (rules + model)', () => {
+  it.each([
+    'jsuis en prepa et jsuis en train de couler, g des 4 en colles et jme demande si je lache',
+    'je suis en train de couler en khôlles, je me demande si je lâche la prépa',
+    'en train de couler avec les partiels, je sais plus si je continue la fac',
+  ])('%s', (text) => {
+    expect(detectCrisis(text)?.level ?? 'none').not.toBe('clear');
+  });
+  it.each([
+    "j'ai des colles demain et je veux mourir",
+    'je veux me tuer, j ai tout préparé, même si j ai des colles demain',
+    "je suis en prépa et mon copain me frappe quand j'ai de mauvaises notes",
+  ])('%s', (text) => {
+    expect(detectCrisis(text)?.level).toBe('clear');
+  });
+});
