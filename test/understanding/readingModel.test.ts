@@ -96,6 +96,16 @@ describe('understand with a reading model', () => {
     expect(read('je vends des trucs à mon compte, c est grave ?', 'situation').slots.situation).toBeUndefined();
     expect(read('je vends mes créations sur internet à mon compte', null).slots.situation).toBeUndefined();
   });
+
+  test('is not consulted on an answer that only says they do not know', () => {
+    // A model taught (wrongly) that not knowing means orientation.
+    const unsure: ReadingExample[] = [...EXAMPLES, ...['bof je sais pas', 'dunno really', 'je sais pas trop', 'no idea'].map((text) => ({ text, situation: null, needs: ['orientation' as const] }))];
+    useReadingModel(loadReadingModel(trainReadingModel(unsure, { situation: { asked: 0.3, opening: 1 }, needs: { asked: 0.3, opening: 1 } }, 'test')));
+    expect(read('jsp', 'needs').slots.needs).toBeUndefined();
+    expect(read('dunno', 'needs').slots.needs).toBeUndefined();
+    // Other words still are.
+    expect(read('quitter mon patron et en trouver un autre', 'needs').slots.needs).toEqual(['job']);
+  });
 });
 
 describe('what the model reads', () => {
