@@ -46,6 +46,11 @@ export interface ConversationResult {
   routedOk?: boolean;
   /** Yes/no checks the bot asked (an age outside the range, a doubtful reading). */
   confirmations: number;
+  /**
+   * Yes/no checks of a reading model's guess (situation, needs): `early` when the guess came
+   * before its question was ever asked (read in the opening), `right` when the reply was yes.
+   */
+  modelChecks: { slot: string; early: boolean; right: boolean }[];
   /** Questions asked again for facts the opening had stated (`openingStates`). */
   reasked: string[];
   /** Free-text fields of the stored request that hold the opening (a privacy defect: must be none). */
@@ -144,6 +149,8 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
     let stuck: string | undefined;
     const unscripted: string[] = [];
     let confirmations = 0;
+    const modelChecks: ConversationResult['modelChecks'] = [];
+    const askedSlots = new Set<string>();
     const reasked: string[] = [];
     const stated = new Set(conv.openingStates.map((s) => (s === 'schoolYear' || s === 'diplomaLevel' ? 'level' : s)));
     let lastAsked: string | null = null;
@@ -156,6 +163,10 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
         : state.checking ? `check:${state.checking}` : state.phase === 'asking' ? `ask:${state.current ?? ''}` : state.phase;
       if (asking !== lastAsked) {
         if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || state.checking) confirmations += 1;
+        if (state.phase === 'asking' && (state.checking === 'situation' || state.checking === 'needs')) {
+          modelChecks.push({ slot: state.checking, early: !askedSlots.has(state.checking), right: /^(?:oui|yes)$/.test(checkReply(state, conv)) });
+        }
+        if (state.phase === 'asking' && !state.confirming && !state.checking && state.current) askedSlots.add(state.current);
         // A yes/no check of a doubtful reading is a confirmation, not a fact asked again.
         if (state.phase === 'asking' && !state.confirming && !state.checking && state.current && stated.has(state.current) && !reasked.includes(state.current)) reasked.push(state.current);
         lastAsked = asking;
@@ -204,7 +215,7 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
     results.push({
       id: conv.id, exact: differences.length === 0, differences, turnsToComplete, turnsToSituation, turns, stuck, unscripted, transcript,
       routedTo, routedOk: conv.acceptable ? routedTo !== null && conv.acceptable.includes(routedTo) : undefined,
-      confirmations, reasked, openingStored: payload ? openingFields(conv.opening, payload) : [], duplicateButtons,
+      confirmations, modelChecks, reasked, openingStored: payload ? openingFields(conv.opening, payload) : [], duplicateButtons,
       locale: payload ? String(payload.locale) : null,
     });
   }

@@ -14,6 +14,8 @@ export interface PeopleReport {
   /** Per expected field: right / labelled. */
   fields: Record<string, { right: number; total: number }>;
   confirmations: number;
+  /** Yes/no checks of the reading model's guesses: in all, right, and those read in the opening (right). */
+  modelChecks: { all: number; right: number; early: number; earlyRight: number };
   /** Conversations where a fact of the opening was asked again, and how many questions. */
   reaskedConversations: number;
   reaskedQuestions: number;
@@ -57,6 +59,12 @@ export async function evaluatePeople(items: readonly SimulatedConversation[], db
     exactAndRouted: report.results.filter((r) => r.exact && r.routedOk).length,
     fields,
     confirmations: report.results.reduce((n, r) => n + r.confirmations, 0),
+    modelChecks: {
+      all: report.results.reduce((n, r) => n + r.modelChecks.length, 0),
+      right: report.results.reduce((n, r) => n + r.modelChecks.filter((c) => c.right).length, 0),
+      early: report.results.reduce((n, r) => n + r.modelChecks.filter((c) => c.early).length, 0),
+      earlyRight: report.results.reduce((n, r) => n + r.modelChecks.filter((c) => c.early && c.right).length, 0),
+    },
     reaskedConversations: report.results.filter((r) => r.reasked.length > 0).length,
     reaskedQuestions: report.results.reduce((n, r) => n + r.reasked.length, 0),
     openingStored: report.results.filter((r) => r.openingStored.length > 0).length,
@@ -80,7 +88,7 @@ export function formatPeopleReport(set: string, r: PeopleReport): string {
     `  per field: ${Object.entries(r.fields).map(([f, x]) => `${f} ${pct(x.right, x.total)}`).join(' · ')}`,
     `  median messages to a sent request: ${r.medianMessagesToSent}; stuck without a request: ${r.stuck}`,
     `  questions the corpus has no reply for (answered "je sais pas"): ${r.unscriptedQuestions} in ${r.unscriptedConversations} conversations`,
-    `  confirmations asked: ${r.confirmations}; facts of the opening asked again: ${r.reaskedQuestions} in ${r.reaskedConversations} conversations`,
+    `  confirmations asked: ${r.confirmations}, of which reading model checks ${r.modelChecks.all} (${r.modelChecks.right} right; from an opening ${r.modelChecks.early}, ${r.modelChecks.earlyRight} right); facts of the opening asked again: ${r.reaskedQuestions} in ${r.reaskedConversations} conversations`,
     `  openings stored as a field: ${r.openingStored}; proposals with two buttons of one name: ${r.duplicateButtons}; English honoured: ${r.englishHonoured.yes}/${r.englishHonoured.of}`,
   ];
   return lines.join('\n');

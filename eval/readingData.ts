@@ -1,7 +1,7 @@
 /**
  * The labelled messages the reading model (understanding/readingModel.ts) is trained on:
- * the tuning data only — utterances.json, conversations.json and the people corpus's
- * `tuning*.json` files (openings and the replies to each question). No held-out file is
+ * the tuning data only — utterances.json, openings.json (first messages), conversations.json
+ * and the people corpus's `tuning*.json` files (openings and the replies to each question). No held-out file is
  * ever read here (heldout.json, people/heldout*.json): they measure, they never train.
  * Also the cross-validation the evaluations use to score the model on what it was trained on.
  */
@@ -48,7 +48,8 @@ function conversationItems(convs: readonly SimulatedConversation[]): ReadingItem
 
 /** Every labelled message of the tuning data. */
 export function readingItems(): ReadingItem[] {
-  const utterances = JSON.parse(fs.readFileSync(path.join(CORPUS, 'utterances.json'), 'utf8')) as Utterance[];
+  const utterances = ['utterances.json', 'openings.json']
+    .flatMap((f) => JSON.parse(fs.readFileSync(path.join(CORPUS, f), 'utf8')) as Utterance[]);
   const convs = JSON.parse(fs.readFileSync(path.join(CORPUS, 'conversations.json'), 'utf8')) as SimulatedConversation[];
   return [
     ...utterances.map((u) => ({

@@ -18,6 +18,19 @@ import { crossValidatedModels } from '../eval/readingData';
 let folds: ReturnType<typeof crossValidatedModels> | undefined;
 const cv = () => (folds ??= crossValidatedModels());
 
+/** Exactly right and routed, per batch of the tuning half (the prefix of the ids: s8a-, s8b-…). */
+function byBatch(results: readonly { id: string; exact: boolean; routedOk?: boolean }[]): string {
+  const batches = new Map<string, { ok: number; n: number }>();
+  for (const r of results) {
+    const b = r.id.split('-')[0]!;
+    const x = batches.get(b) ?? { ok: 0, n: 0 };
+    x.n += 1;
+    if (r.exact && r.routedOk) x.ok += 1;
+    batches.set(b, x);
+  }
+  return `  per batch: ${[...batches].map(([b, x]) => `${b} ${x.ok}/${x.n}`).join(' · ')}`;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const si = args.indexOf('--set');
@@ -41,6 +54,7 @@ async function main(): Promise<void> {
       const report = await evaluatePeople(loadPeople(set, corpus), db, REFERENCE_DAY, { modelFor });
       const label = corpus === 'people' ? `${set}, rules + reading model${modelFor ? ' (5-fold cross-validated)' : ''}` : `volunteers ${set}`;
       console.log(formatPeopleReport(label, report));
+      if (set === 'tuning') console.log(byBatch(report.results));
       if (corpus === 'people' && !args.includes('--no-compare')) {
         // A fresh database: routing breaks ties by remaining capacity, which the first pass used.
         const fresh = await createDatabase('pglite://memory');
@@ -48,6 +62,7 @@ async function main(): Promise<void> {
           await seedDirectoryIfEmpty(fresh.prisma);
           const rules = await evaluatePeople(loadPeople(set, corpus), fresh, REFERENCE_DAY, { modelFor: () => null });
           console.log(formatPeopleReport(`${set}, rules alone`, rules));
+          if (set === 'tuning') console.log(byBatch(rules.results));
         } finally {
           await fresh.close();
         }

@@ -4,14 +4,15 @@
  * held-out file), chooses its thresholds by 5-fold cross-validation there, and writes
  * understanding/readingModel.json. Deterministic: the same data give the same file.
  *
- * A threshold is chosen per slot and per context (the answer to the slot's question, or an
- * opening) on the messages where the rules read nothing for the slot, the only ones the
+ * A threshold is chosen per context (the answer to the slot's question: one for both slots,
+ * their misses are few; an opening: one per slot) on the messages where the rules read nothing for the slot, the only ones the
  * model is consulted on: the lowest one at which the out-of-fold readings it would offer are
- * right often enough (a wrong one costs a "no" and the question again).
+ * right often enough (a wrong one costs a "no" and the question again). Then prints the
+ * out-of-fold precision and recall on every opening, whatever the rules read.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Need } from '../intake/vocabulary';
+import { NEEDS, type Need } from '../intake/vocabulary';
 import { CommuneIndex } from '../understanding/places/CommuneIndex';
 import { loadReadingModel, scoreReading, trainReadingModel, useReadingModel, type ModelScores, type ReadingContext, type ReadingThresholds } from '../understanding/readingModel';
 import { understand, type Asked } from '../understanding/understand';
@@ -22,7 +23,7 @@ import { REFERENCE_DAY } from '../eval/referenceDay';
 const MIN_PRECISION: Record<ReadingContext, number> = { asked: 0.75, opening: 0.85 };
 /** A threshold is chosen only where at least this many out-of-fold readings would be offered. */
 const MIN_OFFERED = 5;
-const GRID = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
+const GRID = [...Array.from({ length: 14 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100), 0.97, 0.99];
 
 const items = readingItems();
 const places = CommuneIndex.load();
@@ -51,9 +52,12 @@ function offer(slot: 'situation' | 'needs', k: number, t: number): { offered: bo
   return { offered: needs.length > 0, right: sameSet(needs, it.needs) };
 }
 
-/** One threshold per context, for both slots: the messages the rules miss are too few to choose per slot. */
-function choose(context: ReadingContext): number {
-  const pools = (['situation', 'needs'] as const).map((slot) => {
+/**
+ * One threshold per context for the given slots: after a question, both slots together (the
+ * answers the rules miss are too few to choose per slot); in an opening, each slot apart.
+ */
+function choose(context: ReadingContext, slots: readonly ('situation' | 'needs')[]): number {
+  const pools = slots.map((slot) => {
     const pool = items.map((it, k) => ({ it, k })).filter(({ it, k }) => contextOf(it, slot) === context && !rules[k]![slot] && !rules[k]!.question);
     const labelled = pool.filter(({ it }) => (slot === 'situation' ? it.situation !== null : it.needs.length > 0)).length;
     console.log(`${context}, ${slot}: ${pool.length} messages the rules read nothing in, ${labelled} of them labelled`);
@@ -85,9 +89,39 @@ function choose(context: ReadingContext): number {
   return chosen;
 }
 
-const asked = choose('asked');
-const opening = choose('opening');
-const thresholds: ReadingThresholds = { situation: { asked, opening }, needs: { asked, opening } };
+const asked = choose('asked', ['situation', 'needs']);
+const thresholds: ReadingThresholds = {
+  situation: { asked, opening: choose('opening', ['situation']) },
+  needs: { asked, opening: choose('opening', ['needs']) },
+};
+openingReport();
+/**
+ * Out-of-fold precision and recall on every opening (nothing asked), whatever the rules read:
+ * the situation's kind and each need, at 0.5 and at the thresholds chosen.
+ */
+function openingReport(): void {
+  const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(0)} %`);
+  const ks = items.map((_, k) => k).filter((k) => items[k]!.asked === null);
+  for (const [name, ts, tn] of [['0.5', 0.5, 0.5], ['chosen', thresholds.situation.opening, thresholds.needs.opening]] as const) {
+    let o = 0; let r = 0; let l = 0;
+    for (const k of ks) {
+      const it = items[k]!; const s = oof[k]!.situation;
+      if (it.situation) l += 1;
+      if (s.p >= ts) { o += 1; if (s.kind === it.situation) r += 1; }
+    }
+    const per = NEEDS.map((need) => {
+      let no = 0; let nr = 0; let nl = 0;
+      for (const k of ks) {
+        const y = items[k]!.needs.includes(need);
+        if (y) nl += 1;
+        if (oof[k]!.needs.find((n) => n.need === need)!.p >= tn) { no += 1; if (y) nr += 1; }
+      }
+      return `${need} ${pct(nr, no)}/${pct(nr, nl)}`;
+    });
+    console.log(`openings (${ks.length}), out of fold, thresholds ${name}: situation precision ${pct(r, o)} recall ${pct(r, l)}; needs precision/recall: ${per.join(', ')}`);
+  }
+}
+
 const json = trainReadingModel(items, thresholds,
   `utterances.json, conversations.json and people/tuning*.json (${items.length} messages); thresholds by ${READING_FOLDS}-fold cross-validation there`);
 const out = path.join(__dirname, '..', 'understanding', 'readingModel.json');

@@ -11,6 +11,7 @@ import { readSetting } from '../config';
 import { NEEDS, SITUATIONS, type Need, type Situation } from '../intake/vocabulary';
 import { linearToJson, loadLinearModel, scoreLinear, trainLinear, type LinearModelJson, type LoadedLinearModel } from './linearModel';
 import { normalize, tokenize } from './text';
+import { expandTexting } from './texting';
 import shipped from './readingModel.json';
 
 export const READING_BUCKETS = 1 << 12;
@@ -35,6 +36,13 @@ export interface ReadingModel extends LoadedLinearModel { thresholds: ReadingThr
 
 export const readingTokens = (text: string): string[] => tokenize(normalize(text));
 
+/**
+ * The words the model reads: SMS spellings expanded as the rules read them ("jsui" -> "je
+ * suis", texting.ts), so texting and plain French share their weights. (Markers for words in
+ * a negation's or a "stopped …" phrase's reach were tried: no better out of fold.)
+ */
+export const readingFeatures = (text: string): { tokens: string[] } => ({ tokens: expandTexting(readingTokens(text)) });
+
 export function loadReadingModel(json: ReadingModelJson): ReadingModel {
   if (json.labels.join() !== READING_LABELS.join()) throw new Error('reading model: labels differ from the vocabulary');
   return { ...loadLinearModel(json, 'reading model'), thresholds: json.thresholds };
@@ -50,7 +58,7 @@ export function trainReadingModel(items: readonly ReadingExample[], thresholds: 
     const it = items[k]!;
     return label.startsWith('s:') ? (it.situation === label.slice(2) ? 1 : 0) : it.needs.includes(label.slice(2) as Need) ? 1 : 0;
   };
-  const trained = trainLinear(items.map((i) => ({ tokens: readingTokens(i.text) })), READING_LABELS, target, TRAIN_OPTIONS);
+  const trained = trainLinear(items.map((i) => readingFeatures(i.text)), READING_LABELS, target, TRAIN_OPTIONS);
   return { ...linearToJson(trained, READING_LABELS, TRAIN_OPTIONS.buckets), thresholds, trainedOn };
 }
 
@@ -58,7 +66,7 @@ export interface ModelScores { situation: { kind: Situation; p: number }; needs:
 
 /** The model's probabilities: the likeliest situation, and every need. */
 export function scoreReading(model: ReadingModel, text: string): ModelScores {
-  const p = scoreLinear(model, readingTokens(text));
+  const p = scoreLinear(model, readingFeatures(text).tokens);
   let best = 0;
   for (let i = 1; i < SITUATIONS.length; i++) if (p[i]! > p[best]!) best = i;
   return {

@@ -430,9 +430,10 @@ function readMessage(text: string, ctx: UnderstandContext): Understanding {
     }
     const doubtful: SlotKey[] = [];
     // Where the rules read nothing for the situation or the needs, the statistical reading
-    // (readingModel.ts) above its threshold: always doubtful, the dialog confirms it.
+    // (readingModel.ts) above its threshold: always doubtful, the dialog confirms it. Never on
+    // an answer that only says they do not know ("jsp", "dunno"): there is nothing to guess from.
     const model = readingModel();
-    if (model && out.clarify === undefined && !out.faq && !noise && !isQuestion(cleaned)) {
+    if (model && out.clarify === undefined && !out.faq && !noise && !isQuestion(cleaned) && !words.every((w) => UNSURE_WORDS.has(w))) {
       const context = asked === null ? 'opening' : 'asked';
       if ((asked === null || asked === 'situation') && !s.situation && !s.level) {
         const kind = modelSituation(model, cleaned, context);
