@@ -65,6 +65,7 @@ export interface ConversationReport {
 const MAX_TURNS = 60;
 /** The answer keys of conversations.json for each question of the dialog. */
 function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): string | null {
+  if (state.confirming === 'side') return 'role';
   if (state.confirming) return state.confirming === 'tooYoung' || state.confirming === 'tooOld' ? 'ageConfirm' : null;
   // A yes/no check of the reading model's guess: answered from the labels (checkReply).
   if (state.phase === 'asking' && (state.checking === 'situation' || state.checking === 'needs')) return 'check';
@@ -149,7 +150,7 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
       const asking = state.confirming ? `confirm:${state.confirming}:${state.current ?? ''}`
         : state.checking ? `check:${state.checking}` : state.phase === 'asking' ? `ask:${state.current ?? ''}` : state.phase;
       if (asking !== lastAsked) {
-        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || state.checking) confirmations += 1;
+        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || state.confirming === 'side' || state.checking) confirmations += 1;
         // A yes/no check of a doubtful reading is a confirmation, not a fact asked again.
         if (state.phase === 'asking' && !state.confirming && !state.checking && state.current && stated.has(state.current) && !reasked.includes(state.current)) reasked.push(state.current);
         lastAsked = asking;
@@ -170,7 +171,7 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
           turns += 1;
         }
       }
-      const reply = answerKey === 'check' ? checkReply(state, conv) : answerKey ? conv.answers[answerKey] : undefined;
+      const reply = answerKey === 'check' ? checkReply(state, conv) : answerKey === 'role' && !('role' in conv.answers) ? roleReply(conv) : answerKey ? conv.answers[answerKey] : undefined;
       if (reply === undefined) { stuck = `no reply in the corpus for ${answerKey ?? `phase ${state.phase}`}`; break; }
       const n = tries.get(answerKey!) ?? 0;
       tries.set(answerKey!, n + 1);
@@ -218,6 +219,15 @@ function checkReply(state: IntakeState, conv: SimulatedConversation): string {
     ? guess.situation?.kind === (conv.expected.situation as { kind?: string } | null | undefined)?.kind
     : sameSet(guess.needs ?? [], conv.expected.needs);
   return conv.lang === 'en' ? (right ? 'yes' : 'no') : right ? 'oui' : 'non';
+}
+
+/**
+ * The reply to "tu es là pour devenir mentor ?" (an adult's age in a young person's conversation)
+ * when the corpus gives none (`role`): what the labels say they are, a volunteer's offer or not.
+ */
+function roleReply(conv: SimulatedConversation): string {
+  const volunteer = 'helps' in conv.expected;
+  return conv.lang === 'en' ? (volunteer ? 'yes' : 'no') : volunteer ? 'oui' : 'non';
 }
 
 /** The coordinator's programme in the seeded directory: where a request goes when nothing fits. */

@@ -37,6 +37,17 @@ describe('which side an opening is on, in words the lexicon does not hold', () =
     ['can you help teenagers like me find an internship?', null],
     ['I want to help my little sister with maths', null],
     ['I need help with my homework', 'mentee'],
+    // Passing on a trade, giving back, making girls want to: offers.
+    ['ébéniste à la retraite, je voudrais transmettre mon métier', 'volunteer'],
+    ["on m'a beaucoup aidé à 20 ans, je voudrais rendre la pareille", 'volunteer'],
+    ["j'aimerais motiver des lycéens à poursuivre leurs études", 'volunteer'],
+    ['je voudrais donner envie à des filles de faire de la chimie', 'volunteer'],
+    ["I'd like to inspire girls to study engineering", 'volunteer'],
+    ['I want to pay it forward', 'volunteer'],
+    // Not offers: the help is for the speaker or theirs, or asked of the bot.
+    ["j'aimerais motiver ma fille pour le bac", null],
+    ['pouvez-vous motiver les filles de ma classe ?', null],
+    ['je voudrais que quelqu\'un me donne envie de travailler', null],
   ])('%s -> %s', (text, side) => {
     expect(readSide(text, true)).toBe(side);
   });

@@ -176,6 +176,9 @@ export const VOLUNTEER_SIDE = compilePhrases<true>([[true, [
   'share my experience', 'share my knowledge', 'pass on my', 'be useful to young', 'comme benevole', 'en tant que benevole', 'm engager comme', 'm investir aupres',
   'engager aupres des jeunes', 'transmettre mon savoir', 'transmettre mes connaissances', 'partager mon experience', 'etre utile aux jeunes', 'etre utile a des jeunes',
   'cherchez des benevoles', 'besoin de benevoles', 'recrutez des mentors', 'cherchez des mentors',
+  // Passing on one's trade, or giving back the mentoring one had.
+  'transmettre mon metier', 'transmettre ma passion', 'transmettre mon savoir faire', 'transmettre mes competences', 'transmettre mon experience',
+  'partager mon metier', 'share my skills', 'share my trade', 'rendre la pareille', 'rendre ce qu on m a donne', 'rendre ce que j ai recu', 'pay it forward',
 ]]]);
 
 /** A young person looking for a mentor, written by mistake to the volunteer side or moving back. */

@@ -21,13 +21,14 @@ function allOf<T>(text: string, table: PhraseTable<T>): T[] {
 /** Verbs of giving help, as said by someone who offers it ("aider", "accompagner", "to help"). */
 const HELP_VERBS = new Set([
   'aider', 'accompagner', 'parrainer', 'marrainer', 'soutenir', 'epauler', 'encadrer', 'guider', 'coacher', 'mentorer', 'tutorer', 'transmettre', 'conseiller',
-  'help', 'support', 'mentor', 'coach', 'tutor', 'guide', 'assist',
+  'motiver', 'encourager', 'inspirer', 'sensibiliser',
+  'help', 'support', 'mentor', 'coach', 'tutor', 'guide', 'assist', 'motivate', 'encourage', 'inspire',
 ]);
 /** The young people a volunteer offers to help (plural or with an article: never the speaker). */
 const YOUTH_WORDS = new Set([
   'jeunes', 'jeune', 'lyceens', 'lyceennes', 'collegiens', 'collegiennes', 'etudiants', 'etudiantes', 'eleves', 'ados', 'adolescents', 'adolescentes', 'enfants',
   'gamins', 'apprentis', 'alternants', 'decrocheurs', 'mineurs', 'refugies', 'autres', 'young', 'youngsters', 'youth', 'teens', 'teenagers', 'students', 'pupils',
-  'kids', 'children', 'apprentices', 'others', 'juniors', 'graduates',
+  'kids', 'children', 'apprentices', 'others', 'juniors', 'graduates', 'filles', 'garcons', 'girls', 'boys',
   'ado', 'adolescent', 'adolescente', 'lyceen', 'lyceenne', 'collegien', 'collegienne', 'eleve', 'enfant', 'apprenti', 'apprentie', 'alternant', 'alternante',
   'teen', 'teenager', 'kid', 'child', 'pupil', 'youngster', 'apprentice',
 ]);
@@ -52,14 +53,15 @@ function offersHelp(w: readonly string[]): boolean {
   // "j'aimerais aider les autres plus tard": a young person's plans, not an offer.
   if (/\b(?:plus tard|later|quand je serai|when i grow up|when i m older|mon futur metier|my future job)\b/u.test(w.join(' '))) return false;
   for (let i = 0; i < w.length; i++) {
-    if (!HELP_VERBS.has(w[i]!)) continue;
+    // "donner envie à des collégiennes de…": giving the wish is giving help.
+    if (!HELP_VERBS.has(w[i]!) && !(w[i] === 'envie' && w[i - 1] === 'donner')) continue;
     const before = w.slice(Math.max(0, i - 3), i);
     const after = w.slice(i + 1, i + 5);
     if (before.some((b) => b === 'm' || b === 'me') || NOT_OFFER_AFTER.has(after[0] ?? '')) continue;
     // "vous pouvez aider les jeunes ?": asked of the bot, not offered. ("can I help" stays an offer.)
     if (before.some((b) => SECOND_PERSON.has(b)) && !before.includes('i') && !before.includes('je')) continue;
     // English "help" is also a noun ("I'd like help"): the verb comes after "to" or "wanna".
-    const english = /^(?:help|support|mentor|coach|tutor|guide|assist)$/.test(w[i]!);
+    const english = /^(?:help|support|mentor|coach|tutor|guide|assist|motivate|encourage|inspire)$/.test(w[i]!);
     if (english && !['to', 'wanna', 'can', 'could', 'll', 'd'].includes(w[i - 1] ?? '')) continue;
     const youth = after.findIndex((a) => YOUTH_WORDS.has(a));
     const likeMe = after.join(' ').includes('comme moi') || after.join(' ').includes('like me');
