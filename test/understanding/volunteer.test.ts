@@ -149,6 +149,35 @@ describe('volunteer readers', () => {
     expect(readTime('je sais pas')).toBeNull();
   });
 
+  it('time: a time of their past is no commitment; halves, rates every other week, meetings and vague hours', () => {
+    // The past: "depuis", "il y a", "ago", years of a trade.
+    expect(readTime('infirmière depuis 12 ans, je voudrais aider')).toBeNull();
+    expect(readTime("j'ai arrêté de travailler il y a 2 ans")).toBeNull();
+    expect(readTime('I moved to Nantes 4 years ago')).toBeNull();
+    expect(readTime("électricien, 25 ans de métier")).toBeNull();
+    expect(readTime('10 years of experience in sales')).toBeNull();
+    // …while a commitment in years stays one.
+    expect(readTime('je peux m\'engager 2 ans')).toEqual({ hoursPerMonth: null, months: 24 });
+    expect(readTime('for two years')).toEqual({ hoursPerMonth: null, months: 24 });
+    // Halves.
+    expect(readTime('3h par mois, sur un an et demi')).toEqual({ hoursPerMonth: 3, months: 18 });
+    expect(readTime('a year and a half, 2 hours a month')).toEqual({ hoursPerMonth: 2, months: 18 });
+    expect(readTime('2 ans et demi')).toEqual({ hoursPerMonth: null, months: 30 });
+    // Every other week.
+    expect(readTime('1h toutes les deux semaines')).toEqual({ hoursPerMonth: 2, months: null });
+    expect(readTime('3 hours every two weeks')).toEqual({ hoursPerMonth: 6, months: null });
+    expect(readTime('2h tous les 15 jours')).toEqual({ hoursPerMonth: 4, months: null });
+    // Hours of one meeting take the meetings' rate; hours with their own rate keep it.
+    expect(readTime('un samedi matin par mois, à peu près 3 heures')).toEqual({ hoursPerMonth: 3, months: null });
+    expect(readTime('two evenings a month, 2 hours each')).toEqual({ hoursPerMonth: 4, months: null });
+    expect(readTime('une fois par semaine, 1h30 max')).toEqual({ hoursPerMonth: 6, months: null });
+    expect(readTime('1h30 par semaine')).toEqual({ hoursPerMonth: 6, months: null });
+    expect(readTime('une soirée par semaine, mais 2h par mois au total')).toEqual({ hoursPerMonth: 2, months: null });
+    // A vague number of hours, then the number.
+    expect(readTime('plusieurs heures par semaine, genre 2')).toEqual({ hoursPerMonth: 8, months: null });
+    expect(readTime('a few hours a month, maybe 5')).toEqual({ hoursPerMonth: 5, months: null });
+  });
+
   it('help, publics and languages', () => {
     expect(readHelps('soutien scolaire et orientation')).toEqual(['school_support', 'orientation']);
     expect(readHelps('CV and interviews')).toEqual(['first_job']);
