@@ -189,6 +189,25 @@ describe('volunteer readers', () => {
     expect(readLanguages('non', true)).toEqual(['fr']);
   });
 
+  it('what they were is not what they are: past studies and trades set aside, the present read', () => {
+    expect(readOccupation("quand j'étais étudiante on m'a aidée, aujourd'hui je travaille")?.kind).toBe('employed');
+    expect(readOccupation('when I was a student I had a mentor, now I work in logistics')?.kind).toBe('employed');
+    expect(readOccupation("j'étais infirmière, je suis à la retraite")?.kind).toBe('retired');
+    // Without a past, unchanged.
+    expect(readOccupation('je suis étudiante en licence de droit')?.kind).toBe('student');
+    expect(readOccupation("je suis en licence et je travaille à côté")?.kind).toBe('student');
+  });
+
+  it('help said in other words: a young person finding their way, launching a business, tutoring, help for school', () => {
+    expect(readHelps('je voudrais aider des lycéens à trouver leur voie')).toEqual(['orientation']);
+    expect(readHelps("accompagner une jeune qui lance son entreprise de couture")).toEqual(['entrepreneurship']);
+    expect(readHelps("I'd like to tutor teenagers in physics")).toEqual(['school_support']);
+    expect(readHelps("les aider pour l'école quand ils coincent")).toEqual(['school_support']);
+    // Not a help: becoming a tutor names the side, an école named as a place names nothing.
+    expect(readHelps('je voudrais devenir tuteur')).toBeNull();
+    expect(readHelps("je travaille dans une école de commerce")).toBeNull();
+  });
+
   it('a whole opening in one message, with what every flow reads', () => {
     const places = CommuneIndex.load();
     const u = understandVolunteer("Bonjour, je m'appelle Martine, j'ai 62 ans, retraitée à Nantes, je peux donner 4h par mois pour du soutien scolaire", { asked: null, lang: 'fr', today: new Date('2026-11-21'), places });

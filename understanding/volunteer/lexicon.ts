@@ -100,9 +100,11 @@ export const HELP_TABLE = compilePhrases<Help>([
     'soutien scolaire', 'aide aux devoirs', 'devoirs', 'les devoirs', 'cours particuliers', 'tutorat', 'tuteur en', 'tutrice en', 'tuteur de', 'tutrice de', 'tuteur scolaire', 'tutrice scolaire', 'aide en maths', 'aider en maths', 'soutien en maths',
     'aide en francais', 'reussite scolaire', 'decrochage', 'decrochage scolaire', 'homework', 'maths homework', 'tutoring', 'school support', 'school work', 'schoolwork',
     'help with maths', 'help with math', 'maths help', 'math help', 'help with school',
+    'aider pour l ecole', 'aide pour l ecole', 'aider a l ecole', 'aider en francais', 'tutor kids', 'tutor children', 'tutor pupils', 'tutor teenagers', 'tutor teens',
+    'tutor students', 'tutor some', 'help at school',
   ]],
   ['orientation', [
-    'orientation', 's orienter', 'orienter', 'parcoursup', 'choix d etudes', 'choisir ses etudes', 'choisir leur voie', 'trouver sa voie', 'projet d avenir', 'projet pro',
+    'orientation', 's orienter', 'orienter', 'parcoursup', 'choix d etudes', 'choisir ses etudes', 'choisir leur voie', 'trouver sa voie', 'trouver leur voie', 'projet d avenir', 'projet pro',
     'projet professionnel', 'career guidance', 'guidance', 'choosing studies', 'career choices', 'what to study', 'find their way', 'career advice',
   ]],
   ['first_job', [
@@ -121,6 +123,8 @@ export const HELP_TABLE = compilePhrases<Help>([
     'lancent leur activite', 'lancer leur boite', 'creer sa boite', 'creer leur boite', 'monter sa boite', 'lancer leur entreprise', 'lancer leur activite', 'lancer sa boite', 'creer leur activite', 'creation d activite',
     'start their own business', 'start their business', 'own business', 'set up a business', 'set up their business', 'launch a business', 'small business',
     'business project', 'business projects', 'their own company',
+    'lance sa boite', 'lance son entreprise', 'lance son activite', 'monte sa boite', 'monte son entreprise', 'cree sa boite', 'cree son entreprise', 'creer son entreprise',
+    'launching a business', 'launching their business', 'starting their business',
   ]],
   ['confidence', [
     'confiance', 'confiance en soi', 'confiance en eux', 'estime de soi', 'motivation', 'prise de parole', 'savoir etre', 'confidence', 'self confidence', 'self esteem',

@@ -194,12 +194,17 @@ function aboutOthers(read: { words: string[]; spans: Span[]; cleaned: string }, 
  * ("étudiante en master de droit" -> "master de droit"), never the rest of the sentence.
  * `asked`: the answer to "what do you do?", where a trade alone is enough ("bus driver").
  */
+/** Being, in the past ("j'étais", "I was"): what follows is what they were. */
+const PAST_BE = new Set(['etais', 'etait', 'jetais', 'was', 'were']);
+
 export function readOccupation(text: string, asked = false): OccupationReading | null {
   const read = wordsWithSpans(text);
   const { words } = read;
   // "ancien cuisinier", "ex-comptable", "former nurse": a trade they had, not what they do now.
   const former = (m: { value: Occupation; start: number }) => m.value === 'employed' && FORMER.has(words[m.start - 1] ?? '');
-  const matches = matchPhrases(words, OCCUPATION_TABLE).filter((m) => !m.negated && !aboutOthers(read, m.start) && !former(m));
+  // "quand j'étais en licence", "when I was a student": what they were, not what they are.
+  const past = (m: { start: number }) => words.slice(Math.max(0, m.start - 3), m.start).some((x) => PAST_BE.has(x));
+  const matches = matchPhrases(words, OCCUPATION_TABLE).filter((m) => !m.negated && !aboutOthers(read, m.start) && !former(m) && !past(m));
   const kinds = [...new Set(matches.map((m) => m.value))];
   if (kinds.length === 0) return readTrade(read, asked);
   // "retraité, ancien ingénieur": retired; "étudiant et je travaille à côté": student.
