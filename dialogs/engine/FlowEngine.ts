@@ -77,6 +77,9 @@ const MAX_RETRIES = 3;
  * dialogs/flows/volunteer). Pure of any channel: it reads text and says locale keys;
  * bots/ renders them.
  */
+/** A young person's situation that is also a volunteer's occupation (the others are a young person's only). */
+const SITUATION_TO_OCCUPATION: Record<string, 'student' | 'employed' | 'job_seeker' | undefined> = { etudiant: 'student', en_emploi: 'employed', recherche_emploi: 'job_seeker' };
+
 export class FlowEngine {
   private readonly flows: Record<FlowId, Flow>;
 
@@ -240,6 +243,8 @@ export class FlowEngine {
     else state.flow = to;
     const target = this.flowOf(state);
     const asks = (slot: SlotName) => target.questions.some((q) => q.slot === slot);
+    // "I'm a software developer" read as a young person's situation is what a volunteer does: not asked again.
+    const occupation = to === 'volunteer' && !state.draft.occupation ? SITUATION_TO_OCCUPATION[state.draft.situation?.kind ?? ''] : undefined;
     for (const q of from.questions) {
       if (asks(q.slot)) continue;
       q.clear(state.draft);
@@ -250,6 +255,10 @@ export class FlowEngine {
     if (state.draft.age !== undefined && (state.draft.age < min || state.draft.age > max)) {
       delete state.draft.age;
       delete state.answered.age;
+    }
+    if (occupation && asks('occupation')) {
+      state.draft.occupation = { kind: occupation, detail: null };
+      state.answered.occupation = true;
     }
     state.history = state.history.filter(asks);
     state.current = null;

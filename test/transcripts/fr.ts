@@ -195,6 +195,13 @@ export const frTranscripts: Transcript[] = [
       ['oui, je veux être bénévole', ['flow.switched.volunteer', 'volunteer.occupation.ask']]],
   },
   {
+    name: "fr: plus de 30 ans, venu pour le mentorat sans dire de quel côté : son emploi, lu comme une situation, est ce qu'il fait (pas redemandé)",
+    locale: 'fr-FR',
+    steps: [['bonjour, je viens pour le mentorat, je travaille dans la logistique', ['intake.welcome.hello', 'intake.welcome.noted', 'intake.welcome.what', 'intake.welcome.privacy', 'intake.consent.ask']],
+      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']], ['Marc', ['intake.firstName.thanks', 'intake.age.ask']], ['44', 'intake.side.confirm'],
+      ['oui', ['flow.switched.volunteer', 'volunteer.occupationDetail.askEmployed']]],
+  },
+  {
     name: "fr: plus de 30 ans par erreur de frappe : l'âge retapé est la réponse",
     locale: 'fr-FR',
     steps: [...START, ['passer', 'intake.age.ask'], ['71', 'intake.side.confirm'], ['17', 'intake.situation.ask']],

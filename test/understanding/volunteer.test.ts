@@ -198,6 +198,16 @@ describe('volunteer readers', () => {
     expect(readOccupation("je suis en licence et je travaille à côté")?.kind).toBe('student');
   });
 
+  it('words of an opening said again by volunteers: engineering school in texting, chief officers, finding work, girls named as pupils', () => {
+    expect(readOccupation('jsuis en 1ere annee decole dinge a lyon')?.kind).toBe('student');
+    expect(readOccupation("I'm the CTO of a small company")?.kind).toBe('employed');
+    expect(readHelps('les aider a trouver du boulot')).toEqual(['first_job']);
+    expect(readPublics('des collégiennes de mon quartier')).toEqual(['girls_science', 'qpv']);
+    // Unchanged: "collégiens" names no girls; "du taf" without finding is no help.
+    expect(readPublics('des collégiens')).toBeNull();
+    expect(readHelps("j'ai beaucoup de taf en ce moment")).toBeNull();
+  });
+
   it('help said in other words: a young person finding their way, launching a business, tutoring, help for school', () => {
     expect(readHelps('je voudrais aider des lycéens à trouver leur voie')).toEqual(['orientation']);
     expect(readHelps("accompagner une jeune qui lance son entreprise de couture")).toEqual(['entrepreneurship']);

@@ -36,10 +36,11 @@ export const OCCUPATION_TABLE = compilePhrases<Occupation>([
     'a la fac', 'a l universite', 'en ecole d ingenieur', 'en ecole de commerce', 'en prepa', 'en bts', 'en but', 'en iut', 'lyceen', 'lyceenne', 'en terminale',
     'student', 'i m a student', 'university student', 'undergrad', 'undergraduate', 'postgrad', 'phd student', 'doctorant', 'doctorante', 'etudiant*',
     'en doctorat', 'en these', 'en premiere', 'au lycee', 'en ecole', 'at uni', 'at university', 'in college', 'college student',
+    'ecole d inge', 'ecole dinge', 'decole dinge', 'ecole d ingenieurs', 'en ecole d inge',
     'in high school', 'high school student', 'high schooler', 'i study', 'studying', 'in my final year', 'grad student', 'medical student', 'law student',
   ]],
   ['employed', [
-    'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'cadre', 'ingenieur', 'ingenieure', 'infirmier', 'infirmiere',
+    'cfo', 'cto', 'coo', 'cmo', 'pdg', 'daf', 'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'cadre', 'ingenieur', 'ingenieure', 'infirmier', 'infirmiere',
     'professeur', 'prof', 'enseignant', 'enseignante', 'developpeur', 'developpeuse', 'commercial', 'commerciale', 'comptable', 'avocat', 'avocate', 'medecin',
     'artisan', 'boulanger', 'boulangere', 'electricien', 'plombier', 'menuisier', 'mecanicien', 'coiffeur', 'coiffeuse', 'cuisinier', 'cuisiniere', 'chef d entreprise',
     'entrepreneur', 'entrepreneuse', 'independant', 'independante', 'freelance', 'fonctionnaire', 'manager', 'consultant', 'consultante', 'je bosse', 'jbosse',
@@ -110,6 +111,7 @@ export const HELP_TABLE = compilePhrases<Help>([
   ['first_job', [
     'premier emploi', 'premier job', 'trouver un emploi', 'trouver un job', 'trouver du travail', 'recherche d emploi', 'insertion', 'insertion professionnelle', 'cv',
     'entretien', 'entretiens', 'entretien d embauche', 'stage', 'stages', 'trouver un stage', 'reseau', 'reseau professionnel', 'emploi', 'first job', 'job search',
+    'trouver du taf', 'trouver un taf', 'trouver du boulot', 'trouver un boulot', 'find work', 'finding work',
     'job hunting', 'find a job', 'finding a job', 'internship', 'internships', 'interviews', 'job interviews', 'resume', 'networking', 'employment',
   ]],
   ['apprenticeship', [
@@ -136,7 +138,7 @@ export const PUBLIC_TABLE = compilePhrases<VolunteerPublic>([
   ['qpv', ['qpv', 'quartiers', 'quartier', 'quartiers prioritaires', 'banlieue', 'banlieues', 'cite', 'cites', 'deprived areas', 'priority neighbourhoods', 'inner city', 'disadvantaged neighbourhoods']],
   ['rural', ['rural', 'rurale', 'rurales', 'ruraux', 'campagne', 'a la campagne', 'zones rurales', 'milieu rural', 'countryside', 'rural areas', 'villages']],
   ['refugee', ['refugies', 'refugie', 'refugiees', 'refugiee', 'exiles', 'exile', 'migrants', 'demandeurs d asile', 'mineurs non accompagnes', 'mna', 'refugees', 'refugee', 'asylum seekers', 'newcomers', 'primo arrivants']],
-  ['girls_science', ['filles', 'jeunes filles', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
+  ['girls_science', ['filles', 'jeunes filles', 'collegiennes', 'lyceennes', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
   ['disability', ['handicap', 'en situation de handicap', 'handicapes', 'disability', 'disabilities', 'disabled', 'special needs']],
   // ("foyer" alone is also home: "mère au foyer".)
   ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'en foyer', 'foyer de l enfance', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],

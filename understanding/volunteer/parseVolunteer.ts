@@ -185,6 +185,8 @@ function aboutOthers(read: { words: string[]; spans: Span[]; cleaned: string }, 
   if (prev === undefined) return false;
   // "help young people, retired nurse here": a comma between, a new clause about them.
   if (read.spans.length && /[,.;:!?\n]/u.test(read.cleaned.slice(read.spans[start - 1]!.end, read.spans[start]!.start))) return false;
+  // "I'm the CTO": about themselves.
+  if (prev === 'the' && ['m', 'im', 'am'].includes(read.words[start - 2] ?? '')) return false;
   return ['des', 'les', 'aux', 'ces', 'the', 'some', 'other'].includes(prev) || HELP_VERBS.has(prev) || YOUTH_WORDS.has(prev);
 }
 
