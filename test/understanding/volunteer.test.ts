@@ -208,6 +208,16 @@ describe('volunteer readers', () => {
     expect(readHelps("j'ai beaucoup de taf en ce moment")).toBeNull();
   });
 
+  it('no preference said in a sentence answers the publics question (asked only)', () => {
+    expect(readPublics('dont mind', true)).toEqual([]);
+    expect(readPublics("I don't mind really", true)).toEqual([]);
+    expect(readPublics("non ça m'est égal", true)).toEqual([]);
+    expect(readPublics('whoever needs it most', true)).toEqual([]);
+    // A public named wins; not asked, nothing.
+    expect(readPublics("peu importe, mais plutôt les réfugiés", true)).toEqual(['refugee']);
+    expect(readPublics('dont mind')).toBeNull();
+  });
+
   it('help said in other words: a young person finding their way, launching a business, tutoring, help for school', () => {
     expect(readHelps('je voudrais aider des lycéens à trouver leur voie')).toEqual(['orientation']);
     expect(readHelps("accompagner une jeune qui lance son entreprise de couture")).toEqual(['entrepreneurship']);

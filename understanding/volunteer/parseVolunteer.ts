@@ -415,10 +415,14 @@ export function readHelps(text: string): Help[] | null {
 const ANY = new Set(['peu importe', 'tous', 'toutes', 'tout le monde', 'n importe', 'any', 'anyone', 'all', 'no preference', 'pas de preference', 'aucune preference', 'non', 'no', 'aucun', 'none', 'egal']);
 
 /** Publics they would like to help; [] when any (`asked`: "peu importe" answers it). */
+/** "I don't mind", "ça m'est égal", "whoever needs it": no preference, said in a sentence. */
+const ANY_SAID = /\b(?:peu importe|peu m importe|n importe|nimporte|ca m est egal|m est egal|pas de preference|aucune preference|pas specialement|pas vraiment|je m en fiche|jmen fiche|don t mind|dont mind|do not mind|whatever|doesn t matter|does not matter|no preference|not really|anyone|anybody|everyone|whoever)\b/u;
+
 export function readPublics(text: string, asked = false): VolunteerPublic[] | null {
   const found = allOf(text, PUBLIC_TABLE);
   if (found.length > 0) return found;
-  return asked && ANY.has(wordsOf(text).join(' ')) ? [] : null;
+  const said = wordsOf(text).join(' ');
+  return asked && (ANY.has(said) || ANY_SAID.test(said)) ? [] : null;
 }
 
 const ONLY_FRENCH = new Set(['non', 'no', 'juste le francais', 'que le francais', 'seulement le francais', 'only french', 'just french', 'french only', 'francais', 'french', 'aucune', 'none', 'aucun']);
