@@ -27,7 +27,7 @@ export type Phase =
   | 'submitted';
 
 /** A yes/no question that interrupts the form and then returns to it. */
-export type Confirmation = 'stop' | 'delete' | 'restart' | 'tooYoung' | 'tooOld';
+export type Confirmation = 'stop' | 'delete' | 'restart' | 'tooYoung' | 'tooOld' | 'side';
 
 export interface IntakeState {
   v: 1;
@@ -70,6 +70,11 @@ export interface IntakeState {
   /** After answering an edited slot, go back to the summary. */
   editing: boolean;
   confirming?: Confirmation;
+  /**
+   * An adult's age told in a young person's conversation, while they are asked whether they
+   * want to become a mentor (confirming `side`): kept for the volunteer's conversation only.
+   */
+  sideAge?: number;
   /** The form is paused after a crisis message until the young person continues. */
   crisisPause?: boolean;
   /**

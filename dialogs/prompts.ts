@@ -36,6 +36,8 @@ export function proposalAsk(state: IntakeState): Msg {
 /** The yes/no question pending in `state.confirming`. */
 export function confirmationAsk(state: IntakeState): Msg {
   const what = state.confirming!;
+  // An adult in a young person's conversation: are they here to become a mentor?
+  if (what === 'side') return { key: 'intake.side.confirm', choices: [{ code: 'volunteer', label: msg('intake.age.becomeVolunteer') }, { code: 'no', label: msg('common.no') }] };
   const key =
     what === 'tooYoung' ? 'intake.age.confirmTooYoung'
       : what === 'tooOld' ? 'intake.age.confirmTooOld'

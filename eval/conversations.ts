@@ -75,6 +75,7 @@ const MAX_TURNS = 60;
 export const UNSCRIPTED = { fr: 'je sais pas', en: "I don't know" } as const;
 
 function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): string | null {
+  if (state.confirming === 'side') return 'role';
   if (state.confirming) return state.confirming === 'tooYoung' || state.confirming === 'tooOld' ? 'ageConfirm' : null;
   // A yes/no check of the reading model's guess: answered from the labels (checkReply).
   if (state.phase === 'asking' && (state.checking === 'situation' || state.checking === 'needs')) return 'check';
@@ -162,7 +163,7 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
       const asking = state.confirming ? `confirm:${state.confirming}:${state.current ?? ''}`
         : state.checking ? `check:${state.checking}` : state.phase === 'asking' ? `ask:${state.current ?? ''}` : state.phase;
       if (asking !== lastAsked) {
-        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || state.checking) confirmations += 1;
+        if (state.confirming === 'tooYoung' || state.confirming === 'tooOld' || state.confirming === 'side' || state.checking) confirmations += 1;
         if (state.phase === 'asking' && (state.checking === 'situation' || state.checking === 'needs')) {
           modelChecks.push({ slot: state.checking, early: !askedSlots.has(state.checking), right: /^(?:oui|yes)$/.test(checkReply(state, conv)) });
         }
@@ -187,11 +188,11 @@ async function playConversations(items: readonly SimulatedConversation[], db: Da
           turns += 1;
         }
       }
-      let reply = answerKey === 'check' ? checkReply(state, conv) : answerKey ? conv.answers[answerKey] : undefined;
+      let reply = answerKey === 'check' ? checkReply(state, conv) : answerKey === 'role' && !('role' in conv.answers) ? roleReply(conv) : answerKey ? conv.answers[answerKey] : undefined;
       // A question its writer did not foresee (a follow-up on the diploma, the detail of "other"):
       // a person who has nothing more to say answers so. The request is then scored as usual, so a
       // question asked because of a misreading still costs a message and leaves the field wrong.
-      if (reply === undefined && answerKey && state.phase === 'asking' && answerKey !== 'check') {
+      if (reply === undefined && answerKey && state.phase === 'asking' && !state.confirming && answerKey !== 'check') {
         reply = UNSCRIPTED[conv.lang === 'en' ? 'en' : 'fr'];
         if (!unscripted.includes(answerKey)) unscripted.push(answerKey);
       }
@@ -242,6 +243,15 @@ function checkReply(state: IntakeState, conv: SimulatedConversation): string {
     ? guess.situation?.kind === (conv.expected.situation as { kind?: string } | null | undefined)?.kind
     : sameSet(guess.needs ?? [], conv.expected.needs);
   return conv.lang === 'en' ? (right ? 'yes' : 'no') : right ? 'oui' : 'non';
+}
+
+/**
+ * The reply to "tu es là pour devenir mentor ?" (an adult's age in a young person's conversation)
+ * when the corpus gives none (`role`): what the labels say they are, a volunteer's offer or not.
+ */
+function roleReply(conv: SimulatedConversation): string {
+  const volunteer = 'helps' in conv.expected;
+  return conv.lang === 'en' ? (volunteer ? 'yes' : 'no') : volunteer ? 'oui' : 'non';
 }
 
 /** The coordinator's programme in the seeded directory: where a request goes when nothing fits. */

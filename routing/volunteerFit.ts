@@ -52,6 +52,8 @@ function near(p: DirectoryProgramme, place: VolunteerOffer['place']): boolean | 
 }
 
 const MAX_OPTIONS = 3;
+/** Publics that are places: the young people of any other public may live there. */
+const PLACE_PUBLICS: ReadonlySet<VolunteerPublic> = new Set(['qpv', 'rural']);
 
 /**
  * The programmes that recruit this volunteer, best first, each with its reasons; none: the
@@ -90,7 +92,10 @@ export function routeVolunteer(offer: VolunteerOffer, programmes: readonly Direc
     const recruits = row.occupations && kind && kind !== 'other' ? (row.occupations.length === 1 ? 3 : 2) : 0;
     const unchecked = (row.conditions ?? []).filter((c) => !(c === 'over_50' && (row.minAge ?? 0) >= 50)).length;
     // Someone who named the young people they want to help fits a programme open to all better than one for other young people.
-    const othersOnly = offer.publics.length > 0 && publics.length === 0 && (row.publics ?? []).length > 0 ? 2 : 0;
+    // A programme for young people defined by who they are (a disability, in care, refugees, girls in science) is further
+    // from someone who named others than one for places (priority neighbourhoods, the countryside), where many of them live.
+    const forOthers = offer.publics.length > 0 && publics.length === 0 && (row.publics ?? []).length > 0;
+    const othersOnly = !forOthers ? 0 : (row.publics ?? []).every((x) => !PLACE_PUBLICS.has(x)) ? 6 : 2;
     const score = helps.length * 3 + publics.length * 4 + (isNear === true && !p.national ? 2 : 0) + recruits - unchecked * 3 - othersOnly;
     options.push({ programme: p, score, reasons });
   }

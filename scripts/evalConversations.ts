@@ -11,6 +11,8 @@
  */
 import { createDatabase } from '../db/createDatabase';
 import { seedDirectoryIfEmpty } from '../db/seedDirectory';
+import fs from 'node:fs';
+import path from 'node:path';
 import { evaluatePeople, formatPeopleReport, loadPeople, PEOPLE_SETS, peopleFiles } from '../eval/people';
 import { REFERENCE_DAY } from '../eval/referenceDay';
 import { crossValidatedModels } from '../eval/readingData';
@@ -65,6 +67,18 @@ async function main(): Promise<void> {
           if (set === 'tuning') console.log(byBatch(rules.results));
         } finally {
           await fresh.close();
+        }
+      }
+      // Tuning half: one line per file (a new file's first figures are the honest estimate on new text).
+      if (set === 'tuning' && peopleFiles(set, corpus).length > 1) {
+        for (const file of peopleFiles(set, corpus)) {
+          const items = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'understanding', corpus, file), 'utf8')) as { id: string }[];
+          const ids = new Set(items.map((c) => c.id));
+          const rs = report.results.filter((r) => ids.has(r.id));
+          const sent = rs.filter((r) => r.routedTo !== null).map((r) => r.turns).sort((a, b) => a - b);
+          const mid = Math.floor(sent.length / 2);
+          const med = sent.length === 0 ? null : sent.length % 2 ? sent[mid] : (sent[mid - 1]! + sent[mid]!) / 2;
+          console.log(`  ${file}: exactly right and routed ${rs.filter((r) => r.exact && r.routedOk !== false).length}/${rs.length}, every field right ${rs.filter((r) => r.exact).length}, routed acceptably ${rs.filter((r) => r.routedOk).length}, stuck ${rs.filter((r) => r.stuck).length}, median messages ${med}`);
         }
       }
       // Held-out: aggregate numbers only.

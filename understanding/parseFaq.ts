@@ -6,6 +6,8 @@ import { cleanText, normalize, tokenize } from './text';
 export const FAQ_CODES = [
   'cost', 'what_is_mentor', 'how_it_works', 'duration', 'frequency', 'who_are_mentors', 'who_are_you', 'human', 'data_sharing',
   'is_it_anonymous', 'why_asked', 'time_to_answer', 'eligibility', 'choose_mentor', 'explain_question', 'coverage',
+  // A volunteer's: "faut-il un diplôme pour être mentor ?".
+  'mentor_requirements',
 ] as const;
 export type FaqCode = (typeof FAQ_CODES)[number];
 

@@ -6,6 +6,7 @@ import type { Proposal, ProposalOption } from '../../intake/submitRequest';
 import type { Reason } from '../../routing/types';
 import { parseCommand, commandText, type Command } from '../../understanding/parseCommand';
 import { parseYesNo } from '../../understanding/parseYesNo';
+import { readAge } from '../../understanding/parseAge';
 import type { CommuneIndex } from '../../understanding/places/CommuneIndex';
 import { helpLinesFor } from '../../understanding/safety/helpLines';
 import type { CrisisSignal } from '../../understanding/safety/detectCrisis';
@@ -76,6 +77,9 @@ const MAX_RETRIES = 3;
  * dialogs/flows/volunteer). Pure of any channel: it reads text and says locale keys;
  * bots/ renders them.
  */
+/** A young person's situation that is also a volunteer's occupation (the others are a young person's only). */
+const SITUATION_TO_OCCUPATION: Record<string, 'student' | 'employed' | 'job_seeker' | undefined> = { etudiant: 'student', en_emploi: 'employed', recherche_emploi: 'job_seeker' };
+
 export class FlowEngine {
   private readonly flows: Record<FlowId, Flow>;
 
@@ -239,6 +243,8 @@ export class FlowEngine {
     else state.flow = to;
     const target = this.flowOf(state);
     const asks = (slot: SlotName) => target.questions.some((q) => q.slot === slot);
+    // "I'm a software developer" read as a young person's situation is what a volunteer does: not asked again.
+    const occupation = to === 'volunteer' && !state.draft.occupation ? SITUATION_TO_OCCUPATION[state.draft.situation?.kind ?? ''] : undefined;
     for (const q of from.questions) {
       if (asks(q.slot)) continue;
       q.clear(state.draft);
@@ -249,6 +255,10 @@ export class FlowEngine {
     if (state.draft.age !== undefined && (state.draft.age < min || state.draft.age > max)) {
       delete state.draft.age;
       delete state.answered.age;
+    }
+    if (occupation && asks('occupation')) {
+      state.draft.occupation = { kind: occupation, detail: null };
+      state.answered.occupation = true;
     }
     state.history = state.history.filter(asks);
     state.current = null;
@@ -271,7 +281,7 @@ export class FlowEngine {
     }
     const applied = reader.applyReadings(state, u.slots, { force: false, except: null });
     out.push(...reader.understoodMsgs(state, applied));
-    if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
+    if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out, u.slots.age);
     out.push(...this.askNextStep(state));
   }
 
@@ -307,7 +317,7 @@ export class FlowEngine {
       if (pending) {
         const applied = reader.applyReadings(state, pending, { force: false, except: null });
         out.push(...reader.understoodMsgs(state, applied, true));
-        if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
+        if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out, pending.age);
       }
       out.push(...this.askNextStep(state));
       return;
@@ -358,7 +368,7 @@ export class FlowEngine {
       ? reader.applyReadings(state, setAsideDoubtful(state, u), { force: !!u.correction, except: slot, adds: u.adds })
       : { noted: [], corrected: [] };
     out.push(...reader.understoodMsgs(state, applied));
-    if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out);
+    if (applied.outOfRange) return this.askConfirmation(state, applied.outOfRange, out, u.slots.age);
     if (u.faq) {
       out.push(reader.faqMsg(state, u));
       if (answer.kind === 'ok') { this.record(state, q, answer.apply); out.push(...this.afterAnswer(state)); return; }
@@ -377,7 +387,7 @@ export class FlowEngine {
         out.push(answer.ask);
         return;
       case 'outOfRange':
-        return this.askConfirmation(state, answer.which, out);
+        return this.askConfirmation(state, answer.which, out, this.ageIn(state, u.source ?? text));
       case 'end':
         // Cannot go on: nothing the young person said is kept.
         out.push(...answer.msgs);
@@ -492,7 +502,7 @@ export class FlowEngine {
     const changes = reader.applyReadings(state, u.slots, { force: true, except: null, adds: u.adds });
     if (changes.noted.length + changes.corrected.length > 0 || changes.outOfRange || !isAnswered(state, 'place')) {
       out.push(...reader.understoodMsgs(state, changes));
-      if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out);
+      if (changes.outOfRange) return this.askConfirmation(state, changes.outOfRange, out, u.slots.age);
       if (nextMissing(state)) { state.editing = true; out.push(...this.askNextStep(state)); return; }
       out.push(...this.summaryStep(state));
       return;
@@ -633,14 +643,65 @@ export class FlowEngine {
     }
   }
 
-  private askConfirmation(state: IntakeState, what: Confirmation, out: Msg[]): void {
+  private askConfirmation(state: IntakeState, what: Confirmation, out: Msg[], age?: number): void {
+    // An adult in a young person's conversation is most often someone who came to help ("je viens
+    // pour le mentorat", then "35"): asked first whether they want to become a mentor, their
+    // answers so far kept; the over-30 check comes only if they say no.
+    if (what === 'tooOld' && (state.flow ?? 'mentee') === 'mentee' && 'volunteer' in this.flows) {
+      what = 'side';
+      if (age !== undefined) state.sideAge = age;
+    }
     state.confirming = what;
     out.push(confirmationAsk(state));
+  }
+
+  /** The age a message tells, as the age question reads it ("35", "j'ai 42 ans"). */
+  private ageIn(state: IntakeState, text: string): number | undefined {
+    return readAge(text, state.lang, this.deps.now(), { bareNumber: true }) ?? undefined;
+  }
+
+  /** The reply to "tu veux plutôt devenir mentor ?": the volunteer's conversation, or the over-30 check. */
+  private sideStep(state: IntakeState, text: string, cmd: Command | null, out: Msg[]): TurnResult | void {
+    const choice = this.choiceOf(state, text, confirmationAsk(state).choices!);
+    const yn = plainYesNo(text, state.lang);
+    // "être mentor, pas avoir un mentor": the side said first is the answer, the rest sets the other aside.
+    const sideOf = (t: string) => (this.flows.volunteer?.claims(t, true) ? 'volunteer' : this.flows.mentee?.claims(t, true) ? 'mentee' : null);
+    const side = sideOf(text.split(/[,;.!?]|\s(?:pas|not|plutôt que|rather than)\s/iu)[0] ?? '') ?? sideOf(text);
+    const volunteer = choice === 'volunteer' || side === 'volunteer' || (yn === true && side === null);
+    const mentee = choice === 'no' || side === 'mentee' || (yn === false && side === null);
+    if (!volunteer && !mentee) {
+      if (cmd?.kind === 'help' || cmd?.kind === 'switchLang') return this.commandStep(state, cmd, out);
+      if (cmd) { delete state.confirming; delete state.sideAge; out.push(msg('intake.confirm.kept')); return this.commandStep(state, cmd, out); }
+      // Another age typed instead ("pardon, 17"): the answer to the age question.
+      if (this.ageIn(state, text) !== undefined) { delete state.confirming; delete state.sideAge; return this.answerStep(state, text, out); }
+      out.push(msg('intake.confirm.retry'), confirmationAsk(state));
+      return;
+    }
+    const age = state.sideAge;
+    delete state.sideAge;
+    if (mentee) {
+      // Looking for a mentor at over 30 (or a slip of the thumb): the usual check.
+      state.confirming = 'tooOld';
+      out.push(confirmationAsk(state));
+      return;
+    }
+    delete state.confirming;
+    this.enterFlow(state, 'volunteer');
+    // The age they told is theirs in the volunteer's conversation too: never asked again.
+    const { min, max } = this.readerOf(state).rules.ages;
+    if (age !== undefined && age >= min && age <= max) {
+      state.draft.age = age;
+      state.answered.age = true;
+      if (!state.history.includes('age')) state.history.push('age');
+    }
+    state.phase = 'asking';
+    out.push(msg('flow.switched.volunteer'), ...this.askNextStep(state));
   }
 
   /** Yes/no after "stop", "effacer mes données", "recommencer", or an age outside 13–30. */
   private async confirmationStep(state: IntakeState, text: string, cmd: Command | null, input: TurnInput, out: Msg[]): Promise<TurnResult | void> {
     const what = state.confirming!;
+    if (what === 'side') return this.sideStep(state, text, cmd, out);
     const yn = plainYesNo(text, state.lang);
     const choice = this.choiceOf(state, text, confirmationAsk(state).choices!);
     const yes = choice === 'yes' || yn === true;

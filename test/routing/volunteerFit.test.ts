@@ -89,6 +89,16 @@ describe('routeVolunteer', () => {
     expect(forOthers(all[0]!.programme.id)).toBe(false);
   });
 
+  it('a programme for other young people defined by who they are comes after those for places where they may live', () => {
+    const saintDenis = { commune: '93066', name: 'Saint-Denis', postalCode: '93200', departement: '93', region: '11' };
+    // Refugees named: the programme for young people with a disability is not first.
+    const d = routeVolunteer(offer({ age: 30, helps: ['first_job'], publics: ['refugee'], place: saintDenis }), programmes);
+    expect(idsOf(d)[0]).not.toBe('arpejeh-mentorat');
+    // Unchanged: young people with a disability named, it comes first; none named, it is not set back.
+    expect(idsOf(routeVolunteer(offer({ age: 30, helps: ['first_job'], publics: ['disability'], place: saintDenis }), programmes))[0]).toBe('arpejeh-mentorat');
+    expect(idsOf(routeVolunteer(offer({ age: 30, helps: ['first_job'], publics: [], place: saintDenis }), programmes))).toContain('arpejeh-mentorat');
+  });
+
   it('a full programme is not offered', () => {
     const full = { ...VOLUNTEER_FIT, 'afev-mentorat': { ...VOLUNTEER_FIT['afev-mentorat']!, full: true } };
     const d = routeVolunteer(offer({ age: 20, occupation: { kind: 'student', detail: null }, helps: ['school_support'] }), programmes, full);

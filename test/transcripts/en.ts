@@ -136,13 +136,19 @@ export const enTranscripts: Transcript[] = [
   {
     name: 'en: over 30',
     locale: 'en-US',
-    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", 'intake.age.confirmTooOld'], ['yes', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
+    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", 'intake.side.confirm'], ['no', 'intake.age.confirmTooOld'], ['yes', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
     expectNothingStored: true,
+  },
+  {
+    name: 'en: over 30 and here to help: the volunteer conversation, name and age kept',
+    locale: 'en-US',
+    steps: [...START, ['Graham', ['intake.firstName.thanks', 'intake.age.ask']], ["I'm 61", 'intake.side.confirm'],
+      ["I'd like to become a mentor", ['flow.switched.volunteer', 'volunteer.occupation.ask']]],
   },
   {
     name: 'en: over 30, the "become a mentor" button opens the volunteer conversation',
     locale: 'en-US',
-    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", 'intake.age.confirmTooOld'], { user: 'yes', expect: ['intake.age.tooOld', 'intake.age.otherServicesAdult'], buttons: ["I'd like to become a mentor"] },
+    steps: [...START, ['skip', 'intake.age.ask'], ["I'm 42", 'intake.side.confirm'], ['no, I need a mentor', 'intake.age.confirmTooOld'], { user: 'yes', expect: ['intake.age.tooOld', 'intake.age.otherServicesAdult'], buttons: ["I'd like to become a mentor"] },
       ["I'd like to become a mentor", ['volunteer.welcome.hello', 'volunteer.welcome.what', 'volunteer.welcome.privacy', 'intake.consent.ask']]],
   },
   {

@@ -185,13 +185,31 @@ export const frTranscripts: Transcript[] = [
   {
     name: 'fr: plus de 30 ans, explication et rien de gardé',
     locale: 'fr-FR',
-    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', 'intake.age.confirmTooOld'], ['oui', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
+    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', 'intake.side.confirm'], ['non', 'intake.age.confirmTooOld'], ['oui', ['intake.age.tooOld', 'intake.age.otherServicesAdult']]],
     expectNothingStored: true,
+  },
+  {
+    name: 'fr: plus de 30 ans et venu pour aider : la conversation des bénévoles, prénom et âge gardés',
+    locale: 'fr-FR',
+    steps: [...START, ['Martine', ['intake.firstName.thanks', 'intake.age.ask']], ['52', 'intake.side.confirm'],
+      ['oui, je veux être bénévole', ['flow.switched.volunteer', 'volunteer.occupation.ask']]],
+  },
+  {
+    name: "fr: plus de 30 ans, venu pour le mentorat sans dire de quel côté : son emploi, lu comme une situation, est ce qu'il fait (pas redemandé)",
+    locale: 'fr-FR',
+    steps: [['bonjour, je viens pour le mentorat, je travaille dans la logistique', ['intake.welcome.hello', 'intake.welcome.noted', 'intake.welcome.what', 'intake.welcome.privacy', 'intake.consent.ask']],
+      ['oui', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']], ['Marc', ['intake.firstName.thanks', 'intake.age.ask']], ['44', 'intake.side.confirm'],
+      ['oui', ['flow.switched.volunteer', 'volunteer.occupationDetail.askEmployed']]],
+  },
+  {
+    name: "fr: plus de 30 ans par erreur de frappe : l'âge retapé est la réponse",
+    locale: 'fr-FR',
+    steps: [...START, ['passer', 'intake.age.ask'], ['71', 'intake.side.confirm'], ['17', 'intake.situation.ask']],
   },
   {
     name: 'fr: plus de 30 ans, le bouton « devenir mentor » ouvre la conversation des bénévoles',
     locale: 'fr-FR',
-    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', 'intake.age.confirmTooOld'], { user: 'oui', expect: ['intake.age.tooOld', 'intake.age.otherServicesAdult'], buttons: ['Je veux devenir mentor'] },
+    steps: [...START, ['passer', 'intake.age.ask'], ['35 ans', 'intake.side.confirm'], ['je cherche un mentor', 'intake.age.confirmTooOld'], { user: 'oui', expect: ['intake.age.tooOld', 'intake.age.otherServicesAdult'], buttons: ['Je veux devenir mentor'] },
       ['Je veux devenir mentor', ['volunteer.welcome.hello', 'volunteer.welcome.what', 'volunteer.welcome.privacy', 'intake.consent.ask']]],
   },
   {

@@ -174,6 +174,20 @@ export const volunteerTranscripts: Transcript[] = [
     ],
   },
   {
+    name: 'en: a language named in the opening is the subject she would tutor, not her languages: the languages question still comes',
+    locale: 'en-US',
+    steps: [
+      ["I'm a retired nurse and I'd like to tutor teenagers in English", V_WELCOME_NOTED],
+      ['yes', ['intake.consent.thanks', 'intake.understood.noted', 'intake.firstName.ask']],
+      ['Ann', ['intake.firstName.thanks', 'volunteer.age.ask']],
+      ['66', 'volunteer.place.ask'],
+      ['Nantes', 'volunteer.meeting.ask'],
+      ['in person', 'volunteer.time.ask'],
+      ['2 hours every two weeks', 'volunteer.publics.ask'],
+      ['any', 'volunteer.languages.ask'],
+    ],
+  },
+  {
     name: 'fr: a 14-year-old who wants to mentor: confirmed, told where to go, nothing kept',
     locale: 'fr-FR',
     steps: [

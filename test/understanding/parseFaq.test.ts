@@ -5,6 +5,10 @@ import fr from '../../locales/fr/faq.json';
 
 // Examples written for these tests, not taken from the corpus: they show the lexicon generalises.
 const CASES: [string, FaqCode | null][] = [
+  // A volunteer's question about what it takes.
+  ['est-ce qu il faut un diplôme pour devenir mentor ?', 'mentor_requirements'], ['y a-t-il une formation ?', 'mentor_requirements'], ['faut-il être prof pour aider ?', 'mentor_requirements'],
+  ['do I need any qualifications?', 'mentor_requirements'], ['are mentors trained?', 'mentor_requirements'], ['is there any training for mentors', 'mentor_requirements'],
+  ['je prépare un diplôme d infirmière', null], ['I need a mentor for my degree', null],
   ['est-ce que c gratuit', 'cost'], ['faut payer qqch ?', 'cost'], ['combien sa coute', 'cost'], ['y a des frais ?', 'cost'], ['does this cost money', 'cost'], ['do i need to pay anything?', 'cost'], ['how much is it', 'cost'],
   ["c'est quoi exactement un mentor", 'what_is_mentor'], ['mentor sa veut dire quoi', 'what_is_mentor'], ['a quoi sert un mentor ?', 'what_is_mentor'], ["what's a mentor", 'what_is_mentor'], ['is a mentor like a teacher?', 'what_is_mentor'],
   ['et apres ça se passe comment', 'how_it_works'], ['qui va m appeler ?', 'how_it_works'], ["what happens after i send this", 'how_it_works'], ['who will contact me', 'how_it_works'],

@@ -37,6 +37,17 @@ describe('which side an opening is on, in words the lexicon does not hold', () =
     ['can you help teenagers like me find an internship?', null],
     ['I want to help my little sister with maths', null],
     ['I need help with my homework', 'mentee'],
+    // Passing on a trade, giving back, making girls want to: offers.
+    ['ébéniste à la retraite, je voudrais transmettre mon métier', 'volunteer'],
+    ["on m'a beaucoup aidé à 20 ans, je voudrais rendre la pareille", 'volunteer'],
+    ["j'aimerais motiver des lycéens à poursuivre leurs études", 'volunteer'],
+    ['je voudrais donner envie à des filles de faire de la chimie', 'volunteer'],
+    ["I'd like to inspire girls to study engineering", 'volunteer'],
+    ['I want to pay it forward', 'volunteer'],
+    // Not offers: the help is for the speaker or theirs, or asked of the bot.
+    ["j'aimerais motiver ma fille pour le bac", null],
+    ['pouvez-vous motiver les filles de ma classe ?', null],
+    ['je voudrais que quelqu\'un me donne envie de travailler', null],
   ])('%s -> %s', (text, side) => {
     expect(readSide(text, true)).toBe(side);
   });
@@ -138,6 +149,35 @@ describe('volunteer readers', () => {
     expect(readTime('je sais pas')).toBeNull();
   });
 
+  it('time: a time of their past is no commitment; halves, rates every other week, meetings and vague hours', () => {
+    // The past: "depuis", "il y a", "ago", years of a trade.
+    expect(readTime('infirmière depuis 12 ans, je voudrais aider')).toBeNull();
+    expect(readTime("j'ai arrêté de travailler il y a 2 ans")).toBeNull();
+    expect(readTime('I moved to Nantes 4 years ago')).toBeNull();
+    expect(readTime("électricien, 25 ans de métier")).toBeNull();
+    expect(readTime('10 years of experience in sales')).toBeNull();
+    // …while a commitment in years stays one.
+    expect(readTime('je peux m\'engager 2 ans')).toEqual({ hoursPerMonth: null, months: 24 });
+    expect(readTime('for two years')).toEqual({ hoursPerMonth: null, months: 24 });
+    // Halves.
+    expect(readTime('3h par mois, sur un an et demi')).toEqual({ hoursPerMonth: 3, months: 18 });
+    expect(readTime('a year and a half, 2 hours a month')).toEqual({ hoursPerMonth: 2, months: 18 });
+    expect(readTime('2 ans et demi')).toEqual({ hoursPerMonth: null, months: 30 });
+    // Every other week.
+    expect(readTime('1h toutes les deux semaines')).toEqual({ hoursPerMonth: 2, months: null });
+    expect(readTime('3 hours every two weeks')).toEqual({ hoursPerMonth: 6, months: null });
+    expect(readTime('2h tous les 15 jours')).toEqual({ hoursPerMonth: 4, months: null });
+    // Hours of one meeting take the meetings' rate; hours with their own rate keep it.
+    expect(readTime('un samedi matin par mois, à peu près 3 heures')).toEqual({ hoursPerMonth: 3, months: null });
+    expect(readTime('two evenings a month, 2 hours each')).toEqual({ hoursPerMonth: 4, months: null });
+    expect(readTime('une fois par semaine, 1h30 max')).toEqual({ hoursPerMonth: 6, months: null });
+    expect(readTime('1h30 par semaine')).toEqual({ hoursPerMonth: 6, months: null });
+    expect(readTime('une soirée par semaine, mais 2h par mois au total')).toEqual({ hoursPerMonth: 2, months: null });
+    // A vague number of hours, then the number.
+    expect(readTime('plusieurs heures par semaine, genre 2')).toEqual({ hoursPerMonth: 8, months: null });
+    expect(readTime('a few hours a month, maybe 5')).toEqual({ hoursPerMonth: 5, months: null });
+  });
+
   it('help, publics and languages', () => {
     expect(readHelps('soutien scolaire et orientation')).toEqual(['school_support', 'orientation']);
     expect(readHelps('CV and interviews')).toEqual(['first_job']);
@@ -147,6 +187,45 @@ describe('volunteer readers', () => {
     expect(readPublics('peu importe')).toBeNull();
     expect(readLanguages('anglais et arabe')).toEqual(['fr', 'en', 'ar']);
     expect(readLanguages('non', true)).toEqual(['fr']);
+  });
+
+  it('what they were is not what they are: past studies and trades set aside, the present read', () => {
+    expect(readOccupation("quand j'étais étudiante on m'a aidée, aujourd'hui je travaille")?.kind).toBe('employed');
+    expect(readOccupation('when I was a student I had a mentor, now I work in logistics')?.kind).toBe('employed');
+    expect(readOccupation("j'étais infirmière, je suis à la retraite")?.kind).toBe('retired');
+    // Without a past, unchanged.
+    expect(readOccupation('je suis étudiante en licence de droit')?.kind).toBe('student');
+    expect(readOccupation("je suis en licence et je travaille à côté")?.kind).toBe('student');
+  });
+
+  it('words of an opening said again by volunteers: engineering school in texting, chief officers, finding work, girls named as pupils', () => {
+    expect(readOccupation('jsuis en 1ere annee decole dinge a lyon')?.kind).toBe('student');
+    expect(readOccupation("I'm the CTO of a small company")?.kind).toBe('employed');
+    expect(readHelps('les aider a trouver du boulot')).toEqual(['first_job']);
+    expect(readPublics('des collégiennes de mon quartier')).toEqual(['girls_science', 'qpv']);
+    // Unchanged: "collégiens" names no girls; "du taf" without finding is no help.
+    expect(readPublics('des collégiens')).toBeNull();
+    expect(readHelps("j'ai beaucoup de taf en ce moment")).toBeNull();
+  });
+
+  it('no preference said in a sentence answers the publics question (asked only)', () => {
+    expect(readPublics('dont mind', true)).toEqual([]);
+    expect(readPublics("I don't mind really", true)).toEqual([]);
+    expect(readPublics("non ça m'est égal", true)).toEqual([]);
+    expect(readPublics('whoever needs it most', true)).toEqual([]);
+    // A public named wins; not asked, nothing.
+    expect(readPublics("peu importe, mais plutôt les réfugiés", true)).toEqual(['refugee']);
+    expect(readPublics('dont mind')).toBeNull();
+  });
+
+  it('help said in other words: a young person finding their way, launching a business, tutoring, help for school', () => {
+    expect(readHelps('je voudrais aider des lycéens à trouver leur voie')).toEqual(['orientation']);
+    expect(readHelps("accompagner une jeune qui lance son entreprise de couture")).toEqual(['entrepreneurship']);
+    expect(readHelps("I'd like to tutor teenagers in physics")).toEqual(['school_support']);
+    expect(readHelps("les aider pour l'école quand ils coincent")).toEqual(['school_support']);
+    // Not a help: becoming a tutor names the side, an école named as a place names nothing.
+    expect(readHelps('je voudrais devenir tuteur')).toBeNull();
+    expect(readHelps("je travaille dans une école de commerce")).toBeNull();
   });
 
   it('a whole opening in one message, with what every flow reads', () => {

@@ -36,10 +36,11 @@ export const OCCUPATION_TABLE = compilePhrases<Occupation>([
     'a la fac', 'a l universite', 'en ecole d ingenieur', 'en ecole de commerce', 'en prepa', 'en bts', 'en but', 'en iut', 'lyceen', 'lyceenne', 'en terminale',
     'student', 'i m a student', 'university student', 'undergrad', 'undergraduate', 'postgrad', 'phd student', 'doctorant', 'doctorante', 'etudiant*',
     'en doctorat', 'en these', 'en premiere', 'au lycee', 'en ecole', 'at uni', 'at university', 'in college', 'college student',
+    'ecole d inge', 'ecole dinge', 'decole dinge', 'ecole d ingenieurs', 'en ecole d inge',
     'in high school', 'high school student', 'high schooler', 'i study', 'studying', 'in my final year', 'grad student', 'medical student', 'law student',
   ]],
   ['employed', [
-    'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'cadre', 'ingenieur', 'ingenieure', 'infirmier', 'infirmiere',
+    'cfo', 'cto', 'coo', 'cmo', 'pdg', 'daf', 'salarie', 'salariee', 'je travaille', 'j travaille', 'jtravaille', 'en poste', 'en cdi', 'en cdd', 'cadre', 'ingenieur', 'ingenieure', 'infirmier', 'infirmiere',
     'professeur', 'prof', 'enseignant', 'enseignante', 'developpeur', 'developpeuse', 'commercial', 'commerciale', 'comptable', 'avocat', 'avocate', 'medecin',
     'artisan', 'boulanger', 'boulangere', 'electricien', 'plombier', 'menuisier', 'mecanicien', 'coiffeur', 'coiffeuse', 'cuisinier', 'cuisiniere', 'chef d entreprise',
     'entrepreneur', 'entrepreneuse', 'independant', 'independante', 'freelance', 'fonctionnaire', 'manager', 'consultant', 'consultante', 'je bosse', 'jbosse',
@@ -100,14 +101,17 @@ export const HELP_TABLE = compilePhrases<Help>([
     'soutien scolaire', 'aide aux devoirs', 'devoirs', 'les devoirs', 'cours particuliers', 'tutorat', 'tuteur en', 'tutrice en', 'tuteur de', 'tutrice de', 'tuteur scolaire', 'tutrice scolaire', 'aide en maths', 'aider en maths', 'soutien en maths',
     'aide en francais', 'reussite scolaire', 'decrochage', 'decrochage scolaire', 'homework', 'maths homework', 'tutoring', 'school support', 'school work', 'schoolwork',
     'help with maths', 'help with math', 'maths help', 'math help', 'help with school',
+    'aider pour l ecole', 'aide pour l ecole', 'aider a l ecole', 'aider en francais', 'tutor kids', 'tutor children', 'tutor pupils', 'tutor teenagers', 'tutor teens',
+    'tutor students', 'tutor some', 'help at school',
   ]],
   ['orientation', [
-    'orientation', 's orienter', 'orienter', 'parcoursup', 'choix d etudes', 'choisir ses etudes', 'choisir leur voie', 'trouver sa voie', 'projet d avenir', 'projet pro',
+    'orientation', 's orienter', 'orienter', 'parcoursup', 'choix d etudes', 'choisir ses etudes', 'choisir leur voie', 'trouver sa voie', 'trouver leur voie', 'projet d avenir', 'projet pro',
     'projet professionnel', 'career guidance', 'guidance', 'choosing studies', 'career choices', 'what to study', 'find their way', 'career advice',
   ]],
   ['first_job', [
     'premier emploi', 'premier job', 'trouver un emploi', 'trouver un job', 'trouver du travail', 'recherche d emploi', 'insertion', 'insertion professionnelle', 'cv',
     'entretien', 'entretiens', 'entretien d embauche', 'stage', 'stages', 'trouver un stage', 'reseau', 'reseau professionnel', 'emploi', 'first job', 'job search',
+    'trouver du taf', 'trouver un taf', 'trouver du boulot', 'trouver un boulot', 'find work', 'finding work',
     'job hunting', 'find a job', 'finding a job', 'internship', 'internships', 'interviews', 'job interviews', 'resume', 'networking', 'employment',
   ]],
   ['apprenticeship', [
@@ -121,6 +125,8 @@ export const HELP_TABLE = compilePhrases<Help>([
     'lancent leur activite', 'lancer leur boite', 'creer sa boite', 'creer leur boite', 'monter sa boite', 'lancer leur entreprise', 'lancer leur activite', 'lancer sa boite', 'creer leur activite', 'creation d activite',
     'start their own business', 'start their business', 'own business', 'set up a business', 'set up their business', 'launch a business', 'small business',
     'business project', 'business projects', 'their own company',
+    'lance sa boite', 'lance son entreprise', 'lance son activite', 'monte sa boite', 'monte son entreprise', 'cree sa boite', 'cree son entreprise', 'creer son entreprise',
+    'launching a business', 'launching their business', 'starting their business',
   ]],
   ['confidence', [
     'confiance', 'confiance en soi', 'confiance en eux', 'estime de soi', 'motivation', 'prise de parole', 'savoir etre', 'confidence', 'self confidence', 'self esteem',
@@ -132,7 +138,7 @@ export const PUBLIC_TABLE = compilePhrases<VolunteerPublic>([
   ['qpv', ['qpv', 'quartiers', 'quartier', 'quartiers prioritaires', 'banlieue', 'banlieues', 'cite', 'cites', 'deprived areas', 'priority neighbourhoods', 'inner city', 'disadvantaged neighbourhoods']],
   ['rural', ['rural', 'rurale', 'rurales', 'ruraux', 'campagne', 'a la campagne', 'zones rurales', 'milieu rural', 'countryside', 'rural areas', 'villages']],
   ['refugee', ['refugies', 'refugie', 'refugiees', 'refugiee', 'exiles', 'exile', 'migrants', 'demandeurs d asile', 'mineurs non accompagnes', 'mna', 'refugees', 'refugee', 'asylum seekers', 'newcomers', 'primo arrivants']],
-  ['girls_science', ['filles', 'jeunes filles', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
+  ['girls_science', ['filles', 'jeunes filles', 'collegiennes', 'lyceennes', 'les filles', 'femmes', 'jeunes femmes', 'filles en sciences', 'filles scientifiques', 'girls', 'young women', 'women in science', 'girls in science', 'girls in stem', 'stem']],
   ['disability', ['handicap', 'en situation de handicap', 'handicapes', 'disability', 'disabilities', 'disabled', 'special needs']],
   // ("foyer" alone is also home: "mère au foyer".)
   ['child_welfare', ['ase', 'aide sociale a l enfance', 'enfants places', 'en foyer', 'foyer de l enfance', 'foyers', 'protection de l enfance', 'care leavers', 'foster care', 'in care', 'child welfare']],
@@ -176,6 +182,9 @@ export const VOLUNTEER_SIDE = compilePhrases<true>([[true, [
   'share my experience', 'share my knowledge', 'pass on my', 'be useful to young', 'comme benevole', 'en tant que benevole', 'm engager comme', 'm investir aupres',
   'engager aupres des jeunes', 'transmettre mon savoir', 'transmettre mes connaissances', 'partager mon experience', 'etre utile aux jeunes', 'etre utile a des jeunes',
   'cherchez des benevoles', 'besoin de benevoles', 'recrutez des mentors', 'cherchez des mentors',
+  // Passing on one's trade, or giving back the mentoring one had.
+  'transmettre mon metier', 'transmettre ma passion', 'transmettre mon savoir faire', 'transmettre mes competences', 'transmettre mon experience',
+  'partager mon metier', 'share my skills', 'share my trade', 'rendre la pareille', 'rendre ce qu on m a donne', 'rendre ce que j ai recu', 'pay it forward',
 ]]]);
 
 /** A young person looking for a mentor, written by mistake to the volunteer side or moving back. */

@@ -21,13 +21,14 @@ function allOf<T>(text: string, table: PhraseTable<T>): T[] {
 /** Verbs of giving help, as said by someone who offers it ("aider", "accompagner", "to help"). */
 const HELP_VERBS = new Set([
   'aider', 'accompagner', 'parrainer', 'marrainer', 'soutenir', 'epauler', 'encadrer', 'guider', 'coacher', 'mentorer', 'tutorer', 'transmettre', 'conseiller',
-  'help', 'support', 'mentor', 'coach', 'tutor', 'guide', 'assist',
+  'motiver', 'encourager', 'inspirer', 'sensibiliser',
+  'help', 'support', 'mentor', 'coach', 'tutor', 'guide', 'assist', 'motivate', 'encourage', 'inspire',
 ]);
 /** The young people a volunteer offers to help (plural or with an article: never the speaker). */
 const YOUTH_WORDS = new Set([
   'jeunes', 'jeune', 'lyceens', 'lyceennes', 'collegiens', 'collegiennes', 'etudiants', 'etudiantes', 'eleves', 'ados', 'adolescents', 'adolescentes', 'enfants',
   'gamins', 'apprentis', 'alternants', 'decrocheurs', 'mineurs', 'refugies', 'autres', 'young', 'youngsters', 'youth', 'teens', 'teenagers', 'students', 'pupils',
-  'kids', 'children', 'apprentices', 'others', 'juniors', 'graduates',
+  'kids', 'children', 'apprentices', 'others', 'juniors', 'graduates', 'filles', 'garcons', 'girls', 'boys',
   'ado', 'adolescent', 'adolescente', 'lyceen', 'lyceenne', 'collegien', 'collegienne', 'eleve', 'enfant', 'apprenti', 'apprentie', 'alternant', 'alternante',
   'teen', 'teenager', 'kid', 'child', 'pupil', 'youngster', 'apprentice',
 ]);
@@ -52,14 +53,15 @@ function offersHelp(w: readonly string[]): boolean {
   // "j'aimerais aider les autres plus tard": a young person's plans, not an offer.
   if (/\b(?:plus tard|later|quand je serai|when i grow up|when i m older|mon futur metier|my future job)\b/u.test(w.join(' '))) return false;
   for (let i = 0; i < w.length; i++) {
-    if (!HELP_VERBS.has(w[i]!)) continue;
+    // "donner envie à des collégiennes de…": giving the wish is giving help.
+    if (!HELP_VERBS.has(w[i]!) && !(w[i] === 'envie' && w[i - 1] === 'donner')) continue;
     const before = w.slice(Math.max(0, i - 3), i);
     const after = w.slice(i + 1, i + 5);
     if (before.some((b) => b === 'm' || b === 'me') || NOT_OFFER_AFTER.has(after[0] ?? '')) continue;
     // "vous pouvez aider les jeunes ?": asked of the bot, not offered. ("can I help" stays an offer.)
     if (before.some((b) => SECOND_PERSON.has(b)) && !before.includes('i') && !before.includes('je')) continue;
     // English "help" is also a noun ("I'd like help"): the verb comes after "to" or "wanna".
-    const english = /^(?:help|support|mentor|coach|tutor|guide|assist)$/.test(w[i]!);
+    const english = /^(?:help|support|mentor|coach|tutor|guide|assist|motivate|encourage|inspire)$/.test(w[i]!);
     if (english && !['to', 'wanna', 'can', 'could', 'll', 'd'].includes(w[i - 1] ?? '')) continue;
     const youth = after.findIndex((a) => YOUTH_WORDS.has(a));
     const likeMe = after.join(' ').includes('comme moi') || after.join(' ').includes('like me');
@@ -183,6 +185,8 @@ function aboutOthers(read: { words: string[]; spans: Span[]; cleaned: string }, 
   if (prev === undefined) return false;
   // "help young people, retired nurse here": a comma between, a new clause about them.
   if (read.spans.length && /[,.;:!?\n]/u.test(read.cleaned.slice(read.spans[start - 1]!.end, read.spans[start]!.start))) return false;
+  // "I'm the CTO": about themselves.
+  if (prev === 'the' && ['m', 'im', 'am'].includes(read.words[start - 2] ?? '')) return false;
   return ['des', 'les', 'aux', 'ces', 'the', 'some', 'other'].includes(prev) || HELP_VERBS.has(prev) || YOUTH_WORDS.has(prev);
 }
 
@@ -192,12 +196,17 @@ function aboutOthers(read: { words: string[]; spans: Span[]; cleaned: string }, 
  * ("étudiante en master de droit" -> "master de droit"), never the rest of the sentence.
  * `asked`: the answer to "what do you do?", where a trade alone is enough ("bus driver").
  */
+/** Being, in the past ("j'étais", "I was"): what follows is what they were. */
+const PAST_BE = new Set(['etais', 'etait', 'jetais', 'was', 'were']);
+
 export function readOccupation(text: string, asked = false): OccupationReading | null {
   const read = wordsWithSpans(text);
   const { words } = read;
   // "ancien cuisinier", "ex-comptable", "former nurse": a trade they had, not what they do now.
   const former = (m: { value: Occupation; start: number }) => m.value === 'employed' && FORMER.has(words[m.start - 1] ?? '');
-  const matches = matchPhrases(words, OCCUPATION_TABLE).filter((m) => !m.negated && !aboutOthers(read, m.start) && !former(m));
+  // "quand j'étais en licence", "when I was a student": what they were, not what they are.
+  const past = (m: { start: number }) => words.slice(Math.max(0, m.start - 3), m.start).some((x) => PAST_BE.has(x));
+  const matches = matchPhrases(words, OCCUPATION_TABLE).filter((m) => !m.negated && !aboutOthers(read, m.start) && !former(m) && !past(m));
   const kinds = [...new Set(matches.map((m) => m.value))];
   if (kinds.length === 0) return readTrade(read, asked);
   // "retraité, ancien ingénieur": retired; "étudiant et je travaille à côté": student.
@@ -292,41 +301,102 @@ const WHOLE_YEAR = /\b(?:toute l annee|all year|the whole year|un an|one year|a 
 
 export interface TimeReading { hoursPerMonth: number | null; months: number | null }
 
+/** Words before a number of years that make it the past, not a commitment ("depuis 8 ans", "il y a 3 ans"). */
+const PAST_BEFORE = new Set(['depuis', 'since', 'fait']);
+/** Words after it that do ("3 years ago", "38 ans de métier", "10 years of experience", "20 ans d'expérience"). */
+const PAST_AFTER = /^(?:ago|de metier|d experience|of experience|de carriere|in the|dans le|dans la|dans l|de maison|que je|que j|i ve|i have|since)\b/u;
+/** A vague number of hours ("quelques heures par mois, disons 4"): the number said after it takes its rate. */
+const SOME_WORDS = new Set(['quelques', 'plusieurs', 'few', 'some', 'several', 'couple']);
+/** One meeting, counted by the rate it comes at ("une soirée par mois, 2h", "one afternoon a week, about 3 hours"). */
+const SESSION_WORDS = new Set(['soiree', 'soirees', 'soir', 'soirs', 'apres', 'aprem', 'matinee', 'matinees', 'matin', 'fois', 'session', 'sessions', 'seance', 'seances',
+  'evening', 'evenings', 'afternoon', 'afternoons', 'morning', 'mornings', 'time', 'times', 'rdv', 'rencontre']);
+const DAY_WORDS = new Set(['jours', 'days']);
+
+/** Months per unit of a rate: a week is a quarter of a month ("par semaine" = 4 a month). */
+function perMonth(unit: string | undefined, count = 1): number | null {
+  if (!unit) return null;
+  if (WEEK_WORDS.has(unit)) return 4 / count;
+  if (MONTH_WORDS.has(unit)) return 1 / count;
+  // "tous les 15 jours", "every 14 days": twice a month.
+  if (DAY_WORDS.has(unit) && count >= 14 && count <= 16) return 2;
+  return null;
+}
+
 /**
  * Time a volunteer can give: hours a month ("3h par mois", "une heure par semaine" = 4 a
- * month, "2 hours a week") and for how many months ("pendant 6 mois", "un an", "l'année
- * scolaire" = 9). `bare`: a number alone is hours a month (the answer to that question).
+ * month, "2 hours a week", "2 hours every two weeks" = 4) and for how many months ("pendant
+ * 6 mois", "un an", "un an et demi" = 18, "l'année scolaire" = 9). A time of their past is no
+ * commitment ("chef depuis 8 ans", "moved here 3 years ago"). Hours of one meeting take the
+ * meetings' rate ("une soirée par mois, 2h"). `bare`: a number alone is hours a month (the
+ * answer to that question).
  */
 export function readTime(text: string, bare = false): TimeReading | null {
   const w = wordsOf(text);
   let hours: number | null = null;
+  /** Hours said without a rate ("about 3 hours"): a rate said elsewhere applies to them. */
+  let unrated = false;
+  let unratedValue = 0;
   let months: number | null = null;
+  /** Meetings a month ("une soirée par mois" = 1, "one afternoon a week" = 4), and a vague number of hours with its rate. */
+  let meetings: number | null = null;
+  let someRate: number | null = null;
   for (let i = 0; i < w.length; i++) {
+    // "quelques heures par mois", "one afternoon a week": a rate without a number of hours.
+    if (SOME_WORDS.has(w[i]!) && HOUR_WORDS.has(w[i + 1] ?? '')) {
+      let j = i + 2;
+      while (j < w.length && PER_WORDS.has(w[j]!) && j < i + 4) j++;
+      someRate = perMonth(w[j]);
+    }
+    if (SESSION_WORDS.has(w[i]!)) {
+      const count = numberOf(w[i - 1] ?? '') ?? (w[i] === 'fois' || w[i] === 'time' || w[i] === 'times' ? null : 1);
+      let j = i + 1;
+      if (w[i] === 'apres' && w[j] === 'midi') j++;
+      while (j < w.length && PER_WORDS.has(w[j]!) && j < i + 4) j++;
+      const rate = perMonth(w[j]);
+      if (count !== null && rate !== null) meetings = count * rate;
+    }
     const n = numberOf(w[i]!);
     // "3h" is one token for the tokenizer: "3h", "2hrs".
-    const glued = /^(\d{1,3})(h|hrs?|heures?)$/.exec(w[i]!);
-    const value = glued ? Number(glued[1]) : n;
+    const glued = /^(\d{1,3})(?:h|hrs?|heures?)(30)?$/.exec(w[i]!);
+    // "1h30": an hour and a half.
+    const value = glued ? Number(glued[1]) + (glued[2] ? 0.5 : 0) : n;
     if (value === null) continue;
     const unitAt = glued ? i : i + 1;
     const unit = glued ? 'h' : w[unitAt];
     if (unit && HOUR_WORDS.has(unit)) {
       let j = unitAt + 1;
       while (j < w.length && PER_WORDS.has(w[j]!) && j < unitAt + 3) j++;
-      const per = w[j];
-      if (per && WEEK_WORDS.has(per)) hours = value * 4;
-      else if (per && MONTH_WORDS.has(per)) hours = value;
+      let per = w[j];
+      // "every two weeks", "toutes les deux semaines", "tous les 15 jours".
+      const every = per !== undefined && numberOf(per) !== null && !YEAR_WORDS.has(per) ? numberOf(per)! : 1;
+      if (every > 1) { j += 1; per = w[j]; }
+      const rate = perMonth(per, every);
+      if (rate !== null) hours = Math.round(value * rate);
       else if (per && YEAR_WORDS.has(per) && j > unitAt + 1) hours = Math.max(1, Math.round(value / 12));
-      else hours ??= value;
+      else if (hours === null) { hours = Math.round(value); unrated = true; unratedValue = value; }
       // "3 hours a month": the "a month" is the rate, not a duration of one month.
-      if (per && (WEEK_WORDS.has(per) || MONTH_WORDS.has(per) || YEAR_WORDS.has(per))) i = j;
+      if (per && (rate !== null || YEAR_WORDS.has(per))) i = j;
       continue;
     }
-    if (unit && MONTH_WORDS.has(unit) && !(i > 0 && PER_WORDS.has(w[i - 1]!) && value === 1)) { months = value; continue; }
-    if (unit && YEAR_WORDS.has(unit) && !['a', 'an', 'par', 'per'].includes(w[i]!)) { months = value * 12; continue; }
+    const past = PAST_BEFORE.has(w[i - 1] ?? '') || (w[i - 2] === 'y' && w[i - 1] === 'a') || PAST_AFTER.test(w.slice(unitAt + 1, unitAt + 3).join(' '));
+    // "par mois", "two evenings a month": a rate; "for a month", "pendant un mois": a duration.
+    const rate = value === 1 && ((i > 0 && PER_WORDS.has(w[i - 1]!)) || (['a', 'an'].includes(w[i]!) && !['for', 'over'].includes(w[i - 1] ?? '')));
+    if (unit && MONTH_WORDS.has(unit) && !rate) { if (!past) months = value; continue; }
+    if (unit && YEAR_WORDS.has(unit) && !['a', 'an', 'par', 'per'].includes(w[i]!)) {
+      // "un an et demi", "a year and a half": six months more.
+      const half = ['et', 'and'].includes(w[unitAt + 1] ?? '') && ['demi', 'half'].includes(w[unitAt + 2] === 'a' ? w[unitAt + 3] ?? '' : w[unitAt + 2] ?? '');
+      if (!past) months = value * 12 + (half ? 6 : 0);
+      continue;
+    }
+    // "quelques heures par mois, disons 4": the number alone takes the rate said.
+    if (someRate !== null && hours === null && !unit) hours = Math.round(value * someRate);
   }
   const t = w.join(' ');
+  if (months === null && /\b(?:un an et demi|1 an et demi|a year and a half|one year and a half|18 months)\b/u.test(t)) months = 18;
   if (months === null && SCHOOL_YEAR.test(t)) months = 9;
   if (months === null && WHOLE_YEAR.test(t)) months = 12;
+  // "une soirée par mois, 2h": two hours each time, once a month.
+  if (hours !== null && unrated && meetings !== null) hours = Math.round(unratedValue * meetings);
   if (hours === null && bare && w.length <= 3) {
     const only = w.map(numberOf).filter((x): x is number => x !== null);
     if (only.length === 1 && only[0]! > 0 && only[0]! <= 60) hours = only[0]!;
@@ -345,10 +415,14 @@ export function readHelps(text: string): Help[] | null {
 const ANY = new Set(['peu importe', 'tous', 'toutes', 'tout le monde', 'n importe', 'any', 'anyone', 'all', 'no preference', 'pas de preference', 'aucune preference', 'non', 'no', 'aucun', 'none', 'egal']);
 
 /** Publics they would like to help; [] when any (`asked`: "peu importe" answers it). */
+/** "I don't mind", "ça m'est égal", "whoever needs it": no preference, said in a sentence. */
+const ANY_SAID = /\b(?:peu importe|peu m importe|n importe|nimporte|ca m est egal|m est egal|pas de preference|aucune preference|pas specialement|pas vraiment|je m en fiche|jmen fiche|don t mind|dont mind|do not mind|whatever|doesn t matter|does not matter|no preference|not really|anyone|anybody|everyone|whoever)\b/u;
+
 export function readPublics(text: string, asked = false): VolunteerPublic[] | null {
   const found = allOf(text, PUBLIC_TABLE);
   if (found.length > 0) return found;
-  return asked && ANY.has(wordsOf(text).join(' ')) ? [] : null;
+  const said = wordsOf(text).join(' ');
+  return asked && (ANY.has(said) || ANY_SAID.test(said)) ? [] : null;
 }
 
 const ONLY_FRENCH = new Set(['non', 'no', 'juste le francais', 'que le francais', 'seulement le francais', 'only french', 'just french', 'french only', 'francais', 'french', 'aucune', 'none', 'aucun']);

@@ -55,6 +55,24 @@ function firstClause(text: string, max: number): string | null {
   return cleanFreeText(clause, max);
 }
 
+/**
+ * The clause of an answer to "which company?" that names it: the first ("Orange, depuis 10
+ * ans"), or a later one with a name in capitals when the first has none ("une petite startup,
+ * Brightloop"). "et"/"and" before a capital belongs to the name ("Cabinet Rocher et Associés").
+ */
+const SENTENCE_STARTS = new Set(['i', 'je', 'j', 'jbosse', 'jtravaille', 'un', 'une', 'a', 'an', 'the', 'le', 'la', 'les', 'l', 'my', 'mon', 'ma', 'c', 'ca', 'ça', 'it', 'we', 'on', 'dans', 'in', 'chez', 'at', 'pour', 'for']);
+const PLACE_BEFORE = new Set(['à', 'a', 'au', 'en', 'in', 'near', 'sur', 'vers', 'près', 'pres', 'de']);
+
+export function companyClause(text: string, max: number): string | null {
+  const clauses = cleanText(text).split(/[,;.!?\n]|\s(?:mais|but)\s|\s(?:et|and)\s(?!\p{Lu})/u).map((c) => c.trim()).filter(Boolean);
+  // A word in capitals that is no sentence's start ("I", "Je", "Une") and no place ("à Lyon").
+  const named = (c: string) => c.split(/\s+/).some((w, k, ws) => /^\p{Lu}/u.test(w) && !SENTENCE_STARTS.has(w.toLowerCase().replace(/['’].*$/u, ''))
+    && !PLACE_BEFORE.has((ws[k - 1] ?? '').toLowerCase()));
+  const first = clauses[0] ?? '';
+  const pick = named(first) ? first : clauses.slice(1).find(named) ?? first;
+  return cleanFreeText(pick, max);
+}
+
 /** Words that answer another question (time, meeting, contact, age), not a trade or a company: "3 h par mois", "en visio". */
 function answersSomethingElse(text: string, ctx: AskContext): boolean {
   const s = understandVolunteer(text, { asked: null, lang: ctx.lang, today: ctx.today, places: ctx.places }).slots as VolunteerSlots;
@@ -89,7 +107,7 @@ const company: Question = {
   understand(text, ctx) {
     if (plainYesNo(text, ctx.lang) === false || byChoice(text, ctx, this)[0] === 'no') return { kind: 'ok', apply: (d) => { d.company = null; } };
     // "en personne, 3h par mois": other answers, no company (asked again after them).
-    const clause = firstClause(text, 80);
+    const clause = companyClause(text, 80);
     const name = readCompany(text) ?? (clause && !answersSomethingElse(clause, ctx) ? clause : null);
     return name && plainYesNo(text, ctx.lang) === null ? { kind: 'ok', apply: (d) => { d.company = name; } } : { kind: 'retry' };
   },

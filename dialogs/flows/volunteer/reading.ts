@@ -19,7 +19,11 @@ const BESIDE_OWN_WORDS: ReadonlySet<string> = new Set(['time', 'meeting', 'email
 /** How a volunteer's messages are read into the volunteer flow's answers. */
 export const VOLUNTEER_READING: ReadingRules = {
   understand(text, ctx) {
-    const u = understandVolunteer(text, { ...ctx, asked: ctx.asked as VolunteerAsked | null });
+    const read = understandVolunteer(text, { ...ctx, asked: ctx.asked as VolunteerAsked | null });
+    // Languages named elsewhere are most often a subject or a context ("tutor in English", "prof
+    // d'anglais", "my French is ok"): they answer only their own question (or a correction of it).
+    const u = ctx.asked === 'languages' || ctx.asked === 'confirm' || read.correction || !('languages' in read.slots) ? read
+      : { ...read, slots: Object.fromEntries(Object.entries(read.slots).filter(([k]) => k !== 'languages')), doubtful: read.doubtful?.filter((k) => String(k) !== 'languages') };
     if (!ctx.asked || !OWN_WORDS.includes(ctx.asked as SlotName) || u.correction) return u;
     const slots = Object.fromEntries(Object.entries(u.slots).filter(([k]) => BESIDE_OWN_WORDS.has(k)));
     const doubtful = u.doubtful?.filter((k) => k in slots);
