@@ -171,10 +171,7 @@ function denied(words: readonly string[], start: number): boolean {
   // after a verb it tells a lack, which is the need ("elle a pas confiance", "j'ose pas").
   const p = start - before.length + i;
   if (i >= 0 && (p === 0 || DENY_BEFORE_PAS.has(words[p - 1]!))) return true;
-  if (before.includes('not') || before.includes('sauf') || before.includes('except')) return true;
-  // "no job, no diploma": what they lack, told as a fact, not asked for ("j'ai pas de boulot" still
-  // reads the need: not working and saying so is looking, tests/readingsMore).
-  return before[before.length - 1] === 'no';
+  return before.includes('not') || before.includes('sauf') || before.includes('except');
 }
 
 /** Words between "je suis" / "I'm" and what they are ("je suis déjà auto-entrepreneur"). */

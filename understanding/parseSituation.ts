@@ -175,7 +175,7 @@ function collect(words: readonly string[]): Collected {
     }
     if (tag.t === 'dropout' || tag.t === 'quit') quitUntil = m.end - 1 + MARKER_REACH;
     if (tag.t === 'dropout' || tag.t === 'course') continue;
-    if (tag.t === 'kind' && tag.v === 'neet' && words.slice(m.start, m.end).some((w) => QUIT_WORDS.has(w))) { c.dropout = true; quitUntil = m.end - 1 + QUIT_CHAIN; continue; }
+    if (tag.t === 'kind' && tag.v === 'neet' && words.slice(m.start, m.end).some((w) => QUIT_WORDS.has(w))) { c.dropout = true; quitUntil = m.end - 1 + MARKER_REACH; continue; }
     // A plan ("je veux faire médecine") or a target ("cherche une alternance en BTS") is not the present.
     if (m.start <= aimUntil && tag.t !== 'obtained' && tag.t !== 'ignore') continue;
     if (m.start <= obtainedUntil && (tag.t === 'diploma' || tag.t === 'study' || tag.t === 'level')) {
@@ -289,7 +289,7 @@ export function parseSituation(text: string, lang: Lang, options: SituationOptio
 
     // With no situation word, what is being studied says it: "en BTS", "en L2", "en CAP";
     // not when it is the training an apprenticeship is sought for ("cherche une alternance en BTS").
-    if (kinds.size === 0 && !c.seek) {
+    if (kinds.size === 0 && !c.seek && !c.dropout) {
       for (const d of diplomas) {
         const k = DIPLOMAS[d].kind;
         if (k) kinds.add(k);

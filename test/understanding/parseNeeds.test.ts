@@ -122,7 +122,8 @@ describe('parseNeeds: needs told as problems, plans and projects (session 8)', (
   // Must NOT change: a passing word is not a need.
   test.each<[string, Need[] | null]>([
     ["je suis venue à Lille pour mes études", null],
-    ['no job, no diploma, nothing', null],
+    ["je n'ose pas le dire à mes parents", null],
+    ['I found a work-study contract last month', null],
     ['je vis seule avec ma mère', null],
     ['my brother is in high school and I need help finding an internship', ['job']],
     ['je passe en cours de sport le mardi', null],

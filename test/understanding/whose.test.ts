@@ -250,3 +250,19 @@ describe('a need said with a negation is still a need; a denied need is a correc
     expect(read("pas l'orientation, plutôt la confiance", 'needs').slots.needs).toEqual(['confidence']);
   });
 });
+
+describe('a present clause keeps its situation when a wish or a wait follows it', () => {
+  // Written for this file; none is in a corpus.
+  const kind = (text: string) => read(text).slots.situation?.kind;
+  test.each<[string, string | undefined]>([
+    ["je taffe comme vendeuse en attendant de savoir ce que je veux faire", 'en_emploi'],
+    ['jsui en 4eme et j voudrais un stage chez un veto', 'college'],
+    ["je suis en 3e et je dois choisir mon lycée pro", 'college'],
+    ["en terminale, j'hésite entre un BTS et la fac", 'lycee_general'],
+    // Must NOT change: the wish alone is no situation.
+    ["j'aimerais faire un BTS l'an prochain", undefined],
+    ['je voudrais aller en fac de droit', undefined],
+  ])('%s -> %s', (text, expected) => {
+    expect(kind(text)).toBe(expected);
+  });
+});
