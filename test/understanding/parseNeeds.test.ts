@@ -138,3 +138,21 @@ test('working on one’s own account is a status, going it alone a need', () => 
   const r = parseNeeds('je voudrais me mettre à mon compte', 'fr');
   expect(r.ok && r.value.needs).toEqual(['entrepreneurship']);
 });
+
+describe('parseNeeds: a vague field after a wish, a subject not good enough (session 8)', () => {
+  // Written for this file; none is in a corpus.
+  const needs = (text: string): Need[] | null => {
+    const r = parseNeeds(text, 'en');
+    return r.ok ? [...r.value.needs].sort() : null;
+  };
+  test.each<[string, Need[] | null]>([
+    ['i wanna do something with animals', ['orientation']],
+    ['jveux faire un truc dans le sport mais jsais pas quoi', ['orientation']],
+    ['my english is not good enough for the lectures', ['school_support']],
+    // Must NOT change: something done with friends is no field, enough time is no subject.
+    ['I do something with my friends every weekend', null],
+    ['I have enough time for the lectures', null],
+  ])('%s -> %j', (text, expected) => {
+    expect(needs(text)).toEqual(expected);
+  });
+});
