@@ -169,3 +169,33 @@ function scoreUtterances(items: readonly Utterance[], places: CommuneIndex, toda
   });
   return { count: items.length, slots, misses, exact };
 }
+
+export interface SituationNeedsBreakdown {
+  situations: number; kindRight: number; situationRight: number; situationExtra: number;
+  needsLabelled: number; needsExact: number; needsWhereNone: number; needSupport: number; needMissed: number; needExtra: number;
+}
+
+/**
+ * Situation and needs in detail, from a report's misses: the situation's kind right (year and
+ * level aside), the needs set exact, and each need missed or read extra (counted per need code).
+ */
+export function situationNeedsBreakdown(items: readonly Utterance[], report: UtteranceReport): SituationNeedsBreakdown {
+  const miss = new Map(report.misses.map((m) => [`${m.id}|${m.key}`, m]));
+  const b: SituationNeedsBreakdown = { situations: 0, kindRight: 0, situationRight: 0, situationExtra: 0, needsLabelled: 0, needsExact: 0, needsWhereNone: 0, needSupport: 0, needMissed: 0, needExtra: 0 };
+  for (const it of items) {
+    const sit = it.expect.situation as { kind: string } | undefined;
+    const m = miss.get(`${it.id}|situation`);
+    if (sit) {
+      b.situations += 1;
+      if (!m) { b.situationRight += 1; b.kindRight += 1; } else if ((m.predicted as { kind?: string } | undefined)?.kind === sit.kind) b.kindRight += 1;
+    } else if (m) b.situationExtra += 1;
+    const e = (it.expect.needs as string[] | undefined) ?? [];
+    const nm = miss.get(`${it.id}|needs`);
+    const p = nm ? ((nm.predicted as string[] | undefined) ?? []) : e;
+    if (it.expect.needs !== undefined) { b.needsLabelled += 1; if (!nm) b.needsExact += 1; } else if (nm) b.needsWhereNone += 1;
+    b.needSupport += e.length;
+    b.needMissed += e.filter((x) => !p.includes(x)).length;
+    b.needExtra += p.filter((x) => !e.includes(x)).length;
+  }
+  return b;
+}

@@ -46,7 +46,7 @@ export interface Attribution {
 }
 
 /** Clause boundaries: sentence punctuation, commas, and connectors that start a new statement. */
-const BOUNDARY = /[.;!?\n]+|,\s*|(?<!(?:^|[\s,])(?:où|ou|where|que|qu'|that))\s+(?=(?:je|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d)(?![\p{L}']))|\s+(?=(?:mon|ma|mes|my)\s+(?:(?:petit|petite|ptit|ptite|grand|grande|little|big|older|younger|elder|eldest|ancien|ancienne|ex|former|old|demi|beau|belle)[\s-]+)?(?:pere|père|mere|mère|parents?|daron|daronne|darons|papa|maman|frere|frère|freres|frères|soeur|sœur|soeurs|sœurs|oncle|tante|cousin|cousine|grand|grands|copain|copine|mari|femme|dad|mum|mom|father|mother|brother|sister|uncle|aunt|boyfriend|girlfriend|famille|family|prof|teacher|fils|fille|enfant|enfants|bébé|bebe|son|daughter|child|kids?|baby|grandma|grandpa|granny|grandmother|grandfather|nan|lycée|lycee|collège|college|école|ecole|school|fac|patron|boss|pote|potes|ami|amie|amis|friend|friends)(?![\p{L}']))|\s+(?=(?:et moi|and me|moi je|moi j'|moi jai|moi chui|(?:and|et) (?:living|live|i live|j'habite|jhabite|je vis|habite))(?![\p{L}]))|\s+(?=qui (?:a|as|est|fait|vit|habite|va|is|has|lives)(?![\p{L}]))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
+const BOUNDARY = /[.;!?\n]+|,\s*|(?<!(?:^|[\s,])(?:où|ou|where|que|qu'|that))\s+(?=(?:je|j|jsuis|jsui|chui|jveux|jveu|jvoudrai|jvoudrais|jaimerai|jaimerais|jcherche|jfais|jfai|jhabite|j'habite|j'ai|jai|j'aimerais|j'voudrais|i|i'm|i'd|i've|i'll|im|g \d)(?![\p{L}']))|\s+(?=(?:mon|ma|mes|my)\s+(?:(?:petit|petite|ptit|ptite|grand|grande|little|big|older|younger|elder|eldest|ancien|ancienne|ex|former|old|demi|beau|belle)[\s-]+)?(?:pere|père|mere|mère|parents?|daron|daronne|darons|papa|maman|frere|frère|freres|frères|soeur|sœur|soeurs|sœurs|oncle|tante|cousin|cousine|grand|grands|copain|copine|mari|femme|dad|mum|mom|father|mother|brother|sister|uncle|aunt|boyfriend|girlfriend|famille|family|prof|teacher|fils|fille|enfant|enfants|bébé|bebe|son|daughter|child|kids?|baby|grandma|grandpa|granny|grandmother|grandfather|nan|lycée|lycee|collège|college|école|ecole|school|fac|patron|boss|pote|potes|ami|amie|amis|friend|friends)(?![\p{L}']))|\s+(?=(?:et moi|and me|moi je|moi j'|moi jai|moi chui|(?:and|et) (?:living|live|i live|j'habite|jhabite|je vis|habite))(?![\p{L}]))|\s+(?=qui (?:a|as|est|fait|vit|habite|va|is|has|lives)(?![\p{L}]))|\s+(?:mais|but|parce que|parce qu|because|car|sauf que|alors que|en attendant de|en attendant d'|en attendant|whereas|while|puis|then|sinon|otherwise|cependant|however|pourtant)\s+/giu;
 
 /** A clause ending on a preposition continues in the next piece ("chez | ma mère"). */
 const LINKS_ON = /(?:^|\s)(?:chez|avec|pour|pr|de|du|a|à|with|for|of|at|to|near|pres de)$/iu;
@@ -60,7 +60,7 @@ const RELATIVES = new Set([
   'uncle', 'aunt', 'boyfriend', 'girlfriend', 'family', 'famille', 'prof', 'professeur', 'teacher', 'educateur', 'educatrice',
   'patron', 'boss', 'beau', 'belle', 'step', 'stepdad', 'stepmum', 'stepmom', 'friend', 'friends', 'ami', 'amie', 'amis', 'pote', 'potes',
   'grandma', 'grandpa', 'granny', 'grandmother', 'grandfather', 'nan', 'grandparents', 'mamie', 'papi', 'papy', 'parrain', 'marraine',
-  'freres', 'soeurs', 'cousins', 'cousines', 'siblings', 'brothers', 'sisters', 'parent',
+  'freres', 'soeurs', 'cousins', 'cousines', 'siblings', 'brothers', 'sisters', 'parent', 'neveu', 'niece', 'nephew', 'neveux', 'nieces', 'nephews',
 ]);
 /** The writer's children: someone else, unless a parent writes for them ("mon fils a 2 ans" vs "ma fille a 14 ans, elle…"). */
 const CHILDREN = new Set(['fils', 'fille', 'filles', 'enfant', 'enfants', 'bebe', 'son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kid', 'kids', 'baby']);
@@ -76,7 +76,9 @@ const THIRD_PERSON = new Set(['il', 'elle', 'he', 'she']);
 const RELATIVE_WRITER = [
   /\b(?:je suis|i am|i m)\s+(?:la|le|l|sa|son|the|his|her)\s+(?:maman|mere|papa|pere|mother|father|mum|mom|dad|grand mere|grand pere|grandmother|grandfather|soeur|frere|sister|brother|tante|oncle|educatrice|educateur|referente?|tutrice|tuteur|assistante? sociale?|social worker|aunt|uncle)\b/u,
   /\b(?:j ecris|jecris|je vous ecris|i m writing|i am writing|writing)\s+(?:pour|pr|for|on behalf of|de la part de)\s+(?:ma|mon|my|notre|our)\b/u,
-  /^(?:bonjour |bonsoir |hello |hi |slt |salut )?(?:ma fille|mon fils|my son|my daughter|mon petit fils|ma petite fille)\b/u,
+  /^(?:bonjour |bonsoir |hello |hi |slt |salut |good evening |good morning )?(?:ma fille|mon fils|my son|my daughter|mon petit fils|ma petite fille|mon neveu|ma niece|my nephew|my niece)\b/u,
+  // "c'est pour mon neveu de 17 ans", "this is for my little brother".
+  /\b(?:c est pour|c pour|it s for|this is for|je demande pour|i m asking for|asking for)\s+(?:ma|mon|my|notre|our)\b/u,
   /\b(?:j ecris avec|i m writing with|i am writing with)\b/u,
   /\b(?:je suis|i am|i m)\s+(?:educatrice|educateur|educatrice specialisee|educateur specialise|assistante sociale|assistant social|travailleur social|travailleuse sociale|referente?|conseillere?|cpe|social worker|youth worker|case worker|caseworker)\b/u,
   /\b(?:j accompagne|jaccompagne|je suis le referent de|je suis la referente de|i support|i m supporting|i work with)\s+(?:un|une|a|le|la)?\s*(?:jeune|young)?\b/u,
@@ -110,7 +112,7 @@ const MOVED = /\b(?:j ai demenage a|j ai emmenage a|je me suis installe|je me su
 /** "mes parents habitent à Niort et moi aussi": the relative's home is theirs too. */
 const ME_TOO = /^(?:et |and )?(?:moi aussi|me too|so do i|moi pareil|nous aussi)\b/u;
 /** Past phrases that tell the present all the same: leaving school is a situation now. */
-const PRESENT_ANYWAY = /\b(?:j ai arrete|j ai lache|j ai quitte|j ai abandonne|dropped out|i quit|i stopped|sorti du|sortie du|sorti de|sortie de)\b/u;
+const PRESENT_ANYWAY = /\b(?:(?:j ai|jai|g|il a|elle a|he has|she has) (?:arrete|arreter|lache|lacher|quitte|abandonne)|dropped out|i quit|he quit|she quit|i stopped|had to stop|sorti du|sortie du|sorti de|sortie de)\b/u;
 
 function keyOf(text: string): string {
   return expandTexting(tokenize(normalize(text))).join(' ');

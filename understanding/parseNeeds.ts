@@ -42,6 +42,8 @@ const AIM_VERBS = wordTable(lexicon.aim_verbs);
 const STUDY_FIELDS = wordTable(lexicon.study_fields);
 const OPEN_VERBS = wordTable(lexicon.open_verbs);
 const BUSINESS_NOUNS = wordTable(lexicon.business_nouns);
+const KNOW_VERBS = wordTable(lexicon.know_verbs);
+const PROJECT_NOUNS = wordTable(lexicon.project_nouns);
 
 /** Words around a subject that make it a need ("du mal en maths", "help w physics"). */
 const CUE_WINDOW = 3;
@@ -51,6 +53,10 @@ const IF_WORDS = new Set(['if i should', 'whether', 'si je dois', 'si je devrais
 const WH_WINDOW = 4;
 /** How far after "ouvrir" / "start" the business noun may come ("launch a clothing brand"). */
 const NOUN_WINDOW = 4;
+/** How far after "savoir" / "wondering" the course or trade may come ("savoir si je peux faire un BTS"). */
+const KNOW_WINDOW = 6;
+/** How far after "projet" / "idea" the business may come ("mon projet de resto", "une idée d'application"). */
+const PROJECT_WINDOW = 3;
 
 /**
  * Single lexicon words long enough to be matched with a typo ("orientasion", "entreprenariat"):
@@ -102,6 +108,11 @@ function followedWithin(a: readonly Span[], b: readonly Span[], reach: number): 
   return null;
 }
 
+/** Verbs of speaking a language: the language after them is not a school subject. */
+const SPEAK = new Set(['speak', 'speaks', 'parle', 'parles', 'parler', 'parlons']);
+/** How far before a language the verb of speaking may come ("I speak English better than French"). */
+const SPEAK_WINDOW = 4;
+
 /** Words that may come before a subject opening an answer ("le français et…", "the maths"). */
 const LEADING = new Set(['le', 'la', 'les', 'l', 'du', 'de', 'des', 'en', 'the', 'my', 'mon', 'ma', 'mes', 'in']);
 
@@ -109,7 +120,8 @@ const LEADING = new Set(['le', 'la', 'les', 'l', 'du', 'de', 'des', 'en', 'the',
 function patternNeeds(words: readonly string[], answer: boolean, found: Set<Need>): Need[] {
   const out: Need[] = [];
   // A school subject with a cue nearby: "besoin d'aide en maths", "my maths are meh".
-  const subjects = spans(words, SUBJECTS);
+  // "I speak English better than French": a language spoken, not a subject to work on.
+  const subjects = spans(words, SUBJECTS).filter(({ start }) => !words.slice(Math.max(0, start - SPEAK_WINDOW), start).some((w) => SPEAK.has(w)));
   if (subjects.length > 0) {
     const cued = subjects.some(({ start, end }) => {
       for (let k = Math.max(0, start - CUE_WINDOW); k < Math.min(words.length, end + CUE_WINDOW); k++) {
@@ -138,15 +150,27 @@ function patternNeeds(words: readonly string[], answer: boolean, found: Set<Need
   // "je veux faire médecine", "wanna do nursing", "je veux devenir infirmière".
   if (followedWithin(spans(words, AIM_VERBS), spans(words, STUDY_FIELDS), 2)) out.push('orientation');
   // "ouvrir mon salon de coiffure", "launch a clothing brand", "start a small bakery".
-  if (followedWithin(spans(words, OPEN_VERBS), spans(words, BUSINESS_NOUNS), NOUN_WINDOW)) out.push('entrepreneurship');
+  const business = spans(words, BUSINESS_NOUNS);
+  if (followedWithin(spans(words, OPEN_VERBS), business, NOUN_WINDOW)) out.push('entrepreneurship');
+  // "mon projet de resto africain", "une idée d'application mobile": a business planned.
+  else if (followedWithin(spans(words, PROJECT_NOUNS), business, PROJECT_WINDOW)) out.push('entrepreneurship');
+  // "je voudrais savoir si je peux faire un BTS", "I wonder which engineering schools…": asking about a course or a trade.
+  if (!out.includes('orientation') && followedWithin(spans(words, KNOW_VERBS), spans(words, STUDY_FIELDS), KNOW_WINDOW)) out.push('orientation');
   return out;
 }
+
+/** Words after which "pas" starts a denial rather than a lack ("non pas le stage", "mais pas l'orientation"). */
+const DENY_BEFORE_PAS = new Set(['non', 'mais', 'et', 'ou', 'plutot', 'surtout', 'no', 'nan']);
 
 /** "c'est pas un stage que je cherche", "not a job": the need is denied. */
 function denied(words: readonly string[], start: number): boolean {
   const before = words.slice(Math.max(0, start - 3), start);
   const i = before.lastIndexOf('pas');
   if (i >= 0 && (before[i - 1] === 'est' || before[i - 1] === 'c')) return true;
+  // "pas l'orientation, plutôt la confiance": "pas" with no verb before it denies what follows;
+  // after a verb it tells a lack, which is the need ("elle a pas confiance", "j'ose pas").
+  const p = start - before.length + i;
+  if (i >= 0 && (p === 0 || DENY_BEFORE_PAS.has(words[p - 1]!))) return true;
   return before.includes('not') || before.includes('sauf') || before.includes('except');
 }
 
@@ -161,7 +185,8 @@ function isWhatTheyAre(words: readonly string[], start: number): boolean {
   let k = start - 1;
   while (k >= 0 && start - k <= 3 && BEFORE_TRADE.has(words[k]!)) k--;
   const verb = words[k];
-  return verb === 'suis' || verb === 'am' || verb === 'est' || verb === 'es' || (verb === 'm' && words[k - 1] === 'i');
+  // ("livreur en auto-entrepreneur", "working as a freelancer": a status too.)
+  return verb === 'suis' || verb === 'am' || verb === 'est' || verb === 'es' || verb === 'en' || verb === 'as' || (verb === 'm' && words[k - 1] === 'i');
 }
 
 // Finds "autre : xxx" anywhere ("orientation, autre : apprendre le japonais"). The label

@@ -52,6 +52,10 @@ type Tag =
   | { t: 'quit' }
   /** A UK school year ("year 12"): does not map onto French classes. */
   | { t: 'ukyear' }
+  /** "j'ai arrêté", "il a quitté", "dropped out of", "failed": the course named next is left behind. */
+  | { t: 'dropout' }
+  /** A course named generically ("l'école", "my studies"): read only as what a dropout left. */
+  | { t: 'course' }
   | { t: 'ignore' };
 
 interface DiplomaInfo { kind: Situation | null; obtained: DiplomaLevel; yearBase: number | null }
@@ -60,7 +64,7 @@ const DIPLOMAS = lexicon.diplomas as Record<DiplomaId, DiplomaInfo>;
 const includes = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 function toTag(key: string): Tag | null {
-  if (key === 'ignore' || key === 'seek' || key === 'seekwork' || key === 'seekverb' || key === 'occasional' || key === 'aim' || key === 'obtained' || key === 'left' || key === 'quit' || key === 'ukyear') return { t: key };
+  if (key === 'ignore' || key === 'seek' || key === 'seekwork' || key === 'seekverb' || key === 'occasional' || key === 'aim' || key === 'obtained' || key === 'left' || key === 'quit' || key === 'ukyear' || key === 'dropout' || key === 'course') return { t: key };
   const [t, v = ''] = key.split(':');
   switch (t) {
     case 'kind': return v === 'lycee' || includes(SITUATIONS, v) ? { t, v } : null;
@@ -74,12 +78,21 @@ function toTag(key: string): Tag | null {
   }
 }
 
-const TABLE = compilePhrases(
-  Object.entries(lexicon.phrases).flatMap(([key, phrases]) => {
+/** "je suis caissière", "I work as a waiter": a trade said as what one is, in employment. */
+const TRADE_PHRASES = lexicon.trade_leads.flatMap((lead) => lexicon.trades.flatMap((trade) =>
+  /(?:^| )(?:a|an)$/u.test(lead) ? [`${lead} ${trade}`] : [`${lead} ${trade}`, `${lead} un ${trade}`, `${lead} une ${trade}`]));
+
+const TABLE = compilePhrases<Tag>([
+  ...Object.entries(lexicon.phrases).flatMap(([key, phrases]) => {
     const tag = toTag(key);
     return tag ? [[tag, phrases] as const] : [];
   }),
-);
+  [{ t: 'kind', v: 'en_emploi' }, TRADE_PHRASES],
+]);
+/** Words of a neet phrase that say a course was quit ("j'ai arrêté la fac", "dropped out of uni"). */
+const QUIT_WORDS = new Set(['arrete', 'arreter', 'quitte', 'lache', 'abandonne', 'dropped', 'quit', 'left', 'stopped', 'stop', 'sorti', 'sortie']);
+/** What a quit course may be named with: a kind, a class, a diploma, a year of study. */
+const COURSE_TAGS = new Set<Tag['t']>(['kind', 'year', 'nth', 'diploma', 'study', 'track', 'course']);
 
 const COLLEGE_YEARS: readonly SchoolYear[] = ['6e', '5e', '4e', '3e'];
 const LYCEE_YEARS: readonly SchoolYear[] = ['seconde', 'premiere', 'terminale'];
@@ -119,6 +132,8 @@ interface Collected {
   left: boolean;
   quit: boolean;
   ukYear: boolean;
+  /** A course was quit: not in education, unless a present activity is said. */
+  dropout: boolean;
 }
 
 /** Cities whose arrondissements are said with an ordinal: "Lyon 3e" is a place, not a class. */
@@ -128,6 +143,8 @@ const ORDINAL = /^\d{1,2}(?:e|eme|em|er|ieme)?$/;
 const TRAILING_FILLERS = new Set(['tbh', 'lol', 'mdr', 'ptdr', 'xd', 'honestly', 'rn', 'atm', 'really', 'frankly', 'haha', 'enfait', 'quoi', 'bref']);
 /** How many words after "je veux faire" / "j'ai eu mon" the marker applies to. */
 const MARKER_REACH = 4;
+/** How far a quit course's name runs on after each of its words. */
+const QUIT_CHAIN = 2;
 
 /** Tokens of a message as the situation lexicon reads them: texting expanded, arrondissements dropped. */
 function situationWords(text: string): string[] {
@@ -142,14 +159,23 @@ function situationWords(text: string): string[] {
 function collect(words: readonly string[]): Collected {
   const c: Collected = {
     kinds: new Set(), lyceeSaid: false, years: new Set(), nths: new Set(), diplomas: new Set(), studies: new Set(), levels: new Set(), tracks: new Set(),
-    seek: false, seekWork: false, occasional: false, left: false, quit: false, ukYear: false,
+    seek: false, seekWork: false, occasional: false, left: false, quit: false, ukYear: false, dropout: false,
   };
   let aimUntil = -1;
   let seekingUntil = -1;
   let obtainedUntil = -1;
+  let quitUntil = -1;
   for (const m of matchPhrases(words, TABLE)) {
     if (m.negated) continue;
     const tag = m.value;
+    // "j'ai arrêté en première", "he dropped out of his BTS": the course quit is not the present.
+    if (m.start <= quitUntil && COURSE_TAGS.has(tag.t) && !(tag.t === 'kind' && OUT_OF_EDUCATION_KINDS.includes(tag.v as Situation))) {
+      // A course is named over a few words ("ma première année à la fac"): the reach runs on.
+      c.dropout = true; quitUntil = Math.max(quitUntil, m.end - 1 + QUIT_CHAIN); continue;
+    }
+    if (tag.t === 'dropout' || tag.t === 'quit') quitUntil = m.end - 1 + MARKER_REACH;
+    if (tag.t === 'dropout' || tag.t === 'course') continue;
+    if (tag.t === 'kind' && tag.v === 'neet' && words.slice(m.start, m.end).some((w) => QUIT_WORDS.has(w))) { c.dropout = true; quitUntil = m.end - 1 + MARKER_REACH; continue; }
     // A plan ("je veux faire médecine") or a target ("cherche une alternance en BTS") is not the present.
     if (m.start <= aimUntil && tag.t !== 'obtained' && tag.t !== 'ignore') continue;
     if (m.start <= obtainedUntil && (tag.t === 'diploma' || tag.t === 'study' || tag.t === 'level')) {
@@ -263,13 +289,15 @@ export function parseSituation(text: string, lang: Lang, options: SituationOptio
 
     // With no situation word, what is being studied says it: "en BTS", "en L2", "en CAP";
     // not when it is the training an apprenticeship is sought for ("cherche une alternance en BTS").
-    if (kinds.size === 0 && !c.seek) {
+    if (kinds.size === 0 && !c.seek && !c.dropout) {
       for (const d of diplomas) {
         const k = DIPLOMAS[d].kind;
         if (k) kinds.add(k);
       }
       if (studies.size > 0) kinds.add('etudiant');
     }
+    // A course quit, then a present activity ("dropped out of uni, now I work in a warehouse"): the activity.
+    if (c.dropout && kinds.size === 0 && !c.seek) kinds.add('neet');
     // Odd jobs now and then, nothing stable: not in employment ("des missions d'intérim de temps en temps").
     if (c.occasional && kinds.has('en_emploi')) { kinds.delete('en_emploi'); kinds.add('neet'); }
     if (c.occasional && kinds.size === 0 && !c.seek && !c.seekWork) kinds.add('neet');

@@ -160,11 +160,14 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (cues.removed.length > 0) {
       const kept = readMessage(cues.kept, ctx);
       const removed = readMessage(cues.removed.join(', '), { ...ctx, asked: null });
-      const replaced = keys(removed).filter((k) => k in kept.slots);
+      // A need said with a negation is still a need ("elle a pas confiance en elle", "g plus confiance"):
+      // the needs are replaced only when the whole message denies one (parseNeeds' own negation).
+      const needsKept = (k: SlotKey) => k === 'needs' && (removed.slots.needs ?? []).every((n) => whole.slots.needs?.includes(n));
+      const replaced = keys(removed).filter((k) => k in kept.slots && !needsKept(k));
       // "I'm 18 not 17": a bare "17" is an age only when read as one, like the kept answer.
       for (const k of keys(kept)) {
         const asked = ASKED_FOR_KEY[k];
-        if (asked && !replaced.includes(k) && k in readMessage(cues.removed.join(', '), { ...ctx, asked }).slots) replaced.push(k);
+        if (asked && !replaced.includes(k) && !needsKept(k) && k in readMessage(cues.removed.join(', '), { ...ctx, asked }).slots) replaced.push(k);
       }
       // "pas Lyon, Villeurbanne": the same answer denied and given. "je sais pas quoi faire": plain negation.
       if (cues.marker || replaced.length > 0) {

@@ -198,3 +198,48 @@ describe('parseLevel', () => {
     expect(parseLevel(input, 'recherche_emploi')).toEqual({ ok: false, reason: 'not_understood' });
   });
 });
+
+describe('parseSituation: a course quit, a trade, a job search told indirectly (session 8)', () => {
+  // Written for this file; none is in a corpus.
+  test.each<Row>([
+    // A course quit is left behind, whoever quit it and however it is said.
+    ["g arreter la fac en l1, depuis rien", 'neet', null, null],
+    ["il a lâché son BTS en novembre", 'neet', null, null],
+    ['she dropped out of her nursing degree last spring', 'neet', null, null],
+    ['i failed my second year of uni and now im at home', 'neet', null, null],
+    ["je suis sortie du lycée sans diplôme", 'neet', null, 'none'],
+    // …and a present activity said beside it is the situation.
+    ["j'ai abandonné ma licence, maintenant je suis serveuse", 'en_emploi', null, null],
+    ['I quit my bachelor and now I work as a cashier', 'en_emploi', null, null],
+    ["j'ai arrêté le lycée en première, là je suis en service civique", 'autre', null, null],
+    // A trade said as what one is.
+    ['je suis magasinier depuis deux ans', 'en_emploi', null, null],
+    ["I'm a delivery driver in Rouen", 'en_emploi', null, null],
+    ['je travaille comme nounou', 'en_emploi', null, null],
+    // A diploma finished and a job search: looking for work, with the diploma as the level.
+    ["j'ai fini mon master en septembre, je postule partout", 'recherche_emploi', null, 'bac_plus_5_or_more'],
+    ["i just finished a bachelor's and can't find a job", 'recherche_emploi', null, 'bac_plus_3'],
+    // Sitting the bac this year: terminale (default track).
+    ['je passe mon bac en juin prochain', 'lycee_general', 'terminale', null],
+  ])('%s -> %s', (text, kind, year, level) => {
+    const r = parseSituation(text, 'fr');
+    expect(r.ok && [r.value.kind, r.value.schoolYear, r.value.diplomaLevel]).toEqual([kind, year, level]);
+  });
+
+  // Must NOT change: something quit that is not a course, a trade studied, a bac failed while in class.
+  test.each<Row>([
+    ["j'ai arrêté le hand, je suis en 2nde", 'lycee_general', 'seconde', null],
+    ["je suis étudiante infirmière en 1ère année", 'etudiant', null, 'bac_plus_1'],
+    ["I'm in terminale and I failed my mock bac", 'lycee_general', 'terminale', null],
+    ['en terminale, je suis nulle en maths', 'lycee_general', 'terminale', null],
+    ['je suis en BTS et je cherche du travail', 'etudiant', null, null],
+  ])('unchanged: %s -> %s', (text, kind, year, level) => {
+    const r = parseSituation(text, 'fr');
+    expect(r.ok && [r.value.kind, r.value.schoolYear, r.value.diplomaLevel]).toEqual([kind, year, level]);
+  });
+
+  test('a failure alone, with no course named, says no situation', () => {
+    expect(parseSituation("j'ai raté mon permis", 'fr').ok).toBe(false);
+    expect(parseSituation('i quit smoking', 'en').ok).toBe(false);
+  });
+});
