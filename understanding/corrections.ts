@@ -67,6 +67,7 @@ export function readCorrection(text: string): CorrectionCues {
 
   for (let i = 0; i < words.length; i++) {
     if (!NEGATIONS.has(words[i]!.w) || removedIdx.has(i)) continue;
+    if (indirectQuestion(words.map((x) => x.w), i)) continue;
     // The negated span runs to the end of the clause or to a word that restarts a value.
     let k = i + 1;
     const span: number[] = [];
@@ -84,6 +85,26 @@ export function readCorrection(text: string): CorrectionCues {
   if (removed.length === 0) return { marker, adds, kept: cleaned, removed };
   const kept = words.filter((_, i) => !removedIdx.has(i)).map((x) => x.raw + x.sep).join('').trim();
   return { marker, adds, kept, removed };
+}
+
+/** "sais", "know"... and the words that may stand between it and the negation or the question word. */
+const KNOW = new Set(['sais', 'sait', 'savais', 'jsais', 'jsai', 'sai', 'know', 'knew', 'dont', 'didnt', 'idk']);
+const FILLERS = new Set(['meme', 'trop', 'vraiment', 'encore', 'du', 'tout', 'really', 'even', 'yet', 'quite']);
+const WH = new Set(['quel', 'quelle', 'quels', 'quelles', 'quoi', 'ou', 'comment', 'si', 'combien', 'pourquoi', 'ce', 'which', 'what', 'where', 'how', 'whether', 'if', 'why', 'who']);
+
+/**
+ * "je sais même pas quel bac pro je veux faire", "I don't even know which course": a negation
+ * of knowing before a question word asks; it denies no earlier answer, so nothing is cut.
+ */
+function indirectQuestion(w: readonly string[], i: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && FILLERS.has(w[before]!)) before -= 1;
+  let after = i + 1;
+  // "je sais pas", "je ne sais pas", "I don't know": the verb is before (fr) or after (en) the negation.
+  if (after < w.length && KNOW.has(w[after]!)) after += 1;
+  else if (before < 0 || !KNOW.has(w[before]!)) return false;
+  while (after < w.length && FILLERS.has(w[after]!)) after += 1;
+  return after < w.length && WH.has(w[after]!);
 }
 
 /** Lowercase, no accents, no apostrophes: "C'est" -> "cest", "trompé" -> "trompe". */

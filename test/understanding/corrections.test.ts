@@ -22,6 +22,20 @@ describe('readCorrection: what a correction denies is taken out', () => {
     expect(readCorrection('je veux pas de visio').removed).toEqual(['de visio']);
   });
 
+  test.each([
+    'jsais meme pas quel bac pro je veux faire apres',
+    'je ne sais vraiment pas où postuler',
+    'I do not know which course to take',
+    'je sais pas si je continue la fac',
+  ])('not knowing before a question word cuts nothing: %s', (text) => {
+    expect(readCorrection(text).removed).toEqual([]);
+  });
+
+  test('a denied value after "je sais" is still cut', () => {
+    expect(readCorrection('je sais, pas Lyon, Villeurbanne').removed).toEqual(['Lyon']);
+    expect(readCorrection('pas quel, mais quelle').removed).toEqual(['quel']);
+  });
+
   test('additions are told apart from replacements', () => {
     expect(readCorrection('ajoute aussi le CV').adds).toBe(true);
     expect(readCorrection('also my CV please').adds).toBe(true);

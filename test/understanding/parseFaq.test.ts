@@ -5,6 +5,9 @@ import fr from '../../locales/fr/faq.json';
 
 // Examples written for these tests, not taken from the corpus: they show the lexicon generalises.
 const CASES: [string, FaqCode | null][] = [
+  // Talking to people as a difficulty, or people of a trade, is not asking for a human.
+  ['I find it hard to talk to people', null], ['i get nervous talking to strangers', null], ['I want to talk to people who work in IT', null],
+  ['can I talk to a real person?', 'human'], ['is it hard to talk to a real person here?', 'human'],
   // A volunteer's question about what it takes.
   ['est-ce qu il faut un diplôme pour devenir mentor ?', 'mentor_requirements'], ['y a-t-il une formation ?', 'mentor_requirements'], ['faut-il être prof pour aider ?', 'mentor_requirements'],
   ['do I need any qualifications?', 'mentor_requirements'], ['are mentors trained?', 'mentor_requirements'], ['is there any training for mentors', 'mentor_requirements'],
