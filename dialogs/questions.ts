@@ -35,6 +35,29 @@ export function plainYesNo(text: string, lang: Lang): boolean | null {
   return yn.value;
 }
 
+/** Words that make a yes conditional or not yet given ("oui mais je lui ai pas encore demandé", "yes if she agrees"). */
+const HEDGES = new Set([
+  'mais', 'but', 'sauf', 'except', 'pas', 'not', 'n', 'ne', 'nt', 'encore', 'yet', 'demander', 'demande', 'demanderai', 'ask', 'asking', 'sais',
+  'know', 'peut', 'peutetre', 'maybe', 'perhaps', 'si', 'if', 'quand', 'when', 'later', 'tard', 'verra', 'crois', 'think', 'pense',
+  'normalement', 'probablement', 'probably', 'jsp', 'hesite', 'sure', 'sur', 'doit', 'should', 'will', 'll', 'vais', 'va', 'veut', 'wants',
+]);
+const MAX_CONSENT_WORDS = 16;
+
+/**
+ * A parent's consent: a plain yes, or a yes followed by words that only confirm it ("oui elle
+ * est d'accord, elle est à côté de moi", "yes my mum agrees, she's here"). A yes with a
+ * condition, a "not yet" or a future ("oui je vais lui demander") is not one: null.
+ */
+export function consentYesNo(text: string, lang: Lang): boolean | null {
+  const plain = plainYesNo(text, lang);
+  if (plain === false) return false;
+  const yn = parseYesNo(text, lang);
+  if (!yn.ok || !yn.value) return null;
+  const words = commandText(text).split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.length > MAX_CONSENT_WORDS || words.some((w) => HEDGES.has(w))) return null;
+  return true;
+}
+
 /** Free text kept as the young person wrote it, without markup, capped; null when empty. */
 export function cleanFreeText(text: string, max: number): string | null {
   const cleaned = cleanText(text).slice(0, max).trim();
@@ -370,7 +393,7 @@ export const QUESTIONS: Question[] = [
     understand(text, ctx) {
       // A consent is a plain yes: "oui mais je lui ai pas encore demandé" is not one.
       // No fuzzy matching either: the buttons say exactly "Oui" / "Non".
-      const yn = plainYesNo(text, ctx.lang);
+      const yn = consentYesNo(text, ctx.lang);
       const code = yn === null ? null : yn ? 'yes' : 'no';
       if (code === 'yes') return { kind: 'ok', apply: (d) => { d.guardianConsent = true; } };
       if (code === 'no') return { kind: 'end', msgs: [msg('intake.guardianConsent.refused')] };

@@ -118,7 +118,7 @@ export function analysePlace(text: string, index: CommuneIndex = CommuneIndex.lo
   const strict = options.strict === true;
 
   const territorySpans = scanTerritories(words, index.territories);
-  const communeSpans = scanCommunes(words, index);
+  const communeSpans = scanCommunes(words, index, tokens.map((t) => t.capitalised));
   const postalHits = findPostalCodes(words, index);
   const done = (result: PlaceParseResult, chosenSpans: readonly Span[] = [], postalCode: string | null = null): PlaceAnalysis => ({
     result, tokens, words, territorySpans, chosenSpans, postalCode, communeFound: chosenSpans.length > 0,
@@ -177,7 +177,7 @@ export function formatPlace(place: Pick<Place, 'name' | 'departement'>): string 
  * Finds commune names as word n-grams, longest first at each position: one map read per
  * (position, length), so a message costs O(words × longest name), whatever the data size.
  */
-export function scanCommunes(words: readonly string[], index: CommuneIndex): CommuneSpan[] {
+export function scanCommunes(words: readonly string[], index: CommuneIndex, capitalised: readonly boolean[] = []): CommuneSpan[] {
   const spans: CommuneSpan[] = [];
   const maxLength = index.maxNameTokens;
   for (let start = 0; start < words.length; ) {
@@ -189,7 +189,9 @@ export function scanCommunes(words: readonly string[], index: CommuneIndex): Com
         let entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
         // "au Lamentin" is Le Lamentin (972), not Lamentin (971): "au", "aux", "du" carry the article.
         const article = CONTRACTED.get(words[start - 1] ?? '');
-        if (entries.length > 0 && article && !key.split(' ').every((w) => COMMON_WORDS.has(w))) {
+        // An everyday word takes the article only when typed as a name: "au Port" is Le Port (974),
+        // "au port" stays the harbour.
+        if (entries.length > 0 && article && (capitalised[start] === true || !key.split(' ').every((w) => COMMON_WORDS.has(w)))) {
           const withArticle = index.lookupName(`${article} ${key}`, false);
           if (withArticle.length > 0) entries = withArticle;
         }
@@ -347,7 +349,8 @@ function readSpan(
   } else {
     // "in nice", "à Tours": a large commune named like an everyday word, after a real cue.
     const cueVouches = cue !== null && (capitalised || (largest >= LARGE_COMMUNE_POPULATION && !WEAK_CUES.has(cue)));
-    if (weak && !cueVouches) return null;
+    // "Le Port, à La Réunion": a name typed as one, with its département said, is the place.
+    if (weak && !cueVouches && !(capitalised && departementStated)) return null;
     // "à la croix rouge": an article the commune's name does not carry makes it a noun.
     const article = words[span.start - 1];
     if (weak && !capitalised && article !== undefined && ARTICLES.has(article) && !entries.some((e) => e.key.startsWith(`${article} `))) return null;
