@@ -111,7 +111,12 @@ export interface Question {
  * whole answer: asking after each would cost a message to most of those who tell one.
  */
 const LINKED_PUBLICS: readonly [PriorityPublic, PriorityPublic][] = [['refugee', 'child_welfare'], ['child_welfare', 'refugee']];
-const LINKED_UNTIL_AGE = 21;
+/**
+ * Unaccompanied minors are under 18: from 18 on, a public told in passing is the answer (a
+ * contract extending child welfare's care is something they name). Decided when the priority
+ * question comes, so that an age told later counts.
+ */
+const LINKED_UNTIL_AGE = 18;
 
 /** Whether a priority public told in passing leaves another likely one unasked (the question then comes). */
 export function otherPublicMayApply(d: Draft): boolean {
@@ -268,6 +273,8 @@ export const QUESTIONS: Question[] = [
     applies: () => true,
     skippable: true,
     multiple: true,
+    // A public told in passing is the whole answer once no linked one is likely (an adult refugee).
+    filled: (d) => !!d.priority?.length && !otherPublicMayApply(d),
     // After a public told in passing: "you told me X; does another one apply?" (readings.ts ownAnswer adds it).
     ask: (ctx) => {
       const told = ctx.state.draft.priority;
