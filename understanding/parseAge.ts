@@ -38,6 +38,9 @@ const AGE_LEAD_INS = [
   // A parent writing for their child: "He is 13", "she's 12" (whose clause it is, clauses.ts decides).
   ['he', 'is'], ['she', 'is'], ['he', 's'], ['she', 's'], ['hes'], ['shes'],
 ];
+/** Adverbs that may stand between a lead-in and the age: "I'm actually 28", "j'ai vraiment 17". */
+const AGE_ADVERBS = new Set(['actually', 'really', 'only', 'just', 'now', 'vraiment', 'seulement', 'deja', 'juste', 'maintenant', 'plutot']);
+const ADVERB_PAIRS: readonly [string, string][] = [['en', 'fait'], ['in', 'fact']];
 /** Words that mark the number before them as an age: "17 ans", "17yo", "17 years old", "18 piges". */
 const AGE_UNITS = new Set(['ans', 'an', 'a', 'yo', 'y', 'years', 'year', 'yrs', 'yr', 'ys', 'piges', 'balais', 'berges', 'printemps']);
 /** A number after these is a duration or a condition, not the age: "depuis 2 ans", "for 3 years", "si j'ai 29 ans". */
@@ -237,7 +240,10 @@ function findDigitAge(t: string): DigitAges {
     const n = w.length > 4 ? Number.POSITIVE_INFINITY : Number(w);
     const prev = words[i - 1];
     // "il y a 2 ans", "depuis 2 ans", "si j'ai 29 ans": not the age now.
-    const leadStart = AGE_LEAD_INS.find((seq) => i - seq.length >= 0 && startsWithSeq(words, i - seq.length, seq));
+    // "I'm actually 28", "j'ai en fait 17", "I'm only 16": an adverb between the lead-in and the number.
+    const skip = ADVERB_PAIRS.some(([a, b]) => words[i - 2] === a && words[i - 1] === b) ? 2 : AGE_ADVERBS.has(prev ?? '') ? 1 : 0;
+    const leadStart = AGE_LEAD_INS.find((seq) => i - seq.length >= 0 && startsWithSeq(words, i - seq.length, seq))
+      ?? (skip > 0 ? AGE_LEAD_INS.find((seq) => i - skip - seq.length >= 0 && startsWithSeq(words, i - skip - seq.length, seq))?.concat(words.slice(i - skip, i)) : undefined);
     const condition = leadStart !== undefined && ['si', 'if'].includes(words[i - leadStart.length - 1] ?? '');
     // "plus de 18 ans", "moins de 16 ans": a bound, not the age.
     const bound = prev === 'de' && (words[i - 2] === 'plus' || words[i - 2] === 'moins');

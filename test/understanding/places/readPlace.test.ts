@@ -94,6 +94,9 @@ describe('readPlace: the answer to the place question', () => {
     ['Ytrac vers Aurillac', 'commune:15267'],
     ['Aurillac', 'commune:15014'],
     ['vers Montluçon', 'commune:03185'],
+    // A département's name with a plural dropped ("cote d armor").
+    ['plouguenast cote d armor', 'commune:22219'],
+    ['dans les bouche du rhone', 'departement:13'],
     ['Saint-Quentin', 'commune:02691'],
     ['Bagnères', 'ambiguous:65059 31042'],
     // The start of a longer name.
