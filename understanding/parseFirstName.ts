@@ -356,9 +356,13 @@ const CHILD_FRAMES = [
   "j'ecris avec", "j'ecris pour", "jecris avec", "jecris pour", "jecris pr", "writing for", "writing with", "writing on behalf of",
   "il s'appelle", "elle s'appelle", "il sapelle", "elle sapelle", "son prenom c'est", "son prenom est",
   "his name is", "her name is", "he's called", "she's called", "he is called", "she is called",
+  // A teacher: "une de mes élèves, Lina", "mon élève Noé", "one of my students, Sam".
+  "de mes eleves", "mon eleve", "mon etudiante", "mon etudiant", "of my students", "of my pupils", "my student", "my pupil",
 ];
+/** The same frames before an elided "d'": "la tante d'Océane", "la maman d'Ilyes". */
+const ELIDED_FRAMES = CHILD_FRAMES.filter((f) => f.endsWith(' de')).map((f) => `${f.slice(0, -3)} d'`);
 const CHILD_RE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(?:${alternatives(CHILD_FRAMES)})[ ,:]+${WORD}`,
+  `(?:^|[^\\p{L}\\p{N}])(?:(?:${alternatives(CHILD_FRAMES)})[ ,:]+|(?:${alternatives(ELIDED_FRAMES)}))${WORD}`,
   'gu',
 );
 /** What may follow a child's name in an all-lowercase message: a clause break, a number, "a 13 ans", "est en 3e". */

@@ -22,6 +22,11 @@ describe('the young person a relative writes for', () => {
     ["I'm writing on behalf of my nephew Kofi, he is 17", 'Kofi'],
     ['bonjour je suis la mere de sami il a 13 ans', 'Sami'],
     ["Bonsoir, j'écris avec Fatou, 16 ans, elle vient d'arriver", 'Fatou'],
+    // An elided "d'" before the name; a teacher's pupil.
+    ["Bonjour, je suis l'oncle d'Anaïs, 15 ans", 'Anaïs'],
+    ["je suis la grand-mère d'Élio, il a 13 ans", 'Élio'],
+    ['Une de mes élèves, Maëlle (16 ans), cherche un stage', 'Maëlle'],
+    ["je suis la tante d'un garçon de 15 ans", null],
     // Words after the frame that are no name.
     ['Bonjour, mon fils de 14 ans est en 4e', null],
     ['bonjour mon fils galere en maths', null],
