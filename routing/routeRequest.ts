@@ -103,11 +103,10 @@ interface RequestFacts {
 }
 
 /**
- * 'autre' means "none of the listed words fits me" (service civique, lycée agricole...),
- * not "I am none of these": it is treated as unknown rather than excluding.
+ * 'autre' means "none of the listed words fits me" (service civique, a gap year): it is
+ * not compared situation by situation (exclusions() leaves it out of programmes that list
+ * the situations they serve, unless a class was given).
  */
-const IN_EDUCATION: ReadonlySet<string> = new Set(['college', 'lycee_general', 'lycee_techno', 'lycee_pro', 'etudiant', 'apprenti']);
-
 function factsOf(request: RoutableRequest): RequestFacts {
   const kind = request.situation?.kind ?? null;
   const place = request.place;
@@ -169,10 +168,10 @@ function exclusions(f: RequestFacts, p: DirectoryProgramme, load: ProgrammeLoad)
   if (f.situation !== null && p.situations.length > 0 && !(p.situations as string[]).includes(f.situation)) {
     out.push(reason('situation_not_served'));
   }
-  // 'autre' stays unknown, except that without a class it is not a pupil, a student or an
-  // apprentice (they have their word in the list): a programme only for them does not take it
-  // (service civique, a gap year, the CEJ).
-  if (request.situation?.kind === 'autre' && !request.situation.schoolYear && p.situations.length > 0 && p.situations.every((s) => IN_EDUCATION.has(s))) {
+  // 'autre' says that none of the listed situations fits (service civique, a gap year, the
+  // CEJ): a programme that lists the situations it serves does not take it. With a class
+  // ("autre", en seconde) it stays unknown.
+  if (request.situation?.kind === 'autre' && !request.situation.schoolYear && p.situations.length > 0) {
     out.push(reason('situation_not_served'));
   }
   if (f.schoolYear !== null && p.schoolYears.length > 0 && !(p.schoolYears as string[]).includes(f.schoolYear)) {

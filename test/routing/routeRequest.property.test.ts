@@ -90,9 +90,8 @@ function isEligible(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLo
   if (p.maxAge !== null && r.age > p.maxAge) return false;
   const kind = r.situation?.kind;
   if (kind !== undefined && kind !== 'autre' && p.situations.length > 0 && !p.situations.includes(kind)) return false;
-  // 'autre' without a class is nobody in education: not for a programme serving only pupils, students, apprentices.
-  const inEducation = ['college', 'lycee_general', 'lycee_techno', 'lycee_pro', 'etudiant', 'apprenti'];
-  if (kind === 'autre' && !r.situation?.schoolYear && p.situations.length > 0 && p.situations.every((s) => inEducation.includes(s))) return false;
+  // 'autre' without a class is none of the situations a programme lists.
+  if (kind === 'autre' && !r.situation?.schoolYear && p.situations.length > 0) return false;
   const year = r.situation?.schoolYear ?? null;
   if (year !== null && p.schoolYears.length > 0 && !p.schoolYears.includes(year)) return false;
   const diploma = r.situation?.diplomaLevel ?? null;
