@@ -35,6 +35,11 @@ export function plainYesNo(text: string, lang: Lang): boolean | null {
   return yn.value;
 }
 
+/** Longest "other" need kept whole (docs/conversation.md: "at most 80 characters taken whole"). */
+const OTHER_NEED_MAX = 80;
+/** Not a need said in one's words: "I don't know" twice is asked again. */
+const NOT_A_NEED = new Set(['je sais pas', 'je ne sais pas', 'jsp', 'chais pas', 'sais pas', 'aucune idee', 'i don t know', 'i dont know', 'idk', 'no idea', 'dunno', 'not sure', 'pas sur', 'rien', 'nothing', 'je sais pas trop', 'i m not sure']);
+
 /** Words that make a yes conditional or not yet given ("oui mais je lui ai pas encore demandé", "yes if she agrees"). */
 const HEDGES = new Set([
   'mais', 'but', 'sauf', 'except', 'pas', 'not', 'n', 'ne', 'nt', 'encore', 'yet', 'demander', 'demande', 'demanderai', 'ask', 'asking', 'sais',
@@ -96,6 +101,11 @@ export interface Question {
   understand(text: string, ctx: AskContext): Answer;
   /** Already known from another answer ("en terminale" gives the situation and the year). */
   filled?(d: Draft): boolean;
+  /**
+   * A required question missed twice: what the young person's own words can still give
+   * (the needs: "other", in their words) rather than asking for ever. Null: asked again.
+   */
+  lastResort?(text: string): Answer | null;
   /** Questions to ask again when this one gets a new answer (the year follows the situation). */
   resets?: SlotName[];
   /** Forget this slot's values (edit, or no longer applies). */
@@ -164,6 +174,13 @@ const needsQuestion: Question = {
     if (parsed.ok) return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; else delete d.needsOther; } };
     const codes = byChoice(text, ctx, this) as Need[];
     return codes.length > 0 ? { kind: 'ok', apply: (d) => { d.needs = codes; delete d.needsOther; } } : { kind: 'retry' };
+  },
+  // Said twice in their own words and still not read: kept as "other", in those words, for the association.
+  lastResort(text) {
+    const words = cleanFreeText(text, OTHER_NEED_MAX);
+    if (!words || text.trim().length > OTHER_NEED_MAX || words.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length < 2) return null;
+    if (NOT_A_NEED.has(commandText(text))) return null;
+    return { kind: 'ok', apply: (d) => { d.needs = ['other']; d.needsOther = words; }, ack: msg('intake.needs.keptWords', { words }) };
   },
   clear: (d) => { delete d.needs; },
   show: (d) => (d.needs ? d.needs.map((n) => msg(`vocab.need.${n}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty')) : null),

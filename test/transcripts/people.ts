@@ -314,4 +314,30 @@ export const keptFactsTranscripts: Transcript[] = [
       ['a village in Lozère', ['intake.retry.movingOn', 'intake.meeting.ask']],
     ],
   },
+  {
+    name: 'people: a need said twice in words the bot does not read is kept as "other", in those words, instead of asking for ever',
+    locale: 'fr-FR',
+    steps: [
+      ['bonjour', WELCOME],
+      ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
+      ['Maya', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['17', 'intake.situation.ask'],
+      ['en terminale générale', 'intake.needs.ask'],
+      ['écrire le scénario de ma bande dessinée', ['intake.needs.retry', 'intake.needs.ask']],
+      ['écrire le scénario de ma bande dessinée', ['intake.needs.keptWords', 'intake.place.ask']],
+    ],
+  },
+  {
+    name: 'kept: "je sais pas" twice to the needs question is asked again, not kept as a need',
+    locale: 'fr-FR',
+    steps: [
+      ['bonjour', WELCOME],
+      ['oui', ['intake.consent.thanks', 'intake.firstName.ask']],
+      ['Maya', ['intake.firstName.thanks', 'intake.age.ask']],
+      ['17', 'intake.situation.ask'],
+      ['en terminale générale', 'intake.needs.ask'],
+      ['je sais pas', ['intake.needs.retry', 'intake.needs.ask']],
+      ['je sais pas', ['intake.needs.retry', 'intake.needs.ask']],
+    ],
+  },
 ];

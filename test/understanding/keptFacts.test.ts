@@ -157,3 +157,20 @@ describe("a town's name is doubtful only when it is an everyday word of the mess
     if (u.slots.place?.kind === 'commune') expect(u.doubtful).toContain('place');
   });
 });
+
+describe('an age set off by commas in an opening', () => {
+  test.each<[string, number | undefined]>([
+    ['left school in june, 19, looking for anything in Rennes', 19],
+    ['Bonsoir, 16, en seconde à Lorient, je galère en maths', 16],
+    ['stage de 3e à trouver, 14, Creil', 14],
+    // Not an age: an arrondissement after its city, brothers' ages, a département, a number alone after the place question.
+    ['I live in Paris, 18, near the metro', undefined],
+    ['j’ai deux frères, 19 et 22, et moi je suis perdu', undefined],
+    ['je vis dans le 93, à Bobigny', undefined],
+  ])('%s', (text, age) => {
+    expect(read(text, null, 'fr').slots.age).toBe(age);
+  });
+  test('after the place question "29" is a département', () => {
+    expect(read('29', 'place').slots.age).toBeUndefined();
+  });
+});
