@@ -38,6 +38,16 @@ const NOT_NAME_WORDS = new Set([
   'nan', 'nop', 'yep', 'euh', 'bah', 'sorry', 'desole', 'desolee', 'pardon', 'oups', 'oops', 'excuse', 'excusez', 'attends',
   'wait', 'hmm', 'bon', 'alors', 'enfin', 'voila', 'genre', 'bref', 'ah', 'oh', 'eh', 'hey', 'yo', 'azerty', 'qwerty', 'asdf',
   'speak', 'parle', 'english', 'anglais', 'francais', 'french',
+  // Nationalities: "I'm British, 20", "je suis Marocaine, 17 ans".
+  'british', 'irish', 'scottish', 'welsh', 'american', 'canadian', 'australian', 'spanish', 'italian', 'german', 'portuguese', 'polish',
+  'romanian', 'ukrainian', 'russian', 'moroccan', 'algerian', 'tunisian', 'senegalese', 'malian', 'ivorian', 'congolese', 'cameroonian',
+  'guinean', 'nigerian', 'afghan', 'syrian', 'sudanese', 'eritrean', 'chinese', 'indian', 'pakistani', 'brazilian', 'turkish', 'belgian', 'swiss',
+  'anglaise', 'francaise', 'irlandais', 'irlandaise', 'ecossais', 'ecossaise', 'americain', 'americaine', 'canadien', 'canadienne', 'espagnol',
+  'espagnole', 'italien', 'italienne', 'allemand', 'allemande', 'portugais', 'portugaise', 'polonais', 'polonaise', 'roumain', 'roumaine',
+  'ukrainien', 'ukrainienne', 'russe', 'marocain', 'marocaine', 'algerien', 'algerienne', 'tunisien', 'tunisienne', 'senegalais', 'senegalaise',
+  'malien', 'malienne', 'ivoirien', 'ivoirienne', 'congolais', 'congolaise', 'camerounais', 'camerounaise', 'guineen', 'guineenne', 'afghan',
+  'afghane', 'syrien', 'syrienne', 'soudanais', 'soudanaise', 'erythreen', 'erythreenne', 'chinois', 'chinoise', 'indien', 'indienne', 'turc',
+  'turque', 'belge', 'suisse', 'bresilien', 'bresilienne', 'comorien', 'comorienne', 'mahorais', 'mahoraise', 'reunionnais', 'reunionnaise',
   // "c'est pour ma fille", "un truc": words of a sentence, never a name.
   'pour', 'ma', 'mon', 'mes', 'ta', 'ton', 'sa', 'son', 'fille', 'fils', 'truc', 'machin', 'chose', 'something', 'thing', 'stuff', 'nothing',
   'deux', 'trois', 'quatre', 'two', 'three', 'famille', 'family', 'ado', 'ados', 'jeune', 'jeunes', 'enfant', 'enfants', 'eleve', 'eleves',

@@ -174,3 +174,16 @@ describe('an age set off by commas in an opening', () => {
     expect(read('29', 'place').slots.age).toBeUndefined();
   });
 });
+
+describe('a nationality after "I\'m" / "je suis" is not a first name', () => {
+  test.each([
+    ["Hi, I'm Irish, 19, studying in Nantes", 'en'],
+    ['je suis Sénégalaise, 18 ans, en BTS à Dakar', 'fr'],
+    ['je suis Comorien, 17 ans, à Marseille', 'fr'],
+  ] as const)('%s', (text, lang) => {
+    expect(read(text, null, lang).slots.firstName).toBeUndefined();
+  });
+  test('a name there is still one', () => {
+    expect(read("I'm Siobhan, 19, studying in Nantes", null, 'en').slots.firstName).toBe('Siobhan');
+  });
+});
