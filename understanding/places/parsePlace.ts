@@ -117,7 +117,8 @@ export function analysePlace(text: string, index: CommuneIndex = CommuneIndex.lo
   if (DECLINE_EXACT.has(joined)) return blank(DECLINED, tokens, words);
   const strict = options.strict === true;
 
-  const territorySpans = scanTerritories(words, index.territories);
+  // "Paris-Saclay" in a message: not the département of Paris either (see readSpan).
+  const territorySpans = scanTerritories(words, index.territories).filter((t) => !strict || !hyphenedToName(tokens, t));
   const communeSpans = scanCommunes(words, index, tokens.map((t) => t.capitalised));
   const postalHits = findPostalCodes(words, index);
   const done = (result: PlaceParseResult, chosenSpans: readonly Span[] = [], postalCode: string | null = null): PlaceAnalysis => ({
@@ -205,6 +206,13 @@ export function scanCommunes(words: readonly string[], index: CommuneIndex, capi
     start += matched > 0 ? matched : 1;
   }
   return spans;
+}
+
+/** A capitalised word hyphened to the span, before or after it: another proper name ("Paris-Saclay", "Aix-Marseille"). */
+function hyphenedToName(tokens: readonly Token[], span: Span): boolean {
+  const after = tokens[span.end];
+  if (after?.hyphenated && after.capitalised && !/^\d/.test(after.norm)) return true;
+  return !!tokens[span.start]?.hyphenated && !!tokens[span.start - 1]?.capitalised && !ARTICLES.has(tokens[span.start - 1]!.norm);
 }
 
 export function scanTerritories(words: readonly string[], territories: TerritoryIndex): TerritorySpan[] {
@@ -300,6 +308,9 @@ function readSpan(
   // "Lyon près de…": a second name after a "near" word only says where the first one is.
   if (context.qualifiers.has(span)) return null;
   if (strict && introducesName(words, span.start)) return null;
+  // "Université Paris-Saclay", "Paris-Dauphine": a capitalised word hyphened to the name makes
+  // another proper name (the longer commune names were matched whole before).
+  if (strict && hyphenedToName(tokens, span)) return null;
 
   const cue = cueBefore(words, span.start);
   const capitalised = tokens[span.start]?.capitalised ?? false;

@@ -57,6 +57,11 @@ describe('readPlace: inside an opening message (the place question was not asked
     ['on se voit au port', 'none'],
     // "vers" between two names: the second only says where the first one is.
     ['Je vis à Ytrac vers Aurillac', 'commune:15267'],
+    // A capitalised word hyphened to a name makes another proper name (a university), not the place.
+    ["je suis en M1 à l'Université Paris-Saclay", 'none'],
+    ['en fac à Aix-Marseille Université, je cherche un stage', 'none'],
+    ["j'habite à Boulogne-Billancourt", 'commune:92012'],
+    ['je suis à Saint-Denis-de-la-Réunion', 'commune:97411'],
   ])('%s -> %s', (text, expected) => {
     expect(summary(readPlace(text, index, null))).toBe(expected);
   });
