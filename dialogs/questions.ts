@@ -35,6 +35,34 @@ export function plainYesNo(text: string, lang: Lang): boolean | null {
   return yn.value;
 }
 
+/** Longest "other" need kept whole (docs/conversation.md: "at most 80 characters taken whole"). */
+const OTHER_NEED_MAX = 80;
+/** Not a need said in one's words: "I don't know" twice is asked again. */
+const NOT_A_NEED = new Set(['je sais pas', 'je ne sais pas', 'jsp', 'chais pas', 'sais pas', 'aucune idee', 'i don t know', 'i dont know', 'idk', 'no idea', 'dunno', 'not sure', 'pas sur', 'rien', 'nothing', 'je sais pas trop', 'i m not sure']);
+
+/** Words that make a yes conditional or not yet given ("oui mais je lui ai pas encore demandé", "yes if she agrees"). */
+const HEDGES = new Set([
+  'mais', 'but', 'sauf', 'except', 'pas', 'not', 'n', 'ne', 'nt', 'encore', 'yet', 'demander', 'demande', 'demanderai', 'ask', 'asking', 'sais',
+  'know', 'peut', 'peutetre', 'maybe', 'perhaps', 'si', 'if', 'quand', 'when', 'later', 'tard', 'verra', 'crois', 'think', 'pense',
+  'normalement', 'probablement', 'probably', 'jsp', 'hesite', 'sure', 'sur', 'doit', 'should', 'will', 'll', 'vais', 'va', 'veut', 'wants',
+]);
+const MAX_CONSENT_WORDS = 16;
+
+/**
+ * A parent's consent: a plain yes, or a yes followed by words that only confirm it ("oui elle
+ * est d'accord, elle est à côté de moi", "yes my mum agrees, she's here"). A yes with a
+ * condition, a "not yet" or a future ("oui je vais lui demander") is not one: null.
+ */
+export function consentYesNo(text: string, lang: Lang): boolean | null {
+  const plain = plainYesNo(text, lang);
+  if (plain === false) return false;
+  const yn = parseYesNo(text, lang);
+  if (!yn.ok || !yn.value) return null;
+  const words = commandText(text).split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.length > MAX_CONSENT_WORDS || words.some((w) => HEDGES.has(w))) return null;
+  return true;
+}
+
 /** Free text kept as the young person wrote it, without markup, capped; null when empty. */
 export function cleanFreeText(text: string, max: number): string | null {
   const cleaned = cleanText(text).slice(0, max).trim();
@@ -73,6 +101,11 @@ export interface Question {
   understand(text: string, ctx: AskContext): Answer;
   /** Already known from another answer ("en terminale" gives the situation and the year). */
   filled?(d: Draft): boolean;
+  /**
+   * A required question missed twice: what the young person's own words can still give
+   * (the needs: "other", in their words) rather than asking for ever. Null: asked again.
+   */
+  lastResort?(text: string): Answer | null;
   /** Questions to ask again when this one gets a new answer (the year follows the situation). */
   resets?: SlotName[];
   /** Forget this slot's values (edit, or no longer applies). */
@@ -88,7 +121,12 @@ export interface Question {
  * whole answer: asking after each would cost a message to most of those who tell one.
  */
 const LINKED_PUBLICS: readonly [PriorityPublic, PriorityPublic][] = [['refugee', 'child_welfare'], ['child_welfare', 'refugee']];
-const LINKED_UNTIL_AGE = 21;
+/**
+ * Unaccompanied minors are under 18: from 18 on, a public told in passing is the answer (a
+ * contract extending child welfare's care is something they name). Decided when the priority
+ * question comes, so that an age told later counts.
+ */
+const LINKED_UNTIL_AGE = 18;
 
 /** Whether a priority public told in passing leaves another likely one unasked (the question then comes). */
 export function otherPublicMayApply(d: Draft): boolean {
@@ -136,6 +174,13 @@ const needsQuestion: Question = {
     if (parsed.ok) return { kind: 'ok', apply: (d) => { d.needs = parsed.value.needs; if (parsed.value.other) d.needsOther = parsed.value.other; else delete d.needsOther; } };
     const codes = byChoice(text, ctx, this) as Need[];
     return codes.length > 0 ? { kind: 'ok', apply: (d) => { d.needs = codes; delete d.needsOther; } } : { kind: 'retry' };
+  },
+  // Said twice in their own words and still not read: kept as "other", in those words, for the association.
+  lastResort(text) {
+    const words = cleanFreeText(text, OTHER_NEED_MAX);
+    if (!words || text.trim().length > OTHER_NEED_MAX || words.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length < 2) return null;
+    if (NOT_A_NEED.has(commandText(text))) return null;
+    return { kind: 'ok', apply: (d) => { d.needs = ['other']; d.needsOther = words; }, ack: msg('intake.needs.keptWords', { words }) };
   },
   clear: (d) => { delete d.needs; },
   show: (d) => (d.needs ? d.needs.map((n) => msg(`vocab.need.${n}`)).reduce<Msg>((acc, m, i) => (i === 0 ? m : msg('common.and', { a: acc, b: m })), msg('common.empty')) : null),
@@ -245,6 +290,8 @@ export const QUESTIONS: Question[] = [
     applies: () => true,
     skippable: true,
     multiple: true,
+    // A public told in passing is the whole answer once no linked one is likely (an adult refugee).
+    filled: (d) => !!d.priority?.length && !otherPublicMayApply(d),
     // After a public told in passing: "you told me X; does another one apply?" (readings.ts ownAnswer adds it).
     ask: (ctx) => {
       const told = ctx.state.draft.priority;
@@ -370,7 +417,7 @@ export const QUESTIONS: Question[] = [
     understand(text, ctx) {
       // A consent is a plain yes: "oui mais je lui ai pas encore demandé" is not one.
       // No fuzzy matching either: the buttons say exactly "Oui" / "Non".
-      const yn = plainYesNo(text, ctx.lang);
+      const yn = consentYesNo(text, ctx.lang);
       const code = yn === null ? null : yn ? 'yes' : 'no';
       if (code === 'yes') return { kind: 'ok', apply: (d) => { d.guardianConsent = true; } };
       if (code === 'no') return { kind: 'end', msgs: [msg('intake.guardianConsent.refused')] };

@@ -391,6 +391,9 @@ export class MessageReader {
         if (p.kind === 'commune') return { kind: 'ok', apply: (d) => { d.place = p.place; } };
         if (p.kind === 'declined') return { kind: 'ok', apply: (d) => { d.place = null; } };
         if (p.kind === 'departement') {
+          // The same département again ("a village in Lozère"): a miss, so that three of them
+          // move on instead of asking for ever.
+          if (state.placeIn === p.code) return { kind: 'retry', hint: msg('intake.place.retryIn') };
           state.placeIn = p.code;
           return { kind: 'clarify', ask: askAgain(state, q), pendingPlaces: [] };
         }

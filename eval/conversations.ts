@@ -88,7 +88,8 @@ function answerKeyFor(state: IntakeState, answers: Record<string, unknown>): str
   }
   const slot = state.current;
   // "Which one?" among namesakes: a person without a prepared choice answers with their town again.
-  if (slot === 'place' && state.pendingPlaces?.length) return 'placeChoice' in answers ? 'placeChoice' : 'place';
+  // "Which commune of that département?" after a département alone is a choice too.
+  if (slot === 'place' && (state.pendingPlaces?.length || state.placeIn)) return 'placeChoice' in answers ? 'placeChoice' : 'place';
   if (slot === 'level') return 'schoolYear' in answers ? 'schoolYear' : 'diplomaLevel';
   return slot;
 }

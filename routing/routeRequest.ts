@@ -109,8 +109,9 @@ interface RequestFacts {
 }
 
 /**
- * 'autre' means "none of the listed words fits me" (service civique, lycée agricole...),
- * not "I am none of these": it is treated as unknown rather than excluding.
+ * 'autre' means "none of the listed words fits me" (service civique, a gap year): it is
+ * not compared situation by situation (exclusions() leaves it out of programmes that list
+ * the situations they serve, unless a class was given).
  */
 function factsOf(request: RoutableRequest): RequestFacts {
   const kind = request.situation?.kind ?? null;
@@ -171,6 +172,12 @@ function exclusions(f: RequestFacts, p: DirectoryProgramme, load: ProgrammeLoad)
   if (p.maxAge !== null && request.age > p.maxAge) out.push(reason('age_above_max', { max: p.maxAge }));
 
   if (f.situation !== null && p.situations.length > 0 && !(p.situations as string[]).includes(f.situation)) {
+    out.push(reason('situation_not_served'));
+  }
+  // 'autre' says that none of the listed situations fits (service civique, a gap year, the
+  // CEJ): a programme that lists the situations it serves does not take it. With a class
+  // ("autre", en seconde) it stays unknown.
+  if (request.situation?.kind === 'autre' && !request.situation.schoolYear && p.situations.length > 0) {
     out.push(reason('situation_not_served'));
   }
   if (f.schoolYear !== null && p.schoolYears.length > 0 && !(p.schoolYears as string[]).includes(f.schoolYear)) {

@@ -13,6 +13,12 @@ const MAX_PLAUSIBLE_AGE = 120;
 const RECOGNIZER_MAX_LENGTH = 100;
 /** A bare number counts as an age only in a message this short: "17", "euh 17 !". */
 const BARE_NUMBER_MAX_WORDS = 3;
+/** A number set off by commas is an age in a sentence of this many words, within these bounds. */
+const SET_OFF_MIN_WORDS = 4;
+const SET_OFF_MIN = 13;
+const SET_OFF_MAX = 30;
+/** Cities whose arrondissements are said as a number after their name. */
+const ARRONDISSEMENTS: Readonly<Record<string, number>> = { paris: 20, marseille: 16, lyon: 9 };
 
 const MONTHS: Record<string, number> = {
   janvier: 1, janv: 1, jan: 1, january: 1,
@@ -38,6 +44,9 @@ const AGE_LEAD_INS = [
   // A parent writing for their child: "He is 13", "she's 12" (whose clause it is, clauses.ts decides).
   ['he', 'is'], ['she', 'is'], ['he', 's'], ['she', 's'], ['hes'], ['shes'],
 ];
+/** Adverbs that may stand between a lead-in and the age: "I'm actually 28", "j'ai vraiment 17". */
+const AGE_ADVERBS = new Set(['actually', 'really', 'only', 'just', 'now', 'vraiment', 'seulement', 'deja', 'juste', 'maintenant', 'plutot']);
+const ADVERB_PAIRS: readonly [string, string][] = [['en', 'fait'], ['in', 'fact']];
 /** Words that mark the number before them as an age: "17 ans", "17yo", "17 years old", "18 piges". */
 const AGE_UNITS = new Set(['ans', 'an', 'a', 'yo', 'y', 'years', 'year', 'yrs', 'yr', 'ys', 'piges', 'balais', 'berges', 'printemps']);
 /** A number after these is a duration or a condition, not the age: "depuis 2 ans", "for 3 years", "si j'ai 29 ans". */
@@ -203,6 +212,8 @@ interface DigitAges {
   bare: number[];
   /** Words in the first clause, when it is a number alone ("17. is it free?"). */
   leadingNumber: number | null;
+  /** Numbers that are a clause alone ("…, 17, …"). */
+  setOff: number[];
   wordCount: number;
   converted: boolean;
 }
@@ -237,7 +248,10 @@ function findDigitAge(t: string): DigitAges {
     const n = w.length > 4 ? Number.POSITIVE_INFINITY : Number(w);
     const prev = words[i - 1];
     // "il y a 2 ans", "depuis 2 ans", "si j'ai 29 ans": not the age now.
-    const leadStart = AGE_LEAD_INS.find((seq) => i - seq.length >= 0 && startsWithSeq(words, i - seq.length, seq));
+    // "I'm actually 28", "j'ai en fait 17", "I'm only 16": an adverb between the lead-in and the number.
+    const skip = ADVERB_PAIRS.some(([a, b]) => words[i - 2] === a && words[i - 1] === b) ? 2 : AGE_ADVERBS.has(prev ?? '') ? 1 : 0;
+    const leadStart = AGE_LEAD_INS.find((seq) => i - seq.length >= 0 && startsWithSeq(words, i - seq.length, seq))
+      ?? (skip > 0 ? AGE_LEAD_INS.find((seq) => i - skip - seq.length >= 0 && startsWithSeq(words, i - skip - seq.length, seq))?.concat(words.slice(i - skip, i)) : undefined);
     const condition = leadStart !== undefined && ['si', 'if'].includes(words[i - leadStart.length - 1] ?? '');
     // "plus de 18 ans", "moins de 16 ans": a bound, not the age.
     const bound = prev === 'de' && (words[i - 2] === 'plus' || words[i - 2] === 'moins');
@@ -263,10 +277,22 @@ function findDigitAge(t: string): DigitAges {
     if (next !== undefined && AGE_UNITS.has(next) && !(next === 'a' && words[i + 2] !== undefined)) { ages.push(n); if (leadStart) led.push(n); continue; }
     if (leadStart) { ages.push(n); led.push(n); }
   }
+  // "graduated in june, 23, paris 19e", "in Annecy, 17, originally from Ireland": a clause that
+  // is a number of the programme's ages alone, in a sentence, is the age. Not an arrondissement
+  // said after its city ("Paris, 18") nor a number after a place question ("13": too short).
+  const clauses = t.split(/[,.;!?\n()]+/).map((c) => tokenize(c));
+  const setOff: number[] = [];
+  clauses.forEach((c, k) => {
+    if (c.length !== 1 || !/^\d{2}$/.test(c[0]!)) return;
+    const n = Number(c[0]);
+    const before = clauses[k - 1]?.at(-1) ?? '';
+    if (n < SET_OFF_MIN || n > SET_OFF_MAX || (ARRONDISSEMENTS[before] ?? 0) >= n) return;
+    setOff.push(n);
+  });
   // "17. c'est payant ?": a first clause that is a number alone.
   const firstClause = tokenize(t.split(/[.!?,;:\n]/)[0] ?? '');
   const leadingNumber = firstClause.length === 1 && /^\d{1,3}$/.test(firstClause[0]!) ? Number(firstClause[0]) : null;
-  return { ages, led, soon, corrected, bare, leadingNumber, wordCount: words.filter((w) => !HEDGES.has(w)).length, converted };
+  return { ages, led, soon, corrected, bare, leadingNumber, setOff, wordCount: words.filter((w) => !HEDGES.has(w)).length, converted };
 }
 
 function unique(values: readonly number[]): number[] {
@@ -343,7 +369,8 @@ export function readAge(text: string, lang: Lang, today: Date, options: ReadAgeO
     const soon = unique(digits.soon);
     if (soon.length === 1 && (digits.bare.length === 0 || options.bareNumber)) return plausible(soon[0]! - 1);
     if (digits.bare.length > 0) {
-      if (!options.bareNumber) return null;
+      const setOff = unique(digits.setOff);
+      if (!options.bareNumber) return setOff.length === 1 && unique(digits.bare).length === 1 && digits.wordCount >= SET_OFF_MIN_WORDS ? plausible(setOff[0]!) : null;
       const bare = unique(digits.bare);
       if (bare.length === 1 && digits.wordCount <= BARE_NUMBER_MAX_WORDS) return plausible(bare[0]!);
       return digits.leadingNumber !== null && bare.length === 1 ? plausible(digits.leadingNumber) : null;

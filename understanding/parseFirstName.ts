@@ -38,6 +38,16 @@ const NOT_NAME_WORDS = new Set([
   'nan', 'nop', 'yep', 'euh', 'bah', 'sorry', 'desole', 'desolee', 'pardon', 'oups', 'oops', 'excuse', 'excusez', 'attends',
   'wait', 'hmm', 'bon', 'alors', 'enfin', 'voila', 'genre', 'bref', 'ah', 'oh', 'eh', 'hey', 'yo', 'azerty', 'qwerty', 'asdf',
   'speak', 'parle', 'english', 'anglais', 'francais', 'french',
+  // Nationalities: "I'm British, 20", "je suis Marocaine, 17 ans".
+  'british', 'irish', 'scottish', 'welsh', 'american', 'canadian', 'australian', 'spanish', 'italian', 'german', 'portuguese', 'polish',
+  'romanian', 'ukrainian', 'russian', 'moroccan', 'algerian', 'tunisian', 'senegalese', 'malian', 'ivorian', 'congolese', 'cameroonian',
+  'guinean', 'nigerian', 'afghan', 'syrian', 'sudanese', 'eritrean', 'chinese', 'indian', 'pakistani', 'brazilian', 'turkish', 'belgian', 'swiss',
+  'anglaise', 'francaise', 'irlandais', 'irlandaise', 'ecossais', 'ecossaise', 'americain', 'americaine', 'canadien', 'canadienne', 'espagnol',
+  'espagnole', 'italien', 'italienne', 'allemand', 'allemande', 'portugais', 'portugaise', 'polonais', 'polonaise', 'roumain', 'roumaine',
+  'ukrainien', 'ukrainienne', 'russe', 'marocain', 'marocaine', 'algerien', 'algerienne', 'tunisien', 'tunisienne', 'senegalais', 'senegalaise',
+  'malien', 'malienne', 'ivoirien', 'ivoirienne', 'congolais', 'congolaise', 'camerounais', 'camerounaise', 'guineen', 'guineenne', 'afghan',
+  'afghane', 'syrien', 'syrienne', 'soudanais', 'soudanaise', 'erythreen', 'erythreenne', 'chinois', 'chinoise', 'indien', 'indienne', 'turc',
+  'turque', 'belge', 'suisse', 'bresilien', 'bresilienne', 'comorien', 'comorienne', 'mahorais', 'mahoraise', 'reunionnais', 'reunionnaise',
   // "c'est pour ma fille", "un truc": words of a sentence, never a name.
   'pour', 'ma', 'mon', 'mes', 'ta', 'ton', 'sa', 'son', 'fille', 'fils', 'truc', 'machin', 'chose', 'something', 'thing', 'stuff', 'nothing',
   'deux', 'trois', 'quatre', 'two', 'three', 'famille', 'family', 'ado', 'ados', 'jeune', 'jeunes', 'enfant', 'enfants', 'eleve', 'eleves',
@@ -356,9 +366,13 @@ const CHILD_FRAMES = [
   "j'ecris avec", "j'ecris pour", "jecris avec", "jecris pour", "jecris pr", "writing for", "writing with", "writing on behalf of",
   "il s'appelle", "elle s'appelle", "il sapelle", "elle sapelle", "son prenom c'est", "son prenom est",
   "his name is", "her name is", "he's called", "she's called", "he is called", "she is called",
+  // A teacher: "une de mes élèves, Lina", "mon élève Noé", "one of my students, Sam".
+  "de mes eleves", "mon eleve", "mon etudiante", "mon etudiant", "of my students", "of my pupils", "my student", "my pupil",
 ];
+/** The same frames before an elided "d'": "la tante d'Océane", "la maman d'Ilyes". */
+const ELIDED_FRAMES = CHILD_FRAMES.filter((f) => f.endsWith(' de')).map((f) => `${f.slice(0, -3)} d'`);
 const CHILD_RE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(?:${alternatives(CHILD_FRAMES)})[ ,:]+${WORD}`,
+  `(?:^|[^\\p{L}\\p{N}])(?:(?:${alternatives(CHILD_FRAMES)})[ ,:]+|(?:${alternatives(ELIDED_FRAMES)}))${WORD}`,
   'gu',
 );
 /** What may follow a child's name in an all-lowercase message: a clause break, a number, "a 13 ans", "est en 3e". */

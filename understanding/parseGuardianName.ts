@@ -6,6 +6,10 @@ const MAX_LENGTH = 120;
 /** A word folded for comparison: lowercase, letters only ("Belle-Mère" -> "bellemere", "s'appelle" -> "sappelle"). */
 const fold = (w: string): string => normalize(w).replace(/[^\p{L}\p{N}]+/gu, '');
 const PHRASES = [...lexicon.relations, ...lexicon.leadIns].map((p) => p.split(' ').map(fold)).sort((a, b) => b.length - a.length);
+/** The noun of each relation ("ma belle-mère" -> "bellemere", "my legal guardian" -> "guardian"). */
+const RELATION_NOUNS = new Set(lexicon.relations.map((p) => fold(p.split(' ').at(-1)!)).filter((w) => w.length > 2));
+/** Words that may stand between the name and the relation said after it: "Sandrine Lefort, sa mère", "Paul Martin (his dad)". */
+const TAIL_LINKS = new Set(lexicon.tailLinks.map(fold));
 
 /**
  * The name of the parent who consents, without the words around it: "ma mère Nadia
@@ -26,7 +30,15 @@ export function parseGuardianName(text: string): ParseResult<string, 'not_a_name
       if (!phrase) break;
       start += phrase.length;
     }
-    const name = words.slice(start).join(' ').trim().slice(0, MAX_LENGTH);
+    // The relation said after the name is not part of it: "Sandrine Lefort, sa mère",
+    // "Karim Haddad c'est mon père", "Jane Doe my mum". Cut at the first word that begins it.
+    let end = words.length;
+    for (let i = start + 1; i < words.length; i++) {
+      let j = i;
+      while (j < words.length && j - i < 3 && TAIL_LINKS.has(folded[j]!)) j++;
+      if (j < words.length && RELATION_NOUNS.has(folded[j]!)) { end = i; break; }
+    }
+    const name = words.slice(start, end).join(' ').trim().slice(0, MAX_LENGTH);
     if (!/\p{L}.*\p{L}/u.test(name)) return fail('not_a_name');
     return ok(name);
   } catch {

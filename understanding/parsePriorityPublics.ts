@@ -26,13 +26,16 @@ const TABLE = compilePhrases<Word>([
     'child_welfare', 'ase', 'l ase', 'aide sociale a l enfance', 'a l ase', 'suivi par l ase', 'suivie par l ase', 'foyer', 'en foyer',
     'famille d accueil', 'en famille d accueil', 'je suis place', 'je suis placee', 'j etais place', 'j etais placee', 'enfant place',
     'enfant placee', 'jeune place', 'jeune placee', 'place en foyer', 'placee en foyer', 'en mecs', 'une mecs', 'maison d enfants', 'pupille', 'pupille de l etat',
-    'contrat jeune majeur', 'cjm', 'protection de l enfance', 'foster care', 'foster family', 'in care', 'care leaver', 'child welfare',
+    'contrat jeune majeur', 'cjm', 'protection de l enfance',
+    // An unaccompanied minor is in child welfare's care (ASE); refugee status is a separate
+    // declaration (asylum), not implied.
+    'mna', 'mineur non accompagne', 'mineure non accompagnee', 'mineurs non accompagnes', 'unaccompanied minor', 'unaccompanied child', 'foster care', 'foster family', 'in care', 'care leaver', 'child welfare',
     'children s home', 'foster',
   ]],
   ['refugee', [
     'refugee', 'refugie', 'refugiee', 'refugies', 'primo arrivant', 'primo arrivante', 'primo arrivants', 'primoarrivant', 'demandeur d asile',
-    'demandeuse d asile', 'demande d asile', 'asile', 'droit d asile', 'protection internationale', 'protection subsidiaire', 'mna',
-    'mineur non accompagne', 'mineure non accompagnee', 'asylum seeker', 'asylum', 'newly arrived', 'newcomer',
+    'demandeuse d asile', 'demande d asile', 'asile', 'droit d asile', 'protection internationale', 'protection subsidiaire',
+    'asylum seeker', 'asylum', 'newly arrived', 'newcomer',
   ]],
   ['none', [
     'aucun', 'aucune', 'aucun des deux', 'aucune de ces situations', 'aucun de ceux la', 'aucune de celles la', 'rien', 'rien de tout ca',

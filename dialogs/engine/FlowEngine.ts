@@ -69,6 +69,8 @@ export interface TurnResult { state: IntakeState | null; out: Msg[] }
 
 export const MAX_MESSAGE_LENGTH = 2000;
 const MAX_RETRIES = 3;
+/** The miss after which a required question takes the young person's own words (Question.lastResort). */
+const LAST_RESORT_AFTER = 2;
 
 /**
  * The conversation engine: welcome and consent, questions, summary with corrections,
@@ -400,6 +402,16 @@ export class FlowEngine {
         if (unsureFor(state, slot) && state.retries === 0) { state.retries = 1; out.push(this.questionMsg(state, q)); return; }
         forgetUnsure(state, slot);
         if (u.clarify === slot || (u.clarify && !u.correction)) { out.push(msg('intake.clarify'), this.questionMsg(state, q)); state.retries += 1; return; }
+        // A required question missed a second time: the young person's words, when they can stand as the answer.
+        if (state.retries + 1 >= LAST_RESORT_AFTER && !u.noise && !u.faq && q.lastResort) {
+          const kept = q.lastResort(text);
+          if (kept?.kind === 'ok') {
+            this.record(state, q, kept.apply);
+            if (kept.ack) out.push(kept.ack);
+            out.push(...this.afterAnswer(state));
+            return;
+          }
+        }
         // Nonsense, an insult, a keyboard mash: the same calm re-ask with its hint, never a reproach.
         out.push(...this.retryStep(state, q, answer.hint));
     }

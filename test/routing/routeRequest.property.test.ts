@@ -90,6 +90,8 @@ function isEligible(r: RoutableRequest, p: DirectoryProgramme, load: ProgrammeLo
   if (p.maxAge !== null && r.age > p.maxAge) return false;
   const kind = r.situation?.kind;
   if (kind !== undefined && kind !== 'autre' && p.situations.length > 0 && !p.situations.includes(kind)) return false;
+  // 'autre' without a class is none of the situations a programme lists.
+  if (kind === 'autre' && !r.situation?.schoolYear && p.situations.length > 0) return false;
   const year = r.situation?.schoolYear ?? null;
   if (year !== null && p.schoolYears.length > 0 && !p.schoolYears.includes(year)) return false;
   const diploma = r.situation?.diplomaLevel ?? null;

@@ -58,6 +58,14 @@ describe('parseGuardianName: the name without the words around it', () => {
     ["it's my aunt, Priya Shah", 'Priya Shah'],
     ['Hélène', 'Hélène'],
     ["Jean-Pierre N'Diaye", "Jean-Pierre N'Diaye"],
+    // The relation said after the name is cut off; a name alone or with a particle is kept whole.
+    ['Odile Mercier, sa mère', 'Odile Mercier'],
+    ["Farid Amrani c'est mon père", 'Farid Amrani'],
+    ['Lucie Garnier (sa tutrice)', 'Lucie Garnier'],
+    ['Grace Okafor, his mum', 'Grace Okafor'],
+    ['ma tante Awa Sy, la sœur de ma mère', 'Awa Sy'],
+    ['Marie de La Tour', 'Marie de La Tour'],
+    ['Paul Le Gall', 'Paul Le Gall'],
   ])('%s -> %s', (text, name) => {
     expect(parseGuardianName(text)).toEqual({ ok: true, value: name });
   });

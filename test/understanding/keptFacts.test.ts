@@ -22,6 +22,11 @@ describe('the young person a relative writes for', () => {
     ["I'm writing on behalf of my nephew Kofi, he is 17", 'Kofi'],
     ['bonjour je suis la mere de sami il a 13 ans', 'Sami'],
     ["Bonsoir, j'écris avec Fatou, 16 ans, elle vient d'arriver", 'Fatou'],
+    // An elided "d'" before the name; a teacher's pupil.
+    ["Bonjour, je suis l'oncle d'Anaïs, 15 ans", 'Anaïs'],
+    ["je suis la grand-mère d'Élio, il a 13 ans", 'Élio'],
+    ['Une de mes élèves, Maëlle (16 ans), cherche un stage', 'Maëlle'],
+    ["je suis la tante d'un garçon de 15 ans", null],
     // Words after the frame that are no name.
     ['Bonjour, mon fils de 14 ans est en 4e', null],
     ['bonjour mon fils galere en maths', null],
@@ -150,5 +155,35 @@ describe("a town's name is doubtful only when it is an everyday word of the mess
   test('a French everyday word in a French message stays doubtful', () => {
     const u = read("je suis en terminale à Fontaine et je cherche un stage");
     if (u.slots.place?.kind === 'commune') expect(u.doubtful).toContain('place');
+  });
+});
+
+describe('an age set off by commas in an opening', () => {
+  test.each<[string, number | undefined]>([
+    ['left school in june, 19, looking for anything in Rennes', 19],
+    ['Bonsoir, 16, en seconde à Lorient, je galère en maths', 16],
+    ['stage de 3e à trouver, 14, Creil', 14],
+    // Not an age: an arrondissement after its city, brothers' ages, a département, a number alone after the place question.
+    ['I live in Paris, 18, near the metro', undefined],
+    ['j’ai deux frères, 19 et 22, et moi je suis perdu', undefined],
+    ['je vis dans le 93, à Bobigny', undefined],
+  ])('%s', (text, age) => {
+    expect(read(text, null, 'fr').slots.age).toBe(age);
+  });
+  test('after the place question "29" is a département', () => {
+    expect(read('29', 'place').slots.age).toBeUndefined();
+  });
+});
+
+describe('a nationality after "I\'m" / "je suis" is not a first name', () => {
+  test.each([
+    ["Hi, I'm Irish, 19, studying in Nantes", 'en'],
+    ['je suis Sénégalaise, 18 ans, en BTS à Dakar', 'fr'],
+    ['je suis Comorien, 17 ans, à Marseille', 'fr'],
+  ] as const)('%s', (text, lang) => {
+    expect(read(text, null, lang).slots.firstName).toBeUndefined();
+  });
+  test('a name there is still one', () => {
+    expect(read("I'm Siobhan, 19, studying in Nantes", null, 'en').slots.firstName).toBe('Siobhan');
   });
 });

@@ -105,3 +105,18 @@ describe('parseAge: numbers in words without the recognizers, soon-reached ages'
     expect(parseAge(input, 'fr', today)).toEqual({ ok: false, reason: 'not_understood' });
   });
 });
+
+describe('parseAge: an adverb between the lead-in and the age', () => {
+  test.each([
+    ["I'm actually 28", 28],
+    ['j’ai en fait 19', 19],
+    ["I'm only 16, I turn 17 in May", 16],
+    ["j'ai vraiment 15 ans", 15],
+  ])('%j -> %s', (input, expected) => {
+    expect(parseAge(input, 'fr', today)).toEqual({ ok: true, value: expected });
+  });
+  // Not ages: a distance, a count.
+  test.each([["I'm just 2 hours away"], ["j'ai juste 2 enfants"]])('%j is not an age', (input) => {
+    expect(parseAge(input, 'fr', today).ok).toBe(false);
+  });
+});

@@ -42,6 +42,21 @@ describe('parseMeeting', () => {
     ['pas en visio', 'in_person'],
     ['pas à distance', 'in_person'],
     ['pas en personne', 'remote'],
+    // A place to meet is in person; staying home is remote.
+    ['chez moi ou au CDI du lycée', 'in_person'],
+    ['à la maison, ça le rassure', 'in_person'],
+    ['at my place or at the library', 'in_person'],
+    ['je préfère rester chez moi, par visio', 'remote'],
+    ['depuis chez moi', 'remote'],
+    // "any" about the day is not "either"; a whole-message "any" still is.
+    ['face to face, any evening', 'in_person'],
+    ['any', 'either'],
+    // One mode "fine too" is either; one mode preferred over the other is that one.
+    ['en visio ça marche aussi', 'either'],
+    ['remote is fine too', 'either'],
+    ['plutôt en personne, la visio je décroche vite', 'in_person'],
+    ["I'd rather meet in person, video calls tire me", 'in_person'],
+    ['en personne ou en visio, les deux me vont', 'either'],
   ])('%j -> %s', (input, mode) => expect(parseMeeting(input)).toEqual({ ok: true, value: mode }));
   test.each(MEETING_MODES.map((c) => [c]))('code %s', (code) => expect(parseMeeting(code)).toEqual({ ok: true, value: code }));
   test.each([[''], ['bof'], ['1'], ['je sais pas']])('%j is not understood', (input) => {
@@ -98,6 +113,11 @@ describe('parsePriorityPublics', () => {
     ['primo-arrivant', ['refugee']],
     ["demandeur d'asile", ['refugee']],
     ['refugee', ['refugee']],
+    // An unaccompanied minor is in child welfare's care; refugee status is declared apart.
+    ['il est mineur non accompagné', ['child_welfare']],
+    ['MNA suivi par une éducatrice', ['child_welfare']],
+    ['unaccompanied minor from Sudan', ['child_welfare']],
+    ['MNA et réfugié statutaire', ['child_welfare', 'refugee']],
     ["je vis à la campagne et j'ai une RQTH", ['rural', 'disability']],
     ['réfugié, en foyer, QPV', ['qpv', 'child_welfare', 'refugee']],
     ['non, mais je vis à la campagne', ['rural']],

@@ -154,6 +154,8 @@ export function narrowNamesakes(
     if (overlaps(territory, span)) continue;
     if (narrow((e) => matchesTerritory(e, territory.ref))) {
       for (let i = territory.start; i < territory.end; i++) used.add(i);
+      // "Le Port, à La Réunion", "Plaisir dans les Yvelines": the département said with the name.
+      if (territory.ref.departements.size > 0) departementStated = true;
     }
   }
 
@@ -281,7 +283,9 @@ export function spanContext(allSpans: readonly CommuneSpan[], words: readonly st
   for (const span of allSpans) {
     // "à la campagne près de Langres": an everyday word before "près de" is not a place to qualify.
     if (words.slice(span.start, span.end).every((w) => COMMON_WORDS.has(w))) continue;
-    const end = nearPhraseEnd(words, span.end);
+    let end = nearPhraseEnd(words, span.end);
+    // "Ytrac vers Aurillac": between two names, "vers" only says where the first one is.
+    if (end < 0 && (words[span.end] === 'vers' || words[span.end] === 'towards')) end = span.end + 1;
     if (end < 0) continue;
     const near = byStart.get(ARTICLES.has(words[end] ?? '') ? end + 1 : end) ?? byStart.get(end);
     if (!near || near === span) continue;

@@ -12,6 +12,8 @@ export interface Token {
   readonly norm: string;
   /** True when the word was typed with an uppercase first letter (a hint that it is a proper noun). */
   readonly capitalised: boolean;
+  /** True when a hyphen joins it to the word before ("Paris-Saclay"): one name with it. */
+  readonly hyphenated?: boolean;
 }
 
 /** Abbreviations users type for the saints that fill the French map. */
@@ -70,7 +72,9 @@ export function tokenize(text: string, maxTokens = 400): Token[] {
     const raw = match[0];
     const lower = raw.toLowerCase();
     const first = raw.charAt(0);
-    tokens.push({ norm: expand(lower), capitalised: first !== first.toLowerCase() });
+    const at = match.index ?? 0;
+    const hyphenated = at > 0 && folded.charAt(at - 1) === '-' && /[\p{L}\p{N}]/u.test(folded.charAt(at - 2));
+    tokens.push({ norm: expand(lower), capitalised: first !== first.toLowerCase(), ...(hyphenated ? { hyphenated } : {}) });
     if (tokens.length >= maxTokens) break;
   }
   return tokens;

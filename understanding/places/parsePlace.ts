@@ -117,8 +117,9 @@ export function analysePlace(text: string, index: CommuneIndex = CommuneIndex.lo
   if (DECLINE_EXACT.has(joined)) return blank(DECLINED, tokens, words);
   const strict = options.strict === true;
 
-  const territorySpans = scanTerritories(words, index.territories);
-  const communeSpans = scanCommunes(words, index);
+  // "Paris-Saclay" in a message: not the département of Paris either (see readSpan).
+  const territorySpans = scanTerritories(words, index.territories).filter((t) => !strict || !hyphenedToName(tokens, t));
+  const communeSpans = scanCommunes(words, index, tokens.map((t) => t.capitalised));
   const postalHits = findPostalCodes(words, index);
   const done = (result: PlaceParseResult, chosenSpans: readonly Span[] = [], postalCode: string | null = null): PlaceAnalysis => ({
     result, tokens, words, territorySpans, chosenSpans, postalCode, communeFound: chosenSpans.length > 0,
@@ -177,7 +178,7 @@ export function formatPlace(place: Pick<Place, 'name' | 'departement'>): string 
  * Finds commune names as word n-grams, longest first at each position: one map read per
  * (position, length), so a message costs O(words × longest name), whatever the data size.
  */
-export function scanCommunes(words: readonly string[], index: CommuneIndex): CommuneSpan[] {
+export function scanCommunes(words: readonly string[], index: CommuneIndex, capitalised: readonly boolean[] = []): CommuneSpan[] {
   const spans: CommuneSpan[] = [];
   const maxLength = index.maxNameTokens;
   for (let start = 0; start < words.length; ) {
@@ -189,7 +190,9 @@ export function scanCommunes(words: readonly string[], index: CommuneIndex): Com
         let entries = index.lookupName(key, !(length === 1 && COMMON_WORDS.has(key)));
         // "au Lamentin" is Le Lamentin (972), not Lamentin (971): "au", "aux", "du" carry the article.
         const article = CONTRACTED.get(words[start - 1] ?? '');
-        if (entries.length > 0 && article && !key.split(' ').every((w) => COMMON_WORDS.has(w))) {
+        // An everyday word takes the article only when typed as a name: "au Port" is Le Port (974),
+        // "au port" stays the harbour.
+        if (entries.length > 0 && article && (capitalised[start] === true || !key.split(' ').every((w) => COMMON_WORDS.has(w)))) {
           const withArticle = index.lookupName(`${article} ${key}`, false);
           if (withArticle.length > 0) entries = withArticle;
         }
@@ -203,6 +206,13 @@ export function scanCommunes(words: readonly string[], index: CommuneIndex): Com
     start += matched > 0 ? matched : 1;
   }
   return spans;
+}
+
+/** A capitalised word hyphened to the span, before or after it: another proper name ("Paris-Saclay", "Aix-Marseille"). */
+function hyphenedToName(tokens: readonly Token[], span: Span): boolean {
+  const after = tokens[span.end];
+  if (after?.hyphenated && after.capitalised && !/^\d/.test(after.norm)) return true;
+  return !!tokens[span.start]?.hyphenated && !!tokens[span.start - 1]?.capitalised && !ARTICLES.has(tokens[span.start - 1]!.norm);
 }
 
 export function scanTerritories(words: readonly string[], territories: TerritoryIndex): TerritorySpan[] {
@@ -298,6 +308,9 @@ function readSpan(
   // "Lyon près de…": a second name after a "near" word only says where the first one is.
   if (context.qualifiers.has(span)) return null;
   if (strict && introducesName(words, span.start)) return null;
+  // "Université Paris-Saclay", "Paris-Dauphine": a capitalised word hyphened to the name makes
+  // another proper name (the longer commune names were matched whole before).
+  if (strict && hyphenedToName(tokens, span)) return null;
 
   const cue = cueBefore(words, span.start);
   const capitalised = tokens[span.start]?.capitalised ?? false;
@@ -347,7 +360,8 @@ function readSpan(
   } else {
     // "in nice", "à Tours": a large commune named like an everyday word, after a real cue.
     const cueVouches = cue !== null && (capitalised || (largest >= LARGE_COMMUNE_POPULATION && !WEAK_CUES.has(cue)));
-    if (weak && !cueVouches) return null;
+    // "Le Port, à La Réunion": a name typed as one, with its département said, is the place.
+    if (weak && !cueVouches && !(capitalised && departementStated)) return null;
     // "à la croix rouge": an article the commune's name does not carry makes it a noun.
     const article = words[span.start - 1];
     if (weak && !capitalised && article !== undefined && ARTICLES.has(article) && !entries.some((e) => e.key.startsWith(`${article} `))) return null;

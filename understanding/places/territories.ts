@@ -95,6 +95,12 @@ export class TerritoryIndex {
     // "Drôme" is said "la Drôme" and "La Réunion" just "Réunion": index both forms.
     const bare = withoutLeadingArticle(key);
     if (bare) keys.push(bare);
+    // "cote d armor" for Côtes-d'Armor: a plural dropped in a name of several words.
+    for (const k of [...keys]) {
+      if (!k.includes(' ')) continue;
+      const singular = k.split(' ').map((w) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w)).join(' ');
+      if (singular !== k) keys.push(singular);
+    }
     for (const k of keys) {
       const entry = this.byName.get(k) ?? { departements: new Set<string>(), regions: new Set<string>() };
       for (const d of departements) entry.departements.add(d);

@@ -51,6 +51,17 @@ describe('readPlace: inside an opening message (the place question was not asked
     // Everyday words and first names are places with a capital or after "à" for a large town.
     ["j'habite à La Garde", 'commune:83062'],
     ['je suis a nancy', 'commune:54395'],
+    // "au" carries the article of a name typed as one ("au Port" is Le Port, 974), not of the harbour.
+    ["j'habite au Port, j'ai 17 ans", 'commune:97407'],
+    ['je travaille au port de Marseille', 'commune:13055'],
+    ['on se voit au port', 'none'],
+    // "vers" between two names: the second only says where the first one is.
+    ['Je vis à Ytrac vers Aurillac', 'commune:15267'],
+    // A capitalised word hyphened to a name makes another proper name (a university), not the place.
+    ["je suis en M1 à l'Université Paris-Saclay", 'none'],
+    ['en fac à Aix-Marseille Université, je cherche un stage', 'none'],
+    ["j'habite à Boulogne-Billancourt", 'commune:92012'],
+    ['je suis à Saint-Denis-de-la-Réunion', 'commune:97411'],
   ])('%s -> %s', (text, expected) => {
     expect(summary(readPlace(text, index, null))).toBe(expected);
   });
@@ -80,6 +91,17 @@ describe('readPlace: the answer to the place question', () => {
   test.each<[string, string]>([
     // Homonyms: the large namesake when the others are villages; two large ones: ask.
     ['Rochefort', 'commune:17299'],
+    // A name typed as one with its département: the commune, even when it is an everyday word.
+    ['Le Port, La Réunion', 'commune:97407'],
+    ['Plaisir (Yvelines)', 'commune:78490'],
+    ['Fontaine, en Isère', 'commune:38169'],
+    // A village "vers" a town is the village; the town alone, or "vers" alone, is the town.
+    ['Ytrac vers Aurillac', 'commune:15267'],
+    ['Aurillac', 'commune:15014'],
+    ['vers Montluçon', 'commune:03185'],
+    // A département's name with a plural dropped ("cote d armor").
+    ['plouguenast cote d armor', 'commune:22219'],
+    ['dans les bouche du rhone', 'departement:13'],
     ['Saint-Quentin', 'commune:02691'],
     ['Bagnères', 'ambiguous:65059 31042'],
     // The start of a longer name.
