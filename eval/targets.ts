@@ -29,9 +29,15 @@ export const PEOPLE_TARGETS = {
   // change of that session, and 0.42 (rules alone 0.41) after them: the level is lower than the
   // old 0.68 because the text is new, not because of an edit. Tuning at the session's end: 0.90
   // with the reading model cross-validated (0.87 rules alone), median 8.
-  exactAndRouted: { heldout: 0.42, tuning: 0.9 },
+  // Session 8: 100 more tuning conversations written blind (tuning-s8-a/b) joined the tuning
+  // half (200); before any change they scored 0.49 (0.46 before a question the corpus had no
+  // reply for was answered "je sais pas"), like the held-out half. At the session's end, the
+  // held-out half measured once: 0.53 (rules alone 0.52), median 10, 4 stuck; tuning 0.895
+  // cross-validated (0.87 rules alone), median 9 (the new files' median is 10, the older 8):
+  // the tuning level is set for the larger, harder half, not lowered by an edit.
+  exactAndRouted: { heldout: 0.53, tuning: 0.89 },
   /** Median user messages to a sent request (issue 22's goal: 8). */
-  medianMessages: { heldout: 10, tuning: 8 },
+  medianMessages: { heldout: 10, tuning: 9 },
   /** A free-text field holding the opening: a privacy defect, never allowed. */
   openingStored: 0,
   /** A proposal showing two buttons with the same name. */
@@ -48,7 +54,10 @@ export const VOLUNTEER_TARGETS = {
   // coordinator counts only where nothing fits); the fresh held-out file (20, written blind)
   // measured 1/20 on main before any change of that session. After the volunteer readers and
   // ranking were reworked on the tuning half: see the measured levels below.
-  exactAndRouted: { heldout: 0.25, tuning: 0.89 },
+  // Session 8: 30 tuning conversations written blind (tuning-s8.json) scored 11/30 before any
+  // change, 27/30 after; the held-out file measured once at the end: 7/20 (2 stuck, median 13.5);
+  // tuning 52/58.
+  exactAndRouted: { heldout: 0.35, tuning: 0.89 },
   openingStored: 0,
   duplicateButtons: 0,
 } as const;

@@ -27,5 +27,5 @@ describe.each(PEOPLE_SETS.filter((s) => peopleFiles(s).length > 0))('people corp
     } finally {
       await db.close();
     }
-  }, 240_000);
+  }, 480_000);
 });
