@@ -5,7 +5,7 @@ import type { Lang } from '../intake/vocabulary';
 import { detectLanguage } from '../understanding/detectLanguage';
 import { commandText, parseCommand, type Command } from '../understanding/parseCommand';
 import { checkKindOf, type CheckKind } from '../understanding/safety/checkKind';
-import { detectCrisis, type CrisisCategory, type CrisisSignal } from '../understanding/safety/detectCrisis';
+import { detectCrisis, detectCrisisRules, type CrisisCategory, type CrisisSignal } from '../understanding/safety/detectCrisis';
 import { readSafetyAnswer } from '../understanding/safety/readSafetyAnswer';
 import { pseudonym, type Logger } from './log';
 import type { Renderer } from './renderMessages';
@@ -63,7 +63,7 @@ export class SafetyHook {
     if (state && pending) return this.onAnswer(state, pending.categories, input, conv);
 
     const signal = detectCrisis(input.text);
-    if (!signal) return this.dialog.onMessage(state, input, lang);
+    if (!signal || modelAloneOnYesNo(state, signal, input.text)) return this.dialog.onMessage(state, input, lang);
     this.log('warn', 'crisis.detected', { conv, level: signal.level, categories: signal.categories.join(',') });
     // A first message decides its own language: the page's locale is only a guess.
     const opening = !state || state.phase === 'new';
@@ -137,4 +137,21 @@ export class SafetyHook {
     for (const c of checkQuestion(kind).choices!) if (commandText(this.render(c.label, lang)) === typed) return c.code as CheckChoice;
     return null;
   }
+}
+
+/** A reply that starts by answering yes or no ("oui je lui demanderai demain", "no, not yet"). */
+const YES_NO_START = /^\s*(?:oui|ouais|ouaip|wi|yes|yeah|yep|non|nan|no|nope|ok|okay|d'accord|dac)\b/iu;
+
+/**
+ * The statistical model alone (no lexicon pattern read anything) is the weakest evidence the
+ * check has. On a reply that starts with yes or no to a yes/no question of the form (consent,
+ * a parent's consent, the summary, a check of a reading), it does not stop the form with the
+ * gentle question: "oui je vais lui demander ce soir" is about asking a parent. A danger the
+ * rules read ("oui et je veux mourir") is answered as always.
+ */
+export function modelAloneOnYesNo(state: IntakeState | null, signal: CrisisSignal, text: string): boolean {
+  if (!state || signal.level !== 'ambiguous' || !YES_NO_START.test(text)) return false;
+  const closed = state.phase === 'consent' || state.phase === 'summary' || state.phase === 'proposal' || state.confirming !== undefined
+    || state.checking !== undefined || (state.phase === 'asking' && state.current === 'guardianConsent');
+  return closed && detectCrisisRules(text) === null;
 }
